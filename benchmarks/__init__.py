@@ -1,0 +1,1 @@
+"""Benchmarks and gold-line evaluation for textrepair (see README.md); not shipped."""

@@ -1,0 +1,416 @@
+"""Tests for the ``textrepair`` command line.
+
+The real repair is still being written, so tests that need a visible change swap in a tiny
+fake (``FakeRepair``) for the function the CLI imported; tests against the real repair only
+assert relations such as "CLI output == textrepair.repair(input)".
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import textrepair
+from textrepair import cli
+from textrepair.explain import Change, Repaired
+
+HEBREW = "שלום עולם, זהו טקסט תקין.\nשורה שנייה (עם סוגריים) ומספר 2024.\n"
+BOM = b"\xef\xbb\xbf"
+
+
+class FakeRepair:
+    """Replace "broken" by "fixed" and report one Change per changed line; record inputs."""
+
+    def __init__(self) -> None:
+        self.inputs: list[str] = []
+
+    def __call__(self, text: str, config: object = None) -> Repaired:
+        self.inputs.append(text)
+        changes = []
+        for number, line in enumerate(text.splitlines(keepends=True), start=1):
+            if "broken" in line:
+                changes.append(Change(number, "fake_fix", line, line.replace("broken", "fixed")))
+        return Repaired(text.replace("broken", "fixed"), changes)
+
+
+@pytest.fixture
+def fake(monkeypatch: pytest.MonkeyPatch) -> FakeRepair:
+    """Make the CLI use FakeRepair instead of the real repair."""
+    fake_repair = FakeRepair()
+    monkeypatch.setattr(cli, "repair_and_explain", fake_repair)
+    return fake_repair
+
+
+def run(capsysbinary: pytest.CaptureFixture[bytes], *argv: str) -> tuple[int, bytes, str]:
+    """Run the CLI in-process; return (exit status, stdout bytes, stderr text)."""
+    try:
+        status = cli.main(list(argv))
+    except SystemExit as exc:  # argparse exits for --help, --version and usage errors
+        status = exc.code if isinstance(exc.code, int) else 1
+    out, err = capsysbinary.readouterr()
+    return status, out, err.decode("utf-8")
+
+
+def write(path: Path, data: bytes) -> Path:
+    """Create a file with exact bytes and return its path."""
+    path.write_bytes(data)
+    return path
+
+
+def set_stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    """Feed ``data`` to the CLI as stdin, with a .buffer like a real stream."""
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+
+
+# --- stdout ----------------------------------------------------------------------------
+
+
+def seed_texts() -> list[bytes]:
+    """A few real extractor outputs shipped with the repo, or a Hebrew sample if none."""
+    seeds = sorted((Path(__file__).parent.parent / "seeds").glob("*.txt"))
+    return [p.read_bytes() for p in seeds[:3]] or [HEBREW.encode()]
+
+
+@pytest.mark.parametrize("data", seed_texts())
+def test_stdout_equals_library_repair(tmp_path: Path, capsysbinary, data: bytes) -> None:
+    src = write(tmp_path / "in.txt", data)
+    status, out, err = run(capsysbinary, "fix", str(src))
+    assert status == 0, err
+    assert out == textrepair.repair(data.decode("utf-8")).encode("utf-8")
+
+
+def test_stdout_concatenates_files_in_order(tmp_path: Path, capsysbinary) -> None:
+    a = write(tmp_path / "a.txt", "אחת\n".encode())
+    b = write(tmp_path / "b.txt", "שתיים\n".encode())
+    status, out, _ = run(capsysbinary, "fix", str(b), str(a), str(b))
+    expected = [textrepair.repair(t) for t in ("שתיים\n", "אחת\n", "שתיים\n")]
+    assert status == 0
+    assert out == "".join(expected).encode()
+
+
+def test_stdout_carries_the_repair(tmp_path: Path, capsysbinary, fake: FakeRepair) -> None:
+    src = write(tmp_path / "in.txt", "שורה broken\nשורה תקינה\n".encode())
+    status, out, err = run(capsysbinary, "fix", str(src))
+    assert (status, err) == (0, "")
+    assert out == "שורה fixed\nשורה תקינה\n".encode()
+    assert src.read_bytes() == "שורה broken\nשורה תקינה\n".encode()  # input untouched
+
+
+# --- stdin -----------------------------------------------------------------------------
+
+
+def test_dash_reads_stdin_in_order(
+    tmp_path: Path, capsysbinary, monkeypatch: pytest.MonkeyPatch, fake: FakeRepair
+) -> None:
+    set_stdin(monkeypatch, "מקלט broken\r\n".encode())
+    a = write(tmp_path / "a.txt", b"first\n")
+    status, out, _ = run(capsysbinary, "fix", str(a), "-")
+    assert status == 0
+    assert out == "first\nמקלט fixed\r\n".encode()
+
+
+def test_stdin_subprocess_python_m() -> None:
+    """Bytes in, bytes out: an ASCII-only locale encoding must not break Hebrew output."""
+    data = "שלום\r\nעולם\rסוף\n".encode()
+    env = {**os.environ, "PYTHONIOENCODING": "ascii", "PYTHONUTF8": "0"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "textrepair", "fix", "-"], input=data, capture_output=True, env=env
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == textrepair.repair(data.decode("utf-8")).encode("utf-8")
+
+
+# --- -o / --output ---------------------------------------------------------------------
+
+
+def test_output_writes_file(tmp_path: Path, capsysbinary, fake: FakeRepair) -> None:
+    a = write(tmp_path / "a.txt", b"one broken\n")
+    b = write(tmp_path / "b.txt", b"two\n")
+    out_path = write(tmp_path / "out.txt", b"old content that must go\n")
+    status, out, err = run(capsysbinary, "fix", str(a), str(b), "-o", str(out_path))
+    assert (status, out, err) == (0, b"", "")
+    assert out_path.read_bytes() == b"one fixed\ntwo\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt", "out.txt"]
+
+
+def test_output_not_clobbered_when_every_input_fails(tmp_path: Path, capsysbinary) -> None:
+    out_path = write(tmp_path / "out.txt", b"keep me\n")
+    status, _, err = run(capsysbinary, "fix", str(tmp_path / "missing.txt"), "-o", str(out_path))
+    assert status == 1
+    assert "missing.txt" in err
+    assert out_path.read_bytes() == b"keep me\n"
+
+
+def test_output_and_in_place_are_exclusive(tmp_path: Path, capsysbinary) -> None:
+    src = write(tmp_path / "a.txt", b"x\n")
+    status, out, err = run(capsysbinary, "fix", "--in-place", "-o", "o.txt", str(src))
+    assert status == 2
+    assert "not allowed with" in err
+    assert out == b""
+
+
+# --- --in-place ------------------------------------------------------------------------
+
+
+def test_in_place_rewrites_and_leaves_no_temp_files(
+    tmp_path: Path, capsysbinary, fake: FakeRepair
+) -> None:
+    a = write(tmp_path / "a.txt", "א broken\r\n".encode())
+    b = write(tmp_path / "b.txt", "ב broken\r".encode())
+    a.chmod(0o640)
+    status, out, err = run(capsysbinary, "fix", "--in-place", str(a), str(b))
+    assert (status, out, err) == (0, b"", "")
+    assert a.read_bytes() == "א fixed\r\n".encode()
+    assert b.read_bytes() == "ב fixed\r".encode()
+    assert stat.S_IMODE(a.stat().st_mode) == 0o640
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt"]
+
+
+@pytest.mark.parametrize("failing", ["replace", "fsync"])
+def test_in_place_failure_keeps_original(
+    tmp_path: Path,
+    capsysbinary,
+    monkeypatch: pytest.MonkeyPatch,
+    fake: FakeRepair,
+    failing: str,
+) -> None:
+    original = "טקסט broken\r\nעוד\n".encode()
+    src = write(tmp_path / "a.txt", original)
+
+    def boom(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(cli.os, failing, boom)
+    status, _, err = run(capsysbinary, "fix", "--in-place", str(src))
+    assert status == 1
+    assert err.startswith(f"textrepair: {src}: cannot write")
+    assert err.count("\n") == 1
+    assert src.read_bytes() == original
+    assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]
+
+
+def test_in_place_rejects_stdin(tmp_path: Path, capsysbinary, fake: FakeRepair) -> None:
+    src = write(tmp_path / "a.txt", b"broken\n")
+    status, _, err = run(capsysbinary, "fix", "--in-place", str(src), "-")
+    assert status == 2
+    assert "stdin" in err
+    assert src.read_bytes() == b"broken\n"
+
+
+def test_in_place_keeps_bom(tmp_path: Path, capsysbinary, fake: FakeRepair) -> None:
+    src = write(tmp_path / "a.txt", BOM + "שלום broken\n".encode())
+    status, _, _ = run(capsysbinary, "fix", "--in-place", str(src))
+    assert status == 0
+    assert fake.inputs == ["שלום broken\n"]  # the BOM is not part of the text repaired
+    assert src.read_bytes() == BOM + "שלום fixed\n".encode()
+
+
+def test_in_place_leaves_clean_file_untouched(
+    tmp_path: Path, capsysbinary, fake: FakeRepair
+) -> None:
+    src = write(tmp_path / "a.txt", HEBREW.encode())
+    os.utime(src, (1_000_000, 1_000_000))
+    status, _, _ = run(capsysbinary, "fix", "--in-place", str(src))
+    assert status == 0
+    assert src.stat().st_mtime == 1_000_000
+    assert src.read_bytes() == HEBREW.encode()
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symlinks")
+def test_in_place_through_symlink_keeps_link(
+    tmp_path: Path, capsysbinary, fake: FakeRepair
+) -> None:
+    target = write(tmp_path / "real.txt", b"broken\n")
+    link = tmp_path / "link.txt"
+    link.symlink_to(target)
+    status, _, _ = run(capsysbinary, "fix", "--in-place", str(link))
+    assert status == 0
+    assert link.is_symlink()
+    assert target.read_bytes() == b"fixed\n"
+
+
+# --- per-file errors -------------------------------------------------------------------
+
+
+def test_missing_file_reported_others_processed(
+    tmp_path: Path, capsysbinary, fake: FakeRepair
+) -> None:
+    a = write(tmp_path / "a.txt", b"a broken\n")
+    b = write(tmp_path / "b.txt", b"b\n")
+    missing = tmp_path / "nope.txt"
+    status, out, err = run(capsysbinary, "fix", str(a), str(missing), str(b))
+    assert status == 1
+    assert out == b"a fixed\nb\n"
+    assert err == f"textrepair: {missing}: no such file or directory\n"
+
+
+def test_directory_reported_others_processed(tmp_path: Path, capsysbinary) -> None:
+    a = write(tmp_path / "a.txt", "א\n".encode())
+    status, out, err = run(capsysbinary, "fix", str(tmp_path), str(a))
+    assert status == 1
+    assert out == textrepair.repair("א\n").encode()
+    assert err == f"textrepair: {tmp_path}: is a directory\n"
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root ignores file permissions"
+)
+def test_unreadable_file_reported(tmp_path: Path, capsysbinary) -> None:
+    src = write(tmp_path / "a.txt", b"x\n")
+    src.chmod(0)
+    try:
+        status, _, err = run(capsysbinary, "fix", str(src))
+    finally:
+        src.chmod(0o600)
+    assert status == 1
+    assert err == f"textrepair: {src}: permission denied\n"
+
+
+def test_invalid_utf8_reported_not_modified(tmp_path: Path, capsysbinary, fake: FakeRepair) -> None:
+    bad_bytes = b"abc broken\xff\xfe\n"
+    bad = write(tmp_path / "bad.txt", bad_bytes)
+    good = write(tmp_path / "good.txt", b"good broken\n")
+    status, out, err = run(capsysbinary, "fix", "--in-place", str(bad), str(good))
+    assert status == 1
+    assert err == f"textrepair: {bad}: not valid UTF-8 (byte 0xff at offset 10)\n"
+    assert bad.read_bytes() == bad_bytes
+    assert good.read_bytes() == b"good fixed\n"
+    assert out == b""
+
+
+def test_invalid_utf8_offset_counts_bom(tmp_path: Path, capsysbinary) -> None:
+    bad = write(tmp_path / "bad.txt", BOM + "א".encode() + b"\xc3(")
+    status, out, err = run(capsysbinary, "fix", str(bad))
+    assert status == 1
+    assert out == b""
+    assert err == f"textrepair: {bad}: not valid UTF-8 (byte 0xc3 at offset 5)\n"
+
+
+# --- line endings and encoding ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r", "mixed"])
+def test_clean_hebrew_round_trips_exactly(tmp_path: Path, capsysbinary, newline: str) -> None:
+    lines = HEBREW.splitlines()
+    if newline == "mixed":
+        text = lines[0] + "\r\n" + lines[1] + "\r" + "סוף\n" + "\r\n"
+    else:
+        text = newline.join([*lines, "סוף"]) + newline
+    data = text.encode("utf-8")
+    src = write(tmp_path / "in.txt", data)
+    status, out, _ = run(capsysbinary, "fix", str(src))
+    assert status == 0
+    assert out == data
+
+    out_path = tmp_path / "out.txt"
+    assert run(capsysbinary, "fix", str(src), "-o", str(out_path))[0] == 0
+    assert out_path.read_bytes() == data
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_repair_sees_original_line_endings(
+    tmp_path: Path, capsysbinary, fake: FakeRepair, newline: str
+) -> None:
+    text = f"אחת broken{newline}שתיים{newline}"
+    src = write(tmp_path / "in.txt", text.encode())
+    status, out, _ = run(capsysbinary, "fix", str(src))
+    assert status == 0
+    assert fake.inputs == [text]
+    assert out == text.replace("broken", "fixed").encode()
+
+
+def test_bom_dropped_on_stdout(tmp_path: Path, capsysbinary, fake: FakeRepair) -> None:
+    src = write(tmp_path / "a.txt", BOM + "שלום\n".encode())
+    status, out, _ = run(capsysbinary, "fix", str(src))
+    assert status == 0
+    assert fake.inputs == ["שלום\n"]
+    assert out == "שלום\n".encode()
+
+
+# --- --explain -------------------------------------------------------------------------
+
+
+def test_explain_prints_changes_to_stderr(tmp_path: Path, capsysbinary, fake: FakeRepair) -> None:
+    src = write(tmp_path / "a.txt", "תקין\nשבור broken\r\n".encode())
+    status, out, err = run(capsysbinary, "fix", "--explain", str(src))
+    assert status == 0
+    assert out == "תקין\nשבור fixed\r\n".encode()
+    assert err == f"{src}:2: fake_fix\n  - שבור broken\n  + שבור fixed\n"
+
+
+def test_explain_with_in_place_and_stdin_label(
+    tmp_path: Path, capsysbinary, monkeypatch: pytest.MonkeyPatch, fake: FakeRepair
+) -> None:
+    set_stdin(monkeypatch, b"x broken\n")
+    src = write(tmp_path / "a.txt", b"broken\n")
+    status, out, err = run(capsysbinary, "fix", "--explain", "-", "-o", str(tmp_path / "o"))
+    assert (status, out) == (0, b"")
+    assert err == "<stdin>:1: fake_fix\n  - x broken\n  + x fixed\n"
+
+    status, out, err = run(capsysbinary, "fix", "--explain", "--in-place", str(src))
+    assert (status, out) == (0, b"")
+    assert err == f"{src}:1: fake_fix\n  - broken\n  + fixed\n"
+    assert src.read_bytes() == b"fixed\n"
+
+
+def test_no_explain_means_quiet_stderr(tmp_path: Path, capsysbinary, fake: FakeRepair) -> None:
+    src = write(tmp_path / "a.txt", b"broken\n")
+    assert run(capsysbinary, "fix", str(src))[2] == ""
+
+
+# --- --version, --help, usage ----------------------------------------------------------
+
+
+def test_version(capsysbinary) -> None:
+    status, out, _ = run(capsysbinary, "--version")
+    assert status == 0
+    assert out.decode().strip() == f"textrepair {textrepair.__version__}"
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["fix", "--help"]])
+def test_help_explains_tool(capsysbinary, argv: list[str]) -> None:
+    status, out, _ = run(capsysbinary, *argv)
+    text = out.decode()
+    assert status == 0
+    assert "Hebrew" in text
+    assert "PDF" in text
+    assert "example" in text
+    assert "textrepair fix " in text
+
+
+def test_fix_help_lists_options(capsysbinary) -> None:
+    text = run(capsysbinary, "fix", "--help")[1].decode()
+    for option in ("--in-place", "--output", "--explain", "FILE"):
+        assert option in text
+
+
+@pytest.mark.parametrize("argv", [[], ["fix"], ["frobnicate"]])
+def test_usage_errors_exit_2(capsysbinary, argv: list[str]) -> None:
+    status, out, err = run(capsysbinary, *argv)
+    assert status == 2
+    assert out == b""
+    assert "usage:" in err
+
+
+def test_python_m_version() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "textrepair", "--version"], capture_output=True, text=True
+    )
+    assert proc.returncode == 0
+    assert proc.stdout.strip() == f"textrepair {textrepair.__version__}"
+
+
+def test_python_m_reports_failure_status(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "textrepair", "fix", str(tmp_path / "missing")],
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 1
+    assert "missing: no such file or directory" in proc.stderr

@@ -1,0 +1,120 @@
+"""Small token-level fixes, each a pure function from a token list to a token list.
+
+They run inside :mod:`textrepair.lines` after the fragment order is settled. Each one is
+safe on logical text: it fires only on a pattern that logical Hebrew does not produce.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from textrepair.tokens import (
+    FINAL_LETTERS,
+    MIRROR,
+    has_hebrew,
+    split_punct,
+    starts_with_final,
+)
+
+_RANGE_RE = re.compile(r"^(\d+)([-–])(\d+)$")
+_LEAD_SIGN_RE = re.compile(r"^([:%])(\d+(?:[.,]\d+)*)$")
+_TRAIL_HYPHEN_NUM_RE = re.compile(r"^(\d+(?:[.,]\d+)*)-$")
+_PREFIX_LETTERS = "בהוכלמש"
+_OPEN, _CLOSE = "([{", ")]}"
+
+
+def reverse_letters(tokens: list[str], zipf: Callable[[str], float]) -> list[str]:
+    """Reverse the letters of words that came out mirrored (``ןויליג`` -> ``גיליון``).
+
+    A final letter (ך ם ן ף ץ) never begins a Hebrew word, so one at the start is a sure
+    sign; we still ask the lexicon that the reversed form is a word before trusting it.
+    """
+    out = []
+    for token in tokens:
+        lead, core, trail = split_punct(token)
+        if starts_with_final(core) and zipf(core[::-1]) > zipf(core):
+            token = trail[::-1].translate(MIRROR) + core[::-1] + lead[::-1].translate(MIRROR)
+        out.append(token)
+    return out
+
+
+def flip_ranges(tokens: list[str]) -> list[str]:
+    """Turn a descending number range back around (``15-10`` -> ``10-15``).
+
+    In a right-to-left line the two numbers of a range are separate left-to-right runs,
+    so visual extraction prints them swapped. Ranges run upwards; we only flip two numbers
+    of equal length, so ``1948-49`` style abbreviations are left alone.
+    """
+    out = []
+    for token in tokens:
+        lead, core, trail = split_punct(token)
+        m = _RANGE_RE.match(core)
+        if m and len(m.group(1)) == len(m.group(3)) and int(m.group(1)) > int(m.group(3)):
+            token = f"{lead}{m.group(3)}{m.group(2)}{m.group(1)}{trail}"
+        out.append(token)
+    return out
+
+
+def move_number_signs(tokens: list[str]) -> list[str]:
+    """Put signs that visual extraction moved to the wrong side of a number back.
+
+    ``:2023`` -> ``2023:``, ``%40`` -> ``40%``, and a hyphen hanging after a number that
+    follows a lone prefix letter joins them: ``ב 26-`` -> ``ב-26``.
+    """
+    out: list[str] = []
+    for token in tokens:
+        m = _LEAD_SIGN_RE.match(token)
+        if m:
+            token = m.group(2) + m.group(1)
+        m = _TRAIL_HYPHEN_NUM_RE.match(token)
+        if m and out and len(out[-1]) == 1 and out[-1] in _PREFIX_LETTERS:
+            out[-1] = f"{out[-1]}-{m.group(1)}"
+            continue
+        out.append(token)
+    return out
+
+
+def _bracket_depths_ok(text: str) -> bool:
+    depth = 0
+    for ch in text:
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
+
+
+def mirror_brackets(tokens: list[str]) -> list[str]:
+    """Swap brackets that extraction mirrored: ``)כך(`` -> ``(כך)``.
+
+    Only when the line's brackets are unbalanced as they stand and balanced once mirrored,
+    so a bracket opened on one line and closed on the next is never touched.
+    """
+    text = " ".join(tokens)
+    if not any(ch in _CLOSE for ch in text) or _bracket_depths_ok(text):
+        return tokens
+    mirrored = [t.translate(MIRROR) for t in tokens]
+    return mirrored if _bracket_depths_ok(" ".join(mirrored)) else tokens
+
+
+def attach_drop_cap(tokens: list[str], zipf: Callable[[str], float]) -> list[str]:
+    """Join a lone drop-cap letter to the paragraph's first word (``ב`` + ``שנה``).
+
+    A drop cap is typeset as a separate large glyph, so extractors emit it as a one-letter
+    fragment somewhere in the first line. We attach it only when the result is a word the
+    lexicon knows better than the bare first word's letter-less form allows.
+    """
+    if len(tokens) < 2:
+        return tokens
+    for i, token in enumerate(tokens):
+        if i == 0 or len(token) != 1 or not has_hebrew(token) or token in FINAL_LETTERS:
+            continue
+        lead, core, trail = split_punct(tokens[0])
+        joined = token + core
+        if core and zipf(joined) >= 3.0:
+            rest = tokens[1:i] + tokens[i + 1 :]
+            return [lead + joined + trail, *rest]
+    return tokens

@@ -1,0 +1,117 @@
+"""Repair one line: the fixes that run on a single visual line of the page, in order.
+
+``repair_line`` is a pure function of the line and a :class:`LineContext` (the word
+model, the document's diagnosis and the neighbouring lines' words). It returns the new
+line and, for every fix that changed it, a ``(fix name, before, after)`` step.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from textrepair import fixes
+from textrepair.config import RepairConfig
+from textrepair.reorder import OPEN, best_reading, gap_kinds, identity_score
+from textrepair.tokens import Line, has_hebrew, split_line
+from textrepair.wordmodel import WordModel
+
+Step = tuple[str, str, str]
+
+# Log-odds that a line is in visual fragment order, before looking at its words:
+# wide gaps are the extractor's mark of a fragment boundary, so each one raises them.
+_PRIOR_VISUAL_DOC = (-6.0, 2.5, 8)  # base, per wide gap, wide gaps counted at most
+_PRIOR_LOGICAL_DOC = (-12.0, 2.0, 4)
+# Log-odds that a single space between two Hebrew words is a fragment boundary: a single
+# space usually lies inside a fragment (a run of words drawn in one go).
+_OPEN_GAP_PRIOR = -5.0
+# Added when the leftmost fragment ends at a single space, in documents whose extractor
+# glues each line's last fragment that way (see ``pipeline.diagnose``).
+_NARROW_FIRST_BONUS = 8.0
+
+
+class LineContext(NamedTuple):
+    """What a line's repair may know beyond the line itself."""
+
+    model: WordModel
+    config: RepairConfig
+    visual_doc: bool
+    narrow_first: bool = False
+    before: str | None = None
+    after: str | None = None
+    paragraph_start: bool = False
+
+
+def wide_gaps(line: Line) -> int:
+    """Number of gaps of two or more spaces between the line's tokens."""
+    return sum(1 for g in line.gaps if g >= 2)
+
+
+def _visual_prior(n_wide: int, visual_doc: bool) -> float:
+    base, per_gap, cap = _PRIOR_VISUAL_DOC if visual_doc else _PRIOR_LOGICAL_DOC
+    return base + per_gap * min(n_wide, cap)
+
+
+def reorder_fragments(line: Line, ctx: LineContext) -> list[str]:
+    """The line's tokens in reading order: reversed fragments if that reads better."""
+    tokens = line.tokens
+    n_wide = wide_gaps(line)
+    if len(tokens) < 2 or (n_wide == 0 and not ctx.visual_doc):
+        return tokens
+    kinds = gap_kinds(tokens, line.gaps)
+    prior = [_OPEN_GAP_PRIOR if k == OPEN else 0.0 for k in kinds]
+    pair = ctx.model.pair
+    bonus = _NARROW_FIRST_BONUS if ctx.narrow_first and n_wide else 0.0
+    reading = best_reading(tokens, kinds, pair, prior, ctx.before, ctx.after, bonus)
+    if reading.tokens == tokens:
+        return tokens
+    gain = reading.score - identity_score(tokens, pair, ctx.before, ctx.after)
+    if gain + _visual_prior(n_wide, ctx.visual_doc) > 0:
+        return reading.tokens
+    return tokens
+
+
+def repair_line(text: str, ctx: LineContext) -> tuple[str, list[Step]]:
+    """Repair one line (no line ending); return it and the steps that changed it."""
+    if not has_hebrew(text):
+        return text, []
+    line = split_line(text)
+    cfg, zipf = ctx.config, ctx.model.zipf
+    steps: list[Step] = []
+    tokens = line.tokens
+    reordered = False
+
+    def apply(name: str, new: list[str]) -> None:
+        nonlocal tokens
+        if new != tokens:
+            steps.append((name, " ".join(tokens), " ".join(new)))
+            tokens = new
+
+    if cfg.reverse_letters:
+        apply("reverse_letters", fixes.reverse_letters(tokens, zipf))
+    if cfg.reorder_fragments:
+        new = reorder_fragments(line._replace(tokens=tokens), ctx)
+        reordered = new != tokens
+        apply("reorder_fragments", new)
+    if cfg.attach_drop_caps and ctx.paragraph_start and reordered:
+        apply("attach_drop_cap", fixes.attach_drop_cap(tokens, zipf))
+    if cfg.fix_numbers and ctx.visual_doc:
+        apply("flip_number_range", fixes.flip_ranges(tokens))
+        if reordered:
+            apply("move_number_sign", fixes.move_number_signs(tokens))
+    if cfg.mirror_brackets:
+        apply("mirror_brackets", fixes.mirror_brackets(tokens))
+    if not steps:
+        return text, []
+    if reordered:
+        return " ".join(tokens) + line.trail, steps
+    return _rejoin(line._replace(tokens=tokens)), steps
+
+
+def _rejoin(line: Line) -> str:
+    """Put a line back together with its original spacing (token count unchanged)."""
+    if len(line.tokens) != len(line.gaps) + 1:
+        return line.lead + " ".join(line.tokens) + line.trail
+    parts = [line.lead]
+    for token, gap in zip(line.tokens, [*line.gaps, 0]):
+        parts.append(token + " " * gap)
+    return "".join(parts) + line.trail

@@ -1,0 +1,54 @@
+"""Build the bundled Hebrew word-order statistics from a folder of clean text.
+
+Run once by the maintainers (the result ships in ``textrepair/data/``)::
+
+    python -m textrepair.model_build ../shared/corpus textrepair/data/wordorder.json.gz
+
+The corpus is clean modern Hebrew (IAHLT UD treebanks, CC BY-SA 4.0): one paragraph a
+line. We keep only counts — how often one word, or one word class, follows another — which
+is all the line repair needs to tell a logical word order from a reversed one.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+from textrepair.wordmodel import pair_keys
+
+
+def count_text(lines: list[str]) -> tuple[Counter[str], Counter[str]]:
+    """Count word-pair and class-pair keys over paragraphs of logical text."""
+    words: Counter[str] = Counter()
+    classes: Counter[str] = Counter()
+    for line in lines:
+        tokens = line.split()
+        for a, b in zip(tokens, tokens[1:]):
+            word_key, class_key = pair_keys(a, b)
+            if word_key:
+                words[word_key] += 1
+            classes[class_key] += 1
+    return words, classes
+
+
+def build(corpus_dir: Path, out: Path) -> None:
+    """Count every ``*.txt`` file in ``corpus_dir`` and write the gzipped JSON model."""
+    lines: list[str] = []
+    for path in sorted(corpus_dir.glob("*.txt")):
+        lines.extend(path.read_text(encoding="utf-8").splitlines())
+    words, classes = count_text(lines)
+    data = {
+        "source": "IAHLT UD Hebrew treebanks (wiki, knesset), CC BY-SA 4.0",
+        "words": dict(words.most_common()),
+        "classes": dict(classes.most_common()),
+    }
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(out, "wt", encoding="utf-8") as fh:
+        json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
+
+
+if __name__ == "__main__":
+    build(Path(sys.argv[1]), Path(sys.argv[2]))

@@ -1,0 +1,97 @@
+"""Segmenting a line into tokens and gaps, and naming what each token is.
+
+Extractors damage text at the level of *fragments* (runs of glyphs drawn together) and
+the gaps between them. A wide gap (two or more spaces) is where an extractor saw a
+fragment boundary; a single space may or may not be one. So a line is kept as the list of
+its tokens plus the width of every gap: nothing about the original spacing is lost.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+HEBREW_LETTER = "\u05d0-\u05ea"
+FINAL_LETTERS = "ךםןףץ"
+# The non-final form of each final letter, used to tell where a word may end.
+FINAL_TO_MEDIAL = str.maketrans("ךםןףץ", "כמנפצ")
+MEDIAL_TO_FINAL = str.maketrans("כמנפצ", "ךםןףץ")
+
+_HEBREW_RE = re.compile(f"[{HEBREW_LETTER}]")
+_SPLIT_RE = re.compile(r"( +)")
+# Core of a token: the part between leading and trailing punctuation.
+_CORE_RE = re.compile(r"^(\W*?)(\w(?:.*\w)?)?(\W*)$", re.DOTALL)
+_NUMBER_RE = re.compile(r"^\d+(?:[.,]\d+)*$")
+_LATIN_RE = re.compile(r"[A-Za-z]")
+
+MIRROR = str.maketrans("()[]{}<>«»", ")(][}{><»«")
+
+
+class Line(NamedTuple):
+    """A line cut into tokens; ``gaps[i]`` is the number of spaces after ``tokens[i]``."""
+
+    lead: str
+    tokens: list[str]
+    gaps: list[int]
+    trail: str
+
+
+def split_line(text: str) -> Line:
+    """Cut a line (without its line ending) into leading space, tokens, gaps, trailing space.
+
+    Only ASCII spaces separate tokens; tabs and other white space stay inside tokens so
+    that joining the parts back gives the input exactly.
+    """
+    stripped = text.strip(" ")
+    lead = text[: len(text) - len(text.lstrip(" "))]
+    trail = text[len(lead) + len(stripped) :]
+    if not stripped:
+        return Line(lead, [], [], trail)
+    parts = _SPLIT_RE.split(stripped)
+    return Line(lead, parts[0::2], [len(g) for g in parts[1::2]], trail)
+
+
+def has_hebrew(text: str) -> bool:
+    """True when the text holds at least one Hebrew letter."""
+    return _HEBREW_RE.search(text) is not None
+
+
+def hebrew_count(text: str) -> int:
+    """Number of Hebrew letters in ``text``."""
+    return len(_HEBREW_RE.findall(text))
+
+
+def split_punct(token: str) -> tuple[str, str, str]:
+    """Split a token into (leading punctuation, core, trailing punctuation).
+
+    ``"(שלום),"`` gives ``("(", "שלום", "),")``; a token of punctuation only is all lead.
+    """
+    m = _CORE_RE.match(token)
+    if m is None or m.group(2) is None:
+        return token, "", ""
+    return m.group(1), m.group(2), m.group(3)
+
+
+def is_number(core: str) -> bool:
+    """True for a plain number such as ``2023``, ``1.58`` or ``70,000``."""
+    return _NUMBER_RE.match(core) is not None
+
+
+def is_latin(token: str) -> bool:
+    """True when the token has Latin letters and no Hebrew ones (URLs, names, e-mails)."""
+    return _LATIN_RE.search(token) is not None and not has_hebrew(token)
+
+
+def is_word_token(token: str) -> bool:
+    """True for a token carrying Hebrew letters (a word, possibly with punctuation)."""
+    return has_hebrew(token)
+
+
+def starts_with_final(core: str) -> bool:
+    """A Hebrew final letter at the start of a word: a sure sign of reversed letters."""
+    return len(core) > 1 and core[0] in FINAL_LETTERS and has_hebrew(core[1:])
+
+
+def ends_with_medial_only_final(core: str) -> bool:
+    """True when a Hebrew word ends in the medial form of a letter that has a final form."""
+    return bool(core) and core[-1] in "כמנפצ"
