@@ -19,14 +19,14 @@ Step = tuple[str, str, str]
 
 # Log-odds that a line is in visual fragment order, before looking at its words:
 # wide gaps are the extractor's mark of a fragment boundary, so each one raises them.
-_PRIOR_VISUAL_DOC = (-6.0, 2.5, 8)  # base, per wide gap, wide gaps counted at most
+_PRIOR_VISUAL_DOC = (-4.0, 2.5, 8)  # base, per wide gap, wide gaps counted at most
 _PRIOR_LOGICAL_DOC = (-12.0, 2.0, 4)
 # Log-odds that a single space between two Hebrew words is a fragment boundary: a single
 # space usually lies inside a fragment (a run of words drawn in one go).
 _OPEN_GAP_PRIOR = -5.0
 # Added when the leftmost fragment ends at a single space, in documents whose extractor
 # glues each line's last fragment that way (see ``pipeline.diagnose``).
-_NARROW_FIRST_BONUS = 8.0
+_NARROW_FIRST_BONUS = 15.0
 
 
 class LineContext(NamedTuple):
@@ -92,7 +92,7 @@ def repair_line(text: str, ctx: LineContext) -> tuple[str, list[Step]]:
         new = reorder_fragments(line._replace(tokens=tokens), ctx)
         reordered = new != tokens
         apply("reorder_fragments", new)
-    if cfg.attach_drop_caps and ctx.paragraph_start and reordered:
+    if cfg.attach_drop_caps and reordered:
         apply("attach_drop_cap", fixes.attach_drop_cap(tokens, zipf))
     if cfg.fix_numbers and ctx.visual_doc:
         apply("flip_number_range", fixes.flip_ranges(tokens))

@@ -80,7 +80,10 @@ def _first_reading_word(body: str) -> str | None:
     line = split_line(body)
     if not line.tokens or not has_hebrew(body):
         return None
-    return line.tokens[-1] if wide_gaps(line) else line.tokens[0]
+    if not wide_gaps(line):
+        return line.tokens[0]
+    last_wide = max(i for i, g in enumerate(line.gaps) if g >= 2)
+    return line.tokens[last_wide + 1]
 
 
 def repair_and_explain(text: str, config: RepairConfig | None = None) -> Repaired:

@@ -26,6 +26,7 @@ INTERNAL = 2  # the gap certainly lies inside a fragment (a left-to-right run)
 OPEN = 0  # decide by the word model
 
 PairScore = Callable[[str, str], float]
+_FRAGMENT_WORD_COST = 0.4
 
 
 class Reading(NamedTuple):
@@ -107,7 +108,8 @@ def best_reading(
         if s == 0:
             score = pair(tokens[e], after) if after else 0.0
             if e < n - 1 and kinds[e] == OPEN:
-                score += narrow_first
+                # Short fragments are likelier than long ones: each word more costs.
+                score += narrow_first - _FRAGMENT_WORD_COST * e
             result = (score, -1)
         else:
             result = (float("-inf"), -1)
