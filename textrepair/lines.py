@@ -112,6 +112,6 @@ def _rejoin(line: Line) -> str:
     if len(line.tokens) != len(line.gaps) + 1:
         return line.lead + " ".join(line.tokens) + line.trail
     parts = [line.lead]
-    for token, gap in zip(line.tokens, [*line.gaps, 0]):
+    for token, gap in zip(line.tokens, [*line.gaps, 0], strict=True):
         parts.append(token + " " * gap)
     return "".join(parts) + line.trail

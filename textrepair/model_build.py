@@ -15,6 +15,7 @@ import gzip
 import json
 import sys
 from collections import Counter
+from itertools import pairwise
 from pathlib import Path
 
 from textrepair.wordmodel import pair_keys
@@ -26,7 +27,7 @@ def count_text(lines: list[str]) -> tuple[Counter[str], Counter[str]]:
     classes: Counter[str] = Counter()
     for line in lines:
         tokens = line.split()
-        for a, b in zip(tokens, tokens[1:]):
+        for a, b in pairwise(tokens):
             word_key, class_key = pair_keys(a, b)
             if word_key:
                 words[word_key] += 1

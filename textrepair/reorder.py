@@ -37,32 +37,35 @@ class Reading(NamedTuple):
     boundaries: frozenset[int]
 
 
-def _is_ltr(token: str) -> bool:
-    core = split_punct(token)[1]
-    return bool(core) and (is_number(core) or is_latin(core))
+_LTR, _MARK, _HEBREW, _OTHER = range(4)
 
 
-def _is_mark(token: str) -> bool:
-    """Punctuation alone, or a lone letter (a drop cap or a split-off prefix)."""
+def _token_kind(token: str) -> int:
+    """What a token is for fragment boundaries: LTR run, mark, Hebrew word or other.
+
+    A mark is punctuation alone or a lone letter (a drop cap or a split-off prefix).
+    """
     core = split_punct(token)[1]
-    return len(core) <= 1
+    if core and (is_number(core) or is_latin(core)):
+        return _LTR
+    if len(core) <= 1:
+        return _MARK
+    return _HEBREW if has_hebrew(token) else _OTHER
 
 
 def gap_kinds(tokens: Sequence[str], gaps: Sequence[int]) -> list[int]:
     """Classify each gap as BOUNDARY, INTERNAL or OPEN from what stands on its two sides."""
-    kinds = []
+    kind = [_token_kind(t) for t in tokens]
+    out = []
     for i, width in enumerate(gaps):
-        a, b = tokens[i], tokens[i + 1]
-        ltr_a, ltr_b = _is_ltr(a), _is_ltr(b)
-        if ltr_a and ltr_b and width == 1:
-            kinds.append(INTERNAL)
-        elif width >= 2 or ltr_a != ltr_b or _is_mark(a) or _is_mark(b):
-            kinds.append(BOUNDARY)
-        elif has_hebrew(a) and has_hebrew(b):
-            kinds.append(OPEN)
+        a, b = kind[i], kind[i + 1]
+        if a == b == _LTR and width == 1:
+            out.append(INTERNAL)
+        elif width == 1 and a == b == _HEBREW:
+            out.append(OPEN)
         else:
-            kinds.append(BOUNDARY)
-    return kinds
+            out.append(BOUNDARY)
+    return out
 
 
 def best_reading(
@@ -81,65 +84,79 @@ def best_reading(
     reading's first and last words are scored against what surrounds them.
     ``narrow_first`` is added when the leftmost fragment ends at a single space: some
     extractors glue the line's last fragment to its neighbour with one space only.
+
+    The search runs right to left over the line, which is reading order: ``best[e][s]`` is
+    the best score of reading everything right of ``s`` and then the fragment ``s..e``.
+    A fragment never spans a certain boundary, so long lines with many wide gaps cost
+    little; a run of open gaps costs cubic time in its length, and such runs are short.
     """
     n = len(tokens)
-    inner = [pair(tokens[i], tokens[i + 1]) for i in range(n - 1)]
-    # best[(s, e)]: best score of everything read after fragment tokens[s..e].
-    memo: dict[tuple[int, int], tuple[float, int]] = {}
-
-    def starts(end: int) -> range:
-        """Valid starts of a fragment ending at ``end``: stop at a certain boundary."""
-        s = end
-        while s > 0 and kinds[s - 1] != BOUNDARY:
-            s -= 1
-        return range(end, s - 1, -1)
-
-    def frag_score(s: int, e: int) -> float:
-        total = sum(inner[s:e])
-        if s > 0 and kinds[s - 1] == OPEN:
-            total += open_prior[s - 1]
-        return total
-
-    def rest(s: int, e: int) -> tuple[float, int]:
-        key = (s, e)
-        hit = memo.get(key)
-        if hit is not None:
-            return hit
-        if s == 0:
-            score = pair(tokens[e], after) if after else 0.0
-            if e < n - 1 and kinds[e] == OPEN:
-                # Short fragments are likelier than long ones: each word more costs.
-                score += narrow_first - _FRAGMENT_WORD_COST * e
-            result = (score, -1)
-        else:
-            result = (float("-inf"), -1)
-            for s2 in starts(s - 1):
-                if s2 > 0 and kinds[s2 - 1] == INTERNAL:
-                    continue
-                sc = frag_score(s2, s - 1) + pair(tokens[e], tokens[s2]) + rest(s2, s - 1)[0]
-                if sc > result[0]:
-                    result = (sc, s2)
-        memo[key] = result
-        return result
-
-    best = (float("-inf"), -1)
-    for s in starts(n - 1):
-        if s > 0 and kinds[s - 1] == INTERNAL:
+    # prefix[i]: sum of the inner pairs tokens[0..i]; a fragment s..e scores the pairs inside.
+    prefix = [0.0]
+    for i in range(n - 1):
+        prefix.append(prefix[-1] + pair(tokens[i], tokens[i + 1]))
+    # lo[e]: the leftmost start a fragment ending at e may have (stop at a certain boundary).
+    lo = [0] * n
+    for e in range(1, n):
+        lo[e] = lo[e - 1] if kinds[e - 1] != BOUNDARY else e
+    can_start = [s == 0 or kinds[s - 1] != INTERNAL for s in range(n)]
+    entry = [(open_prior[s - 1] if s > 0 and kinds[s - 1] == OPEN else 0.0) for s in range(n)]
+    ninf = float("-inf")
+    joins: dict[tuple[int, int], float] = {}
+    # best[e]: {s: (score, e_prev)} for fragment s..e read after the fragment ending at e_prev.
+    best: list[dict[int, tuple[float, int]]] = [{} for _ in range(n)]
+    for s in range(n - 1, lo[n - 1] - 1, -1):
+        if can_start[s]:
+            sc = prefix[n - 1] - prefix[s] + entry[s]
+            if before:
+                sc += pair(before, tokens[s])
+            best[n - 1][s] = (sc, -1)
+    for e in range(n - 2, -1, -1):
+        # Fragments ending at e follow (in reading order) one that starts at e + 1.
+        prev = [(hit[0], ep) for ep in range(e + 1, n) if (hit := best[ep].get(e + 1))]
+        if not prev:
             continue
-        sc = frag_score(s, n - 1) + rest(s, n - 1)[0]
-        if before:
-            sc += pair(before, tokens[s])
-        if sc > best[0]:
-            best = (sc, s)
+        for s in range(e, lo[e] - 1, -1):
+            if not can_start[s]:
+                continue
+            first = tokens[s]
+            top, arg = ninf, -1
+            for sc, ep in prev:
+                j = joins.get((ep, s))
+                if j is None:
+                    j = joins[(ep, s)] = pair(tokens[ep], first)
+                v = sc + j
+                if v > top:
+                    top, arg = v, ep
+            best[e][s] = (top + prefix[e] - prefix[s] + entry[s], arg)
+    final_s, final_e, final = -1, -1, ninf
+    for e in range(n):
+        hit = best[e].get(0)
+        if hit is None:
+            continue
+        sc = hit[0]
+        if after:
+            sc += pair(tokens[e], after)
+        if e < n - 1 and kinds[e] == OPEN:
+            # Short fragments are likelier than long ones: each word more costs.
+            sc += narrow_first - _FRAGMENT_WORD_COST * e
+        if sc > final:
+            final_s, final_e, final = 0, e, sc
     out: list[str] = []
     bounds: set[int] = set()
-    s, e = best[1], n - 1
-    while s >= 0:
+    s, e = final_s, final_e
+    chain: list[tuple[int, int]] = []
+    while e >= 0:
+        chain.append((s, e))
+        e_prev = best[e][s][1]
+        if e_prev < 0:
+            break
+        s, e = e + 1, e_prev
+    for s, e in reversed(chain):
         out.extend(tokens[s : e + 1])
         if s > 0:
             bounds.add(s - 1)
-        s, e = rest(s, e)[1], s - 1
-    return Reading(out, best[0], frozenset(bounds))
+    return Reading(out, final, frozenset(bounds))
 
 
 def identity_score(

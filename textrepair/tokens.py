@@ -20,7 +20,7 @@ MEDIAL_TO_FINAL = str.maketrans("כמנפצ", "ךםןףץ")
 _HEBREW_RE = re.compile(f"[{HEBREW_LETTER}]")
 _SPLIT_RE = re.compile(r"( +)")
 # Core of a token: the part between leading and trailing punctuation.
-_CORE_RE = re.compile(r"^(\W*?)(\w(?:.*\w)?)?(\W*)$", re.DOTALL)
+_CORE_RE = re.compile(r"\w(?:.*\w)?", re.DOTALL)
 _NUMBER_RE = re.compile(r"^\d+(?:[.,]\d+)*$")
 _LATIN_RE = re.compile(r"[A-Za-z]")
 
@@ -66,10 +66,10 @@ def split_punct(token: str) -> tuple[str, str, str]:
 
     ``"(שלום),"`` gives ``("(", "שלום", "),")``; a token of punctuation only is all lead.
     """
-    m = _CORE_RE.match(token)
-    if m is None or m.group(2) is None:
+    m = _CORE_RE.search(token)
+    if m is None:
         return token, "", ""
-    return m.group(1), m.group(2), m.group(3)
+    return token[: m.start()], m.group(), token[m.end() :]
 
 
 def is_number(core: str) -> bool:

@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 
 import wordfreq
 
@@ -152,7 +153,7 @@ class WordModel:
         extra: Counter[str] = Counter()
         for line in lines:
             tokens = line.split()
-            for a, b in zip(tokens, tokens[1:]):
+            for a, b in pairwise(tokens):
                 key = word_key(a, b)
                 if key:
                     extra[key] += weight
