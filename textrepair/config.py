@@ -6,10 +6,20 @@ from typing import NamedTuple
 
 
 class RepairConfig(NamedTuple):
-    """Switches for the line-repair fixes. All on by default."""
+    """Switches for the repair. All fixes on by default; ``assume`` is ``auto``.
 
+    ``assume`` overrides the document diagnosis: ``logical`` never reorders a line,
+    ``visual`` treats the document as visual even where the evidence is weak.
+    ``keep_controls`` leaves bidi control characters (and the lines that carry them) as
+    they are instead of reading and removing them.
+    """
+
+    resolve_embeddings: bool = True
+    letters_to_logical: bool = True
     reorder_fragments: bool = True
     reverse_letters: bool = True
     fix_numbers: bool = True
     mirror_brackets: bool = True
     attach_drop_caps: bool = True
+    assume: str = "auto"
+    keep_controls: bool = False

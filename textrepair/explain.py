@@ -6,7 +6,10 @@ touched which line and audit it; nothing is changed silently.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from textrepair.diagnose import Diagnosis
 
 
 class Change(NamedTuple):
@@ -19,7 +22,8 @@ class Change(NamedTuple):
 
 
 class Repaired(NamedTuple):
-    """The repaired text and the ordered list of changes that produced it."""
+    """The repaired text, the ordered list of changes, and the document diagnosis."""
 
     text: str
     changes: list[Change]
+    diagnosis: Diagnosis | None = None

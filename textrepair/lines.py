@@ -98,7 +98,8 @@ def repair_line(text: str, ctx: LineContext) -> tuple[str, list[Step]]:
         apply("flip_number_range", fixes.flip_ranges(tokens))
         if reordered:
             apply("move_number_sign", fixes.move_number_signs(tokens))
-    if cfg.mirror_brackets:
+    if cfg.mirror_brackets and (reordered or wide_gaps(line)):
+        # A logical line may close one parenthetical and open the next: `א) ב (ג`.
         apply("mirror_brackets", fixes.mirror_brackets(tokens))
     if not steps:
         return text, []

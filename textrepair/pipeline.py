@@ -1,73 +1,44 @@
-"""The repair pipeline: segment -> diagnose -> repair lines.
+"""The repair pipeline: normalize -> diagnose -> repair lines.
+
+* normalize: read the bidi embeddings some extractors write, then drop them
+  (:mod:`textrepair.embeddings`);
+* diagnose: decide from evidence over the whole document which order its lines are in
+  (:mod:`textrepair.diagnose`);
+* repair lines: letter-visual lines go through the inverse bidi reordering
+  (:mod:`textrepair.letters`); other lines through the fragment search and the token
+  fixes (:mod:`textrepair.lines`), each line with its neighbours' words as context.
 
 Lines keep their endings (LF, CRLF, CR) and their number, so line ``k`` of the output is
-line ``k`` of the input repaired. The document is read twice: once to diagnose it (is it in
-visual order at all?) and to learn the word pairs of its own logical lines, then once to
-repair each line with its neighbours' words as context.
+line ``k`` of the input repaired.
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Callable
 
 from textrepair.config import RepairConfig
+from textrepair.controls import control_evidence
+from textrepair.diagnose import Diagnosis, Regime, diagnose, line_reads_logical
+from textrepair.embeddings import has_controls, has_embeddings, resolve_embeddings
 from textrepair.explain import Change, Repaired
+from textrepair.letters import visual_to_logical
 from textrepair.lines import LineContext, repair_line, wide_gaps
 from textrepair.tokens import has_hebrew, split_line
 from textrepair.wordmodel import WordModel
 
-# A document is treated as visual when this share of its Hebrew lines has wide gaps.
-_VISUAL_SHARE = 0.05
-_VISUAL_MIN_LINES = 2
-
-
-class Diagnosis(NamedTuple):
-    """Document-level evidence for the reading order of its lines."""
-
-    hebrew_lines: int
-    wide_gap_lines: int
-    word_lines: int = 0
-    narrow_first_lines: int = 0
-
-    @property
-    def visual(self) -> bool:
-        """True when enough lines carry the wide gaps of fragment-by-fragment output."""
-        return (
-            self.wide_gap_lines >= _VISUAL_MIN_LINES
-            and self.wide_gap_lines >= _VISUAL_SHARE * self.hebrew_lines
-        )
-
-    @property
-    def narrow_first(self) -> bool:
-        """True when lines cut word by word mostly end their leftmost word at one space.
-
-        Some extractors separate every fragment of a justified line with a wide gap but
-        the leftmost (the line's last in reading order) with a single space. Where most
-        word-by-word lines show that, a single space there is a boundary, not a join.
-        """
-        return self.word_lines >= 3 and self.narrow_first_lines >= 0.6 * self.word_lines
-
 
 def split_endings(text: str) -> list[tuple[str, str]]:
-    """Cut text into (line, ending) pairs, keeping every line ending exactly."""
+    """Cut text into (line, ending) pairs, keeping every line ending exactly.
+
+    The endings are whatever ``str.splitlines`` breaks at: LF, CRLF and CR, but also form
+    feeds (page breaks), vertical tabs, U+0085, U+2028 and U+2029. An ending never moves
+    with the words of its line.
+    """
     out = []
     for raw in text.splitlines(keepends=True):
-        body = raw.rstrip("\r\n")
+        body = raw.splitlines()[0]
         out.append((body, raw[len(body) :]))
     return out
-
-
-def diagnose(bodies: list[str]) -> Diagnosis:
-    """Count the Hebrew lines and those with wide gaps (the visual-order signature)."""
-    hebrew = [split_line(b) for b in bodies if has_hebrew(b)]
-    wide = word = narrow = 0
-    for line in hebrew:
-        n_wide = wide_gaps(line)
-        wide += n_wide > 0
-        if len(line.gaps) >= 4 and n_wide >= len(line.gaps) - 1:
-            word += 1
-            narrow += line.gaps[0] == 1
-    return Diagnosis(len(hebrew), wide, word, narrow)
 
 
 def _probably_logical(bodies: list[str]) -> list[str]:
@@ -87,32 +58,96 @@ def _first_reading_word(body: str) -> str | None:
 
 
 def repair_and_explain(text: str, config: RepairConfig | None = None) -> Repaired:
-    """Repair ``text`` and return it with the list of changes, one per fix and line."""
+    """Repair ``text``; return it with every change (line, fix, before, after) and the
+    document diagnosis, in the spirit of ftfy's ``fix_and_explain``."""
     if not isinstance(text, str):
         raise TypeError(f"repair expects str, got {type(text).__name__}")
     cfg = config or RepairConfig()
     pieces = split_endings(text)
     bodies = [b for b, _ in pieces]
-    diagnosis = diagnose(bodies)
+    changes: list[Change] = []
+    held = _lines_with_controls(bodies) if cfg.keep_controls else frozenset()
+    if cfg.resolve_embeddings and not cfg.keep_controls and _extractor_embeddings(text):
+        bodies = _apply(bodies, "resolve_embeddings", resolve_embeddings, changes, has_embeddings)
+    diagnosis = diagnose([b for i, b in enumerate(bodies) if i not in held], cfg.assume)
+    done = set(held)
+    if diagnosis.regime is Regime.LETTER_VISUAL and cfg.letters_to_logical:
+        done.update(i for i, b in enumerate(bodies) if has_hebrew(b))
+        bodies = _apply(bodies, "letters_to_logical", _letters_line, changes, _is_letter_line)
+    bodies = _repair_fragments(bodies, diagnosis, cfg, done, changes)
+    changes.sort(key=lambda c: c.line)
+    text_out = "".join(b + ending for b, (_, ending) in zip(bodies, pieces, strict=True))
+    return Repaired(text_out, changes, diagnosis)
+
+
+def _extractor_embeddings(text: str) -> bool:
+    """True when the text's embeddings are an extractor's (pdftotext's), not an author's."""
+    if not has_embeddings(text):
+        return False
+    evidence = control_evidence(text)
+    return evidence.logical_embedding or evidence.visual_word_embedding
+
+
+def _lines_with_controls(bodies: list[str]) -> frozenset[int]:
+    return frozenset(i for i, b in enumerate(bodies) if has_controls(b))
+
+
+def _apply(
+    bodies: list[str],
+    name: str,
+    fix: Callable[[str], str],
+    changes: list[Change],
+    wanted: Callable[[str], bool],
+) -> list[str]:
+    """Run a whole-line fix on every line it is ``wanted`` for, recording each change."""
+    out = []
+    for i, body in enumerate(bodies):
+        if wanted(body):
+            new = fix(body)
+            if new != body:
+                changes.append(Change(i + 1, name, body, new))
+                body = new
+        out.append(body)
+    return out
+
+
+def _repair_fragments(
+    bodies: list[str],
+    diagnosis: Diagnosis,
+    cfg: RepairConfig,
+    done: set[int],
+    changes: list[Change],
+) -> list[str]:
+    """Fragment order and token fixes, line by line, each with its neighbours' words."""
     model = WordModel.default()
     if diagnosis.visual:
         model = model.adapted(_probably_logical(bodies))
-    changes: list[Change] = []
     out: list[str] = []
     before: str | None = None
     prev_blank = True
-    for i, (body, ending) in enumerate(pieces):
-        after = _first_reading_word(bodies[i + 1]) if i + 1 < len(bodies) else None
-        ctx = LineContext(
-            model, cfg, diagnosis.visual, diagnosis.narrow_first, before, after, prev_blank
-        )
-        new, steps = repair_line(body, ctx)
-        changes.extend(Change(i + 1, name, b, a) for name, b, a in steps)
-        out.append(new + ending)
+    for i, body in enumerate(bodies):
+        new = body
+        if i not in done:
+            after = _first_reading_word(bodies[i + 1]) if i + 1 < len(bodies) else None
+            ctx = LineContext(
+                model, cfg, diagnosis.visual, diagnosis.narrow_first, before, after, prev_blank
+            )
+            new, steps = repair_line(body, ctx)
+            changes.extend(Change(i + 1, name, b, a) for name, b, a in steps)
+        out.append(new)
         tokens = new.split()
         before = tokens[-1] if tokens and has_hebrew(new) else None
         prev_blank = not body.strip()
-    return Repaired("".join(out), changes)
+    return out
+
+
+def _is_letter_line(body: str) -> bool:
+    """A Hebrew line of a letter-visual document, unless its own finals say logical."""
+    return has_hebrew(body) and not line_reads_logical(body)
+
+
+def _letters_line(body: str) -> str:
+    return visual_to_logical(body)
 
 
 def repair(text: str, config: RepairConfig | None = None) -> str:

@@ -1,0 +1,406 @@
+"""Simulate the damage PDF extractors do to Hebrew lines, for property tests.
+
+A PDF draws a right-to-left line as *fragments* (runs of glyphs drawn in one go). Many
+extractors write those fragments out left to right, i.e. in *visual* order: the order of
+the fragments is mirrored while the letters inside each fragment stay logical
+(``shared/DAMAGE.md`` items 1-6). This module produces that damage from logical
+lines, reproducibly from a :class:`random.Random`, so that tests can check
+``repair(simulate(x)) == x`` without hand-written expected outputs.
+
+What is simulated, and why it is modelled this way:
+
+* **Fragment order.** A line is cut either one word per fragment (justified lines) or
+  into runs of 1-4 words (a run is one text-showing operation, logical inside). The
+  fragments are emitted in reverse order.
+* **Spacing.** A fragment boundary is mostly two or more spaces (the extractor saw a gap),
+  sometimes one space (glued fragments; genuinely ambiguous, so kept rare). Words inside a
+  run are separated by one space.
+* **Direction changes.** A number or a Latin word is its own left-to-right bidi run, so it
+  is always its own fragment.
+* **Numbers** (optional). Inside a right-to-left line the parts of a number expression are
+  laid out by the bidi algorithm, so a range ``10-15`` comes out ``15-10`` and a sign
+  moves to the other side: ``2023:`` -> ``:2023``, ``40%`` -> ``%40``. Only ranges of two
+  numbers with the same number of digits are damaged: ``1948-49`` is ambiguous.
+* **Brackets** (optional). Mirrored glyphs (``()[]{}<>«»``) are stored as their mirror in
+  visual order, so ``(כך)`` comes out ``)כך(``.
+* **Letter reversal** (optional). A short one-word fragment is sometimes written with its
+  letters reversed (``לע`` for ``על``). We reverse only words that end in a final letter
+  (ךםןףץ) and that the lexicon knows better than their reversal: the reversed word then
+  starts with a final letter, which no Hebrew word does, so the damage is detectable.
+
+Logical input lines are plain Hebrew text; the expected repair of a damaged line is its
+logical line (compare whitespace-normalised: the extractor's spacing is not recoverable).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import wordfreq
+
+FINAL_LETTERS = "ךםןףץ"
+# Bidi-mirrored characters: in visual order each is stored as its mirror image.
+MIRRORED = "()[]{}<>«»"
+_MIRROR_TABLE = str.maketrans(MIRRORED, ")(][}{><»«")
+
+_HEBREW_RE = re.compile("[\u05d0-\u05ea]")
+_HEBREW_WORD_RE = re.compile("^[\u05d0-\u05ea]+$")
+_LATIN_RE = re.compile("[A-Za-z]")
+_DIGIT_RE = re.compile("[0-9]")
+# A token is split into leading punctuation, a core, trailing punctuation.
+_CORE_RE = re.compile(r"^(\W*?)(\w(?:.*\w)?)?(\W*)$", re.DOTALL)
+_RANGE_RE = re.compile(r"^(\W*)(\d+)-(\d+)(\W*)$")
+_SIGN_RE = re.compile(r"^(\d+)([:%])$")
+
+# Lexicon lines: how many of the most frequent Hebrew words to draw from.
+LEXICON_SIZE = 3000
+# Letter reversal: the lexicon must prefer the word to its reversal by this many zipf units.
+_REVERSAL_MARGIN = 0.5
+_REVERSAL_MIN_ZIPF = 3.0
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+CORPUS_DIR = SHARED / "corpus"
+
+
+@dataclass(frozen=True)
+class Damage:
+    """Which kinds of damage to apply to a line, and how often.
+
+    ``runs`` is the probability that a line is cut into runs of 1-4 words rather than one
+    word per fragment; ``narrow`` the probability that a fragment boundary is one space.
+    ``numbers``, ``brackets`` and ``letters`` switch the optional kinds on, each for a
+    damaged line with probability ``share``; a line chosen for ``numbers``/``brackets``
+    also gets one such item inserted (numbers and brackets are rare in running text, and a
+    kind must be exercised to be measured).
+    """
+
+    runs: float = 0.5
+    narrow: float = 0.05
+    numbers: bool = False
+    brackets: bool = False
+    letters: bool = False
+    share: float = 1.0
+
+
+WORD_ORDER = Damage()
+WITH_NUMBERS = Damage(numbers=True)
+WITH_BRACKETS = Damage(brackets=True)
+WITH_LETTERS = Damage(letters=True)
+# A mix as in a real document: each optional kind on about a third of the damaged lines.
+EVERYTHING = Damage(numbers=True, brackets=True, letters=True, share=0.35)
+
+
+@dataclass(frozen=True)
+class Sample:
+    """One simulated line: the logical line, what the extractor emits, what was done."""
+
+    logical: str
+    damaged: str
+    kinds: frozenset[str] = field(default_factory=frozenset)
+    # Logical tokens that carry token-level damage (a number, a bracket, reversed letters),
+    # by kind: a repair that undoes that damage has each of them among its output tokens.
+    items: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Document:
+    """A simulated extraction: ``text`` and, per line, the expected logical line.
+
+    ``damaged[i]`` is False for lines left as they were (clean lines beside visual ones,
+    blank lines); those must come back byte-identical.
+    """
+
+    text: str
+    samples: list[Sample]
+    damaged: list[bool]
+
+
+# --------------------------------------------------------------------------- tokens
+
+
+def has_hebrew(text: str) -> bool:
+    """True when ``text`` holds a Hebrew letter."""
+    return _HEBREW_RE.search(text) is not None
+
+
+def is_ltr(token: str) -> bool:
+    """A number or Latin word with no Hebrew letters: its own bidi run, so its own fragment."""
+    return not has_hebrew(token) and bool(_LATIN_RE.search(token) or _DIGIT_RE.search(token))
+
+
+def split_punct(token: str) -> tuple[str, str, str]:
+    """(leading punctuation, core, trailing punctuation) of a token."""
+    m = _CORE_RE.match(token)
+    if m is None or m.group(2) is None:
+        return token, "", ""
+    return m.group(1), m.group(2), m.group(3)
+
+
+def mirror(text: str) -> str:
+    """Swap every bidi-mirrored character for its mirror image."""
+    return text.translate(_MIRROR_TABLE)
+
+
+def normalize_ws(text: str) -> str:
+    """Collapse all white space to single spaces and strip: how lines are compared."""
+    return " ".join(text.split())
+
+
+# --------------------------------------------------------------------------- fragments
+
+
+def cut_fragments(words: Sequence[str], rng: random.Random, runs: bool) -> list[list[str]]:
+    """Cut a line's words (logical order) into fragments, in logical order.
+
+    One word per fragment, or (``runs``) runs of 1-4 words. A number or Latin word is
+    always a fragment of its own. A line of two or more words always gives at least two
+    fragments, so that the simulated damage really changes it.
+    """
+    frags: list[list[str]] = []
+    current: list[str] = []
+    size = 1
+    for word in words:
+        if is_ltr(word):
+            if current:
+                frags.append(current)
+                current = []
+            frags.append([word])
+            continue
+        if not current:
+            size = rng.choice((1, 2, 2, 3, 3, 4)) if runs else 1
+        current.append(word)
+        if len(current) >= size:
+            frags.append(current)
+            current = []
+    if current:
+        frags.append(current)
+    if len(frags) == 1 and len(frags[0]) > 1:
+        cut = rng.randint(1, len(frags[0]) - 1)
+        frags = [frags[0][:cut], frags[0][cut:]]
+    return frags
+
+
+def boundary(rng: random.Random, narrow: float) -> str:
+    """The spacing the extractor writes between two fragments."""
+    if rng.random() < narrow:
+        return " "
+    return " " * rng.choice((2, 2, 2, 3, 4))
+
+
+# --------------------------------------------------------------------------- small damage
+
+
+def damage_number(token: str) -> str:
+    """What visual extraction makes of a number token (unchanged if not a damaged kind)."""
+    m = _SIGN_RE.match(token)
+    if m:
+        return m.group(2) + m.group(1)
+    m = _RANGE_RE.match(token)
+    if m:
+        lead, lo, hi, trail = m.groups()
+        if len(lo) == len(hi) and int(lo) < int(hi):
+            return f"{lead}{hi}-{lo}{trail}"
+    return token
+
+
+def random_number(rng: random.Random) -> str:
+    """A number expression in logical form that visual extraction damages."""
+    kind = rng.randrange(3)
+    if kind == 0:
+        if rng.random() < 0.5:
+            lo = rng.randint(10, 98)
+            hi = rng.randint(lo + 1, 99)
+        else:
+            lo = rng.randint(1900, 2029)
+            hi = rng.randint(lo + 1, 2030)
+        return f"{lo}-{hi}"
+    if kind == 1:
+        return f"{rng.randint(1948, 2030)}:"
+    return f"{rng.randint(1, 99)}%"
+
+
+@lru_cache(maxsize=100_000)
+def reversible(word: str) -> bool:
+    """True when reversing ``word`` is detectable damage (see the module docstring)."""
+    if not (2 <= len(word) <= 6) or not _HEBREW_WORD_RE.match(word):
+        return False
+    if word[-1] not in FINAL_LETTERS or word[0] in FINAL_LETTERS:
+        return False
+    known = wordfreq.zipf_frequency(word, "he")
+    return (
+        known >= _REVERSAL_MIN_ZIPF
+        and known >= wordfreq.zipf_frequency(word[::-1], "he") + _REVERSAL_MARGIN
+    )
+
+
+def reverse_token(token: str) -> str:
+    """A token written backwards, its mirrored characters flipped (``על,`` -> ``,לע``)."""
+    return mirror(token[::-1])
+
+
+def insert_brackets(words: list[str], rng: random.Random) -> list[str] | None:
+    """Wrap a run of 1-3 Hebrew words in parentheses (logical form), or None if no room."""
+    starts = [i for i, w in enumerate(words) if has_hebrew(w)]
+    if not starts:
+        return None
+    i = rng.choice(starts)
+    j = i
+    length = rng.randint(1, 3)
+    while j + 1 < len(words) and j + 1 - i < length and has_hebrew(words[j + 1]):
+        j += 1
+    out = list(words)
+    lead, core, trail = split_punct(out[i])
+    out[i] = lead + "(" + core + trail
+    lead, core, trail = split_punct(out[j])
+    out[j] = lead + core + ")" + trail
+    return out
+
+
+# --------------------------------------------------------------------------- lines
+
+
+def simulate_line(line: str, rng: random.Random, damage: Damage = WORD_ORDER) -> Sample:
+    """Damage one logical line as a visual-order extractor would.
+
+    The logical line may first gain an inserted number or bracketed run (``numbers`` /
+    ``brackets``); the returned ``logical`` is the line the repair should give back.
+    """
+    words = line.split()
+    numbers = damage.numbers and rng.random() < damage.share
+    brackets = damage.brackets and rng.random() < damage.share
+    letters = damage.letters and rng.random() < damage.share
+    if numbers and words:
+        words.insert(rng.randint(0, len(words)), random_number(rng))
+    if brackets and not any(ch in MIRRORED for ch in line):
+        words = insert_brackets(words, rng) or words
+    logical = " ".join(words)
+    if len(words) < 2:
+        return Sample(logical, logical)
+    items: list[tuple[str, str]] = []
+    if numbers:
+        items += [("numbers", w) for w in words if damage_number(w) != w]
+    if brackets:
+        items += [("brackets", w) for w in words if mirror(w) != w]
+    frags = cut_fragments(words, rng, rng.random() < damage.runs)
+    if letters:
+        singles = [i for i, f in enumerate(frags) if len(f) == 1 and _reversible_token(f[0])]
+        if singles:
+            i = rng.choice(singles)
+            items.append(("letters", frags[i][0]))
+            frags[i] = [reverse_token(frags[i][0])]
+    if numbers:
+        frags = [[damage_number(w) for w in f] for f in frags]
+    if brackets:
+        frags = [[mirror(w) for w in f] for f in frags]
+    pieces = [" ".join(f) for f in reversed(frags)]
+    out = pieces[0]
+    for piece in pieces[1:]:
+        out += boundary(rng, damage.narrow) + piece
+    kinds = frozenset({"order"} | {kind for kind, _ in items})
+    return Sample(logical, out, kinds, tuple(items))
+
+
+def _reversible_token(token: str) -> bool:
+    lead, core, trail = split_punct(token)
+    return not any(ch in MIRRORED for ch in lead + trail) and reversible(core)
+
+
+# --------------------------------------------------------------------------- sources
+
+
+def wrap(paragraph: str, rng: random.Random, lo: int = 6, hi: int = 12) -> list[str]:
+    """Cut a paragraph into visual lines of ``lo``-``hi`` words, as a page wraps it."""
+    words = paragraph.split()
+    lines = []
+    i = 0
+    while i < len(words):
+        n = rng.randint(lo, hi)
+        lines.append(" ".join(words[i : i + n]))
+        i += n
+    return lines
+
+
+def corpus_paragraphs(corpus_dir: Path = CORPUS_DIR) -> list[str]:
+    """The clean paragraphs of ``shared/corpus/ud*.txt`` (CC BY-SA 4.0), in file order."""
+    out = []
+    for path in sorted(corpus_dir.glob("ud*.txt")):
+        text = path.read_text(encoding="utf-8")
+        out.extend(p.strip() for p in text.splitlines() if p.strip())
+    return out
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(Hebrew words, Latin words) from wordfreq's most frequent words.
+
+    One-letter Hebrew words are left out: a lone letter in a visual line is, by design,
+    read as a drop cap or a split-off prefix and joined to a neighbour.
+    """
+    top = wordfreq.top_n_list("he", LEXICON_SIZE)
+    hebrew = tuple(w for w in top if len(w) >= 2 and _HEBREW_WORD_RE.match(w))
+    latin = tuple(w for w in wordfreq.top_n_list("en", 300) if w.isascii() and w.isalpha())
+    return hebrew, latin
+
+
+def lexicon_line(rng: random.Random, n_words: int | None = None) -> str:
+    """A random clean line of lexicon words, with numbers, Latin words and punctuation.
+
+    The words follow each other at random, so such a line says nothing about word order;
+    it serves the properties that do not depend on reading order.
+    """
+    hebrew, latin = lexicon()
+    n = n_words if n_words is not None else rng.randint(2, 12)
+    words = []
+    for _ in range(n):
+        roll = rng.random()
+        if roll < 0.08:
+            word = rng.choice(("2023", "1.5", "70,000", str(rng.randint(0, 999))))
+        elif roll < 0.14:
+            word = rng.choice(latin)
+        else:
+            word = rng.choice(hebrew)
+        if rng.random() < 0.12:
+            word += rng.choice((",", ".", ":", ";", "?", "!"))
+        words.append(word)
+    return " ".join(words)
+
+
+# --------------------------------------------------------------------------- documents
+
+
+def simulate_document(
+    paragraphs: Iterable[Sequence[str]],
+    rng: random.Random,
+    damage: Damage = WORD_ORDER,
+    clean_share: float = 0.25,
+    ending: str = "\n",
+) -> Document:
+    """A document of paragraphs (each a list of logical lines), most lines damaged.
+
+    As in real extractions, some lines of a visual document are already logical
+    (``clean_share``; DAMAGE.md item 3) and must be left alone. Paragraphs are separated
+    by a blank line.
+    """
+    samples: list[Sample] = []
+    damaged: list[bool] = []
+    first = True
+    for paragraph in paragraphs:
+        if not first:
+            samples.append(Sample("", ""))
+            damaged.append(False)
+        first = False
+        for line in paragraph:
+            if rng.random() < clean_share:
+                samples.append(Sample(line, line))
+                damaged.append(False)
+            else:
+                sample = simulate_line(line, rng, damage)
+                samples.append(sample)
+                damaged.append(normalize_ws(sample.damaged) != normalize_ws(sample.logical))
+    text = "".join(s.damaged + ending for s in samples)
+    return Document(text, samples, damaged)

@@ -1,0 +1,185 @@
+"""Bidi controls: stripping, the evidence they give, missing glyphs, pdftotext's LRE runs.
+
+The pdftotext lines below are verbatim lines of the PDF round-trip lab's probe document
+(``/work/shared/roundtrip/probe/probe_mixed/weasy_1col__pdftotext.txt`` and the ``-raw``
+variant), written with escapes so the controls are visible.
+"""
+
+from __future__ import annotations
+
+import bidi
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from textrepair.controls import (
+    BIDI_CONTROLS,
+    LRE,
+    PDF,
+    RLE,
+    control_evidence,
+    count_missing_glyphs,
+    resolve_embeddings,
+    strip_controls,
+)
+
+SETTINGS = settings(derandomize=True, deadline=None, max_examples=300)
+
+# (pdftotext default line, the reference line) from the probe document.
+PDFTOTEXT_LINES = [
+    (
+        "\u202bבדיקת סימנים\u202a :\u202cסוגריים\u202a ,\u202cאחוזים ותאריכים\u202c",
+        "בדיקת סימנים: סוגריים, אחוזים ותאריכים",
+    ),
+    (
+        "\u202bלפי הסקר (שנערך בין \u202a 3\u202cל־\u202a 5\u202cבמרץ \u202a ,)2025\u202cכ־"
+        "\u202a 45%\u202cמהנשאלים תומכים בהצעה\u202a ,\u202cלעומת \u202a 38.5%\u202cשמתנגדים"
+        "\u202c",
+        "לפי הסקר (שנערך בין 3 ל־5 במרץ 2025), כ־45% מהנשאלים תומכים בהצעה, לעומת 38.5% שמתנגדים",
+    ),
+    ("\u202b[ראו טבלה \u202a.]2\u202c\u202c", "[ראו טבלה 2]."),
+    (
+        "\u202bהמחיר עלה מ־\u202a ₪ 1,250\u202cל־\u202a ,₪ 1,480\u202cעלייה של \u202a 18.4%"
+        "\u202cבתוך שנה; הדוח פורסם ב־\u202a 22/11/2026\u202cבשעה\u202c",
+        "המחיר עלה מ־1,250 ₪ ל־1,480 ₪, עלייה של 18.4% בתוך שנה; הדוח פורסם ב־22/11/2026 בשעה",
+    ),
+    ("\u202b\u202a.18:30\u202c\u202c", "18:30."),
+    (
+        "\u202bטלפון למידע\u202a 03-1234567 :\u202cאו \u202a ;052-7654321\u202cאתר"
+        "\u202a.www.example.org.il/he :\u202c\u202c",
+        "טלפון למידע: 03-1234567 או 052-7654321; אתר: www.example.org.il/he.",
+    ),
+    (
+        '\u202b"זה צעד חשוב"\u202a ,\u202cאמרה שרת החינוך\u202a" ,\u202cוהוא יחול על כ־'
+        '\u202a 2.3\u202cמיליון תלמידים {כולל גני ילדים}"\u202a.\u202c\u202c',
+        '"זה צעד חשוב", אמרה שרת החינוך, "והוא יחול על כ־2.3 מיליון תלמידים {כולל גני ילדים}".',
+    ),
+    (
+        "\u202bבפרקים \u202a 15–12\u202cמתואר המודל <\u202a >BERT-base\u202cשקיבל ציון "
+        "\u202a F1\u202cשל \u202a 91.2\u202cבמבחן\u202a.\u202c\u202c",
+        "בפרקים 12–15 מתואר המודל <BERT-base> שקיבל ציון F1 של 91.2 במבחן.",
+    ),
+]
+
+RAW_LINES = (
+    "\u202bגיליון\u202c \u202bהמדיני\u202c \u202bהמגזין\u202c\n"
+    "\u202bותאריכים\u202c \u202bאחוזים\u202c ,\u202bסוגריים\u202c :\u202bסימנים\u202c "
+    "\u202bבדיקת\u202c\n"
+    "2026\n"
+)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_strip_controls_removes_every_bidi_control_and_counts_them() -> None:
+    line = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069שלום"
+    assert strip_controls(line) == ("שלום", 12)
+    assert strip_controls("שלום 12") == ("שלום 12", 0)
+    assert strip_controls("") == ("", 0)
+
+
+def test_strip_controls_keeps_missing_glyphs_and_other_format_characters() -> None:
+    # NUL and U+FFFD stand for real glyphs; ZWJ/ZWNJ/soft hyphen are not bidi controls.
+    line = "\u202bא\x00ב\ufffdג\u200dד\u200cה\u00ad\u202c"
+    out, n = strip_controls(line)
+    assert out == "א\x00ב\ufffdג\u200dד\u200cה\u00ad"
+    assert n == 2
+
+
+def test_count_missing_glyphs() -> None:
+    assert count_missing_glyphs("המגזין \x00 גיליון 12 \ufffd נובמבר\x00") == 3
+    assert count_missing_glyphs("שלום") == 0
+
+
+def test_resolve_embeddings_restores_pdftotext_lines() -> None:
+    for raw, ref in PDFTOTEXT_LINES:
+        assert _norm(resolve_embeddings(raw)) == ref
+
+
+def test_strip_alone_leaves_pdftotext_boundary_damage() -> None:
+    # Why resolve_embeddings exists: the LRE runs hold visual order.
+    raw, ref = PDFTOTEXT_LINES[3]
+    assert _norm(strip_controls(raw)[0]) != ref
+    assert "₪ 1,250ל־ ,₪ 1,480" in strip_controls(raw)[0]
+
+
+def test_control_evidence_recognises_pdftotext_default() -> None:
+    text = "\n".join(raw for raw, _ in PDFTOTEXT_LINES) + "\n\n"
+    ev = control_evidence(text)
+    assert ev.lines == len(PDFTOTEXT_LINES)
+    assert ev.wrapped_lines == len(PDFTOTEXT_LINES)
+    assert ev.word_wrapped_lines == 0
+    assert ev.ltr_runs == text.count(LRE)
+    assert ev.controls == sum(text.count(c) for c in BIDI_CONTROLS)
+    assert ev.logical_embedding and not ev.visual_word_embedding
+
+
+def test_control_evidence_recognises_pdftotext_raw() -> None:
+    ev = control_evidence(RAW_LINES)
+    assert ev.lines == 3
+    assert ev.word_wrapped_lines == 2
+    assert ev.wrapped_lines == 0
+    assert ev.visual_word_embedding and not ev.logical_embedding
+
+
+def test_control_evidence_side_by_side_columns() -> None:
+    line = (
+        "\u202bחידון ההלכה למעשה בעונה תשיעית • צפו בפרק\u202c      "
+        "\u202bשר החוץ גדעון סער נפגש בבאקו – המרוחקת \u202a180\u202c\u202c"
+    )
+    ev = control_evidence(line)
+    assert ev.side_by_side_lines == 1
+    assert ev.wrapped_lines == ev.word_wrapped_lines == 0
+
+
+def test_control_evidence_without_controls() -> None:
+    ev = control_evidence("שלום עולם\n\nעוד שורה\n")
+    assert ev.lines == 2
+    assert ev.controls == ev.wrapped_lines == ev.word_wrapped_lines == ev.marks == 0
+    assert not ev.logical_embedding and not ev.visual_word_embedding
+
+
+def test_control_evidence_counts_marks() -> None:
+    assert control_evidence("\u200fשלום\u200e abc\u061c").marks == 3
+
+
+# --- properties -------------------------------------------------------------------------
+
+_HEBREW = ["שלום", "הסקר", "במרץ", "מהנשאלים", 'ד"ר', "אזרבייג'ן", "ל־", "ב־", "כך", "עם"]
+_LTR = ["12", "2025", "45%", "1,250", "18:30", "22/11/2026", "BERT-base", "YouTube", "F1"]
+_PUNCT = ["", "", ",", ".", ":", ";", ")", "("]
+
+_logical_lines = st.lists(
+    st.tuples(st.sampled_from(_HEBREW + _LTR), st.sampled_from(_PUNCT)), min_size=1, max_size=10
+).map(lambda toks: " ".join(w + p for w, p in toks))
+
+
+def _pdftotext_wrap(line: str) -> str:
+    """RLE…PDF around the line and LRE…PDF around every number or Latin run."""
+    out = []
+    for tok in line.split(" "):
+        out.append(f"{LRE}{tok}{PDF}" if tok and tok[0] in "0123456789BYF" else tok)
+    return RLE + " ".join(out) + PDF
+
+
+@SETTINGS
+@given(_logical_lines)
+def test_wrapping_in_pdftotext_controls_then_stripping_is_lossless(line: str) -> None:
+    wrapped = _pdftotext_wrap(line)
+    out, n = strip_controls(wrapped)
+    assert out == line
+    assert n == len(wrapped) - len(line)
+
+
+@SETTINGS
+@given(_logical_lines)
+def test_resolve_embeddings_inverts_visual_ltr_stretches(line: str) -> None:
+    """An LRE run holding the visual order of a stretch without Hebrew is put back."""
+    parts = []
+    for tok in line.split(" "):
+        if any(ch.isdigit() or ch.isascii() and ch.isalpha() for ch in tok):
+            parts.append(LRE + bidi.get_display(tok, base_dir="R") + PDF)
+        else:
+            parts.append(tok)
+    assert resolve_embeddings(RLE + " ".join(parts) + PDF) == line

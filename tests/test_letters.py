@@ -1,0 +1,256 @@
+"""Character-level visual order: the inverse of the bidi algorithm, and its detector.
+
+The visual lines in the examples are verbatim pdfminer / pdfplumber output from the PDF
+round-trip lab (``/work/shared/roundtrip``); the logical lines are the reference text.
+The properties check ``visual_to_logical`` against both python-bidi layouts: the Rust
+``bidi.get_display`` (no mirroring, N0 for bracket pairs: what PDF extractors give) and
+the pure-Python ``bidi.algorithm.get_display`` (mirrors brackets, no N0).
+"""
+
+from __future__ import annotations
+
+import bidi
+import pytest
+from bidi.algorithm import get_display as py_get_display
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from textrepair.letters import letter_visual_score, mirror_evidence, visual_to_logical
+from textrepair.wordmodel import WordModel
+
+SETTINGS = settings(derandomize=True, deadline=None, max_examples=400)
+
+# (visual line as extracted, logical reference line)
+EXTRACTED = [
+    # fpdf2_shaped / pdfplumber, probe: brackets come out unmirrored.
+    (
+        "םידגנתמש 38.5% תמועל ,העצהב םיכמות םילאשנהמ 45%־כ ,)2025 ץרמב 5־ל 3 ןיב ךרענש( רקסה יפל",
+        "לפי הסקר (שנערך בין 3 ל־5 במרץ 2025), כ־45% מהנשאלים תומכים בהצעה, לעומת 38.5% שמתנגדים",
+    ),
+    (".]2 הלבט ואר[", "[ראו טבלה 2]."),
+    (
+        "העשב 22/11/2026־ב םסרופ חודה ;הנש ךותב 18.4% לש היילע ,₪ 1,480־ל ₪ 1,250־מ הלע ריחמה",
+        "המחיר עלה מ־1,250 ₪ ל־1,480 ₪, עלייה של 18.4% בתוך שנה; הדוח פורסם ב־22/11/2026 בשעה",
+    ),
+    (".18:30", "18:30."),
+    (
+        'םג רדושת איהו ,101 םלואב 2026-02-04־ב םייקתת )ביבא לת תטיסרבינוא( ןהכ ר"ד לש האצרהה',
+        'ההרצאה של ד"ר כהן (אוניברסיטת תל אביב) תתקיים ב־2026-02-04 באולם 101, והיא תשודר גם',
+    ),
+    (".YouTube־ב", "ב־YouTube."),
+    (
+        ".www.example.org.il/he :רתא ;052-7654321 וא 03-1234567 :עדימל ןופלט",
+        "טלפון למידע: 03-1234567 או 052-7654321; אתר: www.example.org.il/he.",
+    ),
+    (
+        '."}םידלי ינג ללוכ{ םידימלת ןוילימ 2.3־כ לע לוחי אוהו" ,ךוניחה תרש הרמא ,"בושח דעצ הז"',
+        '"זה צעד חשוב", אמרה שרת החינוך, "והוא יחול על כ־2.3 מיליון תלמידים {כולל גני ילדים}".',
+    ),
+    (
+        ".ןחבמב 91.2 לש F1 ןויצ לביקש >BERT-base< לדומה ראותמ 15–12 םיקרפב",
+        "בפרקים 12–15 מתואר המודל <BERT-base> שקיבל ציון F1 של 91.2 במבחן.",
+    ),
+    # reportlab_bidi / pdfminer, seed 004: a glyph the font lacked, extracted as U+0000.
+    (
+        "2026 רבמבונ \x00 12 ןויליג \x00 ינידמה ןיזגמה",
+        "המגזין המדיני \x00 גיליון 12 \x00 נובמבר 2026",
+    ),
+]
+
+
+@pytest.mark.parametrize(("visual", "logical"), EXTRACTED)
+def test_extracted_lines(visual: str, logical: str) -> None:
+    assert visual_to_logical(visual) == logical
+    assert visual_to_logical(visual, mirrored=False) == logical
+
+
+@pytest.mark.parametrize(
+    ("logical", "visual"),
+    [
+        ("בפרקים 12–15 מתואר", "ראותמ 15–12 םיקרפב"),  # en dash: two runs, the range flips
+        ("בשנים 10-15 בלבד", "דבלב 10-15 םינשב"),  # hyphen-minus: one number (W4)
+        ("עלה ב־45% השנה", "הנשה 45%־ב הלע"),  # % sticks to its number (W5)
+        ("המחיר 1,250 ₪ בלבד", "דבלב ₪ 1,250 ריחמה"),  # ₪ after a space is neutral
+        ("עלה ל-₪5 בלבד", "דבלב ₪5-ל הלע"),  # ₪ touching the number is part of it
+        ("בשעה 18:30.", ".18:30 העשב"),
+        ("טמפרטורה של -5 מעלות", "תולעמ 5- לש הרוטרפמט"),  # a sign before is neutral
+        ("חייגו +972-3-1234567 עכשיו", "וישכע 972-3-1234567+ וגייח"),
+        ("גרסת Windows 10 החדשה", "השדחה Windows 10 תסרג"),  # Latin then number: one run
+        ("ב־COVID-19 ובעוד", "דועבו COVID-19־ב"),
+        ("כתבו ל-info@example.com היום", "םויה info@example.com-ל ובתכ"),
+        ("ראו https://ex.com/a?b=1 שם", "םש https://ex.com/a?b=1 ואר"),
+        ("נפח 5 GB בלבד", "דבלב GB 5 חפנ"),  # unit after a number: two runs
+        ("בשנים 2000-2010, info@example.com כתב", "בתכ info@example.com ,2000-2010 םינשב"),
+        ("ארגון WHO (World Health) הודיע", "עידוה WHO (World Health) ןוגרא"),  # N0
+        ("שלום (ABC) DEF עולם", "םלוע DEF )ABC( םולש"),  # N0: brackets right-to-left
+        ("\ufffd שלום", "םולש \ufffd"),
+        ("  רווח 12 ", " 12 חוור  "),  # spaces move with the reversal
+        ("", ""),
+        ("2026", "2026"),
+        ("Nati Shohat/FLASH90", "Nati Shohat/FLASH90"),
+    ],
+)
+def test_layout_rules(logical: str, visual: str) -> None:
+    assert bidi.get_display(logical, base_dir="R") == visual  # the premise
+    assert visual_to_logical(visual) == logical
+
+
+def test_niqqud_stays_on_its_letter() -> None:
+    logical = "שָׁלוֹם ABC 12 בְּרֵאשִׁית"
+    assert visual_to_logical(bidi.get_display(logical, base_dir="R")) == logical
+
+
+def test_mirrored_brackets() -> None:
+    visual = py_get_display("לפי הסקר (שנערך בין 3 ל־5), כ־45%", base_dir="R")
+    assert visual == "45%־כ ,(5־ל 3 ןיב ךרענש) רקסה יפל"
+    assert visual_to_logical(visual, mirrored=True) == "לפי הסקר (שנערך בין 3 ל־5), כ־45%"
+    assert visual_to_logical(visual) == "לפי הסקר (שנערך בין 3 ל־5), כ־45%"
+    assert visual_to_logical(visual, mirrored=False) == "לפי הסקר )שנערך בין 3 ל־5(, כ־45%"
+
+
+def test_mirrored_without_n0_number_then_bracketed_latin() -> None:
+    logical = "בפקטור 5 (V). פלזמה"
+    visual = py_get_display(logical, base_dir="R")
+    assert visual_to_logical(visual, mirrored=True) == logical
+
+
+def test_mirror_evidence() -> None:
+    assert mirror_evidence(")םולש( ABC") < 0
+    assert mirror_evidence("(םולש) ABC") > 0
+    assert mirror_evidence("םולש ABC") == 0
+    # A bracket cut off by the line end still tells by the word it clings to.
+    assert mirror_evidence("רבח) .סמ תנש") > 0
+    assert mirror_evidence("רבח( .סמ תנש") < 0
+
+
+def test_missing_glyphs_are_never_dropped() -> None:
+    for line in ["\x00", "\ufffd", "א\x00ב 12 \ufffd", "ABC\x00DEF שלום"]:
+        out = visual_to_logical(line)
+        assert sorted(out) == sorted(line)
+
+
+# --- letter_visual_score ------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def zipf():
+    return WordModel.default().zipf
+
+
+LOGICAL_LINES = [
+    'שר החוץ גדעון סער נפגש בבאקו – המרוחקת 180 ק"מ בלבד מהגבול האיראני',
+    "במסגרת ביקור מדיני שנועד לחזק את הקשרים בין המדינות.",
+    "עירוי פלזמה משמש לטיפול במצבים בהם קיימות רמות נמוכות בדם",
+    "לפי הסקר (שנערך בין 3 ל־5 במרץ 2025), כ־45% מהנשאלים",
+    "המגזין המדיני",
+    "עם",
+]
+
+
+@pytest.mark.parametrize("line", LOGICAL_LINES)
+def test_score_logical_negative_visual_positive(line: str, zipf) -> None:
+    assert letter_visual_score(line, zipf) < 0
+    assert letter_visual_score(bidi.get_display(line, base_dir="R"), zipf) > 0
+
+
+def test_score_without_hebrew_is_zero(zipf) -> None:
+    assert letter_visual_score("", zipf) == 0.0
+    assert letter_visual_score("2026 Nati Shohat/FLASH90.", zipf) == 0.0
+
+
+def test_score_clues_without_a_lexicon() -> None:
+    def no_words(_word: str) -> float:
+        return 0.0
+
+    assert letter_visual_score("םולש", no_words) > 0  # final letter first
+    assert letter_visual_score("שלום", no_words) < 0  # final letter last
+    assert letter_visual_score("הלמ", no_words) > 0  # medial מ last
+    assert letter_visual_score(".ץרא", no_words) > letter_visual_score("ץרא", no_words)
+
+
+def test_score_uses_the_lexicon() -> None:
+    table = {"של": 7.0}
+    assert letter_visual_score("לש", lambda w: table.get(w, 0.0)) > 0
+    assert letter_visual_score("של", lambda w: table.get(w, 0.0)) < 0
+
+
+# --- round-trip properties ---------------------------------------------------------------
+
+_HEBREW = [
+    "שלום", "המגזין", "המדיני", "גיליון", "נובמבר", "אזרבייג'ן", "ד\"ר", "ק\"מ", "צה\"ל",
+    "מהנשאלים", "תומכים", "בהצעה", "עם", "של", "כך", "ארץ", "ילדים", "שָׁלוֹם", "ב־", "ו",
+]  # fmt: skip
+_NUMBERS = [
+    "3", "2025", "45%", "38.5%", "1,250", "1,480 ₪", "₪5", "$5", "18:30", "22/11/2026",
+    "2026-02-04", "03-1234567", "10-15", "12–15", "12 – 15", "-5", "+972", "91.2", "0.5%",
+    "#3", "1948-49",
+]  # fmt: skip
+_LATIN = [
+    "YouTube", "BERT-base", "F1", "COVID-19", "www.example.org.il/he", "info@example.com",
+    "Nati Shohat/FLASH90", "New York", "Windows 10", "C", "IgA", "e.g.", "30°C",
+]  # fmt: skip
+_PREFIXES = ["", "", "", "ב־", "ל-", "כ־", "ה-", "ו", "מ"]
+_PUNCT = ["", "", "", ",", ".", ":", ";", "?", "!", "..."]
+_WRAPS = [("(", ")"), ("[", "]"), ("{", "}"), ('"', '"'), ("«", "»"), ("<", ">"), ("'", "'")]
+
+
+@st.composite
+def logical_lines(draw: st.DrawFn, glyphs: bool = False) -> str:
+    """A Hebrew line with numbers, Latin, signs, brackets and punctuation.
+
+    A number is never followed (through spaces and punctuation) by Latin (``30°C`` counts
+    as Latin): the bidi algorithm lays out ``12 ABC`` and ``ABC 12`` identically, so no
+    inverse can tell them apart; visual_to_logical reads such a line as ``ABC 12``.
+    """
+    kinds = draw(st.lists(st.sampled_from("HHHNL"), min_size=1, max_size=12))
+    tokens: list[tuple[str, str]] = []
+    for kind in kinds:
+        if kind == "L" and tokens and tokens[-1][0] == "N":
+            tokens.append(("H", draw(st.sampled_from(_HEBREW))))
+        if kind == "H":
+            word = draw(st.sampled_from(_HEBREW))
+        elif kind == "N":
+            word = draw(st.sampled_from(_PREFIXES)) + draw(st.sampled_from(_NUMBERS))
+        else:
+            word = draw(st.sampled_from(_PREFIXES[:3] + ["ב־", "ו"])) + draw(
+                st.sampled_from(_LATIN)
+            )
+        tokens.append((kind, word))
+    words = [w + draw(st.sampled_from(_PUNCT)) if k == "H" else w for k, w in tokens]
+    spans: list[tuple[int, int, str, str]] = []
+    for _ in range(draw(st.integers(0, 2))):
+        a = draw(st.integers(0, len(words) - 1))
+        b = draw(st.integers(a, min(len(words) - 1, a + 3)))
+        if any(a1 < a <= b1 < b or a < a1 <= b < b1 for a1, b1, _, _ in spans):
+            continue  # crossing pairs like ``[a (b] c)`` do not occur in real text
+        spans.append((a, b, *draw(st.sampled_from(_WRAPS))))
+    for a, b, o, c in sorted(spans, key=lambda x: x[1] - x[0]):  # inner pairs first
+        words[a] = o + words[a]
+        words[b] = words[b] + c
+    if glyphs and draw(st.booleans()):
+        words.insert(draw(st.integers(0, len(words))), draw(st.sampled_from(["\x00", "\ufffd"])))
+    return " ".join(words)
+
+
+@SETTINGS
+@given(logical_lines(glyphs=True))
+def test_roundtrip_rust_get_display(line: str) -> None:
+    """python-bidi's Rust layout = what PDF extractors give (no mirroring, N0)."""
+    visual = bidi.get_display(line, base_dir="R")
+    assert visual_to_logical(visual, mirrored=False) == line
+
+
+@SETTINGS
+@given(logical_lines())
+def test_roundtrip_pure_python_get_display(line: str) -> None:
+    """bidi.algorithm mirrors brackets and has no N0 (and drops U+0000, so no glyphs)."""
+    visual = py_get_display(line, base_dir="R")
+    assert visual_to_logical(visual, mirrored=True) == line
+
+
+@SETTINGS
+@given(logical_lines().filter(lambda x: not any(c in x for c in "()[]{}<>«»")))
+def test_roundtrip_auto_without_brackets(line: str) -> None:
+    """Without brackets the two layouts agree, and so must the default mode."""
+    assert visual_to_logical(bidi.get_display(line, base_dir="R")) == line
+    assert visual_to_logical(py_get_display(line, base_dir="R")) == line

@@ -1,0 +1,568 @@
+"""Property tests of textrepair against simulated PDF-extraction damage (``tests/damage.py``).
+
+Three families:
+
+* **Measured rates.** A fixed sample of real Hebrew (``shared/corpus/ud*.txt``, CC BY-SA
+  4.0, cut into visual lines of 6-12 words) is damaged with a fixed seed, some lines left
+  clean as in real extractions, and repaired as *one* document, so that the document
+  diagnosis sees a visual document. The share of damaged lines that come back right
+  (whitespace-normalised) must not fall below the rate measured when these tests were
+  written, minus a small margin. Word order cannot always be recovered (a single-space
+  boundary is ambiguous, a two-word heading may read both ways), so this is a rate, not
+  an invariant; the failure message prints the measured rate and examples.
+* **Invariants**, which must hold on every input: clean text comes back byte for byte;
+  repairing twice is repairing once; every line keeps its characters (only reordered,
+  up to the fixes that mirror brackets or drop bidi controls) and its line ending; nothing
+  raises.
+* **Token damage undone whatever the word order**, on lines of random lexicon words
+  (``wordfreq``), where word order carries no signal at all.
+
+Every hypothesis test runs derandomized with no example database, so a run is
+deterministic. The corpus lives outside the repository (``../shared``); tests that need it
+are skipped when it is missing.
+"""
+
+from __future__ import annotations
+
+import importlib
+import random
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
+from functools import cache, lru_cache
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, Phase, example, given, settings
+from hypothesis import strategies as st
+
+import textrepair
+
+TESTS = Path(__file__).resolve().parent
+if str(TESTS) not in sys.path:  # ``damage`` is a helper module beside this file
+    sys.path.insert(0, str(TESTS))
+damage = importlib.import_module("damage")
+
+# Deterministic: same examples on every run, nothing remembered between runs.
+DETERMINISTIC = settings(
+    derandomize=True,
+    database=None,
+    deadline=None,
+    print_blob=False,
+    # No ``explain`` phase: it is slow and writes patch files into the work tree.
+    phases=(Phase.explicit, Phase.generate, Phase.shrink),
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+
+def examples(n: int) -> settings:
+    """Deterministic settings running ``n`` examples."""
+    return settings(DETERMINISTIC, max_examples=n)
+
+
+def normalize_ws(text: str) -> str:
+    """Collapse white space: the extractor's spacing is not something a repair can recover."""
+    return " ".join(text.split())
+
+
+def ending(line: str) -> str:
+    """The line ending (LF, CRLF, CR or none) of a line cut with ``keepends=True``."""
+    return line[len(line.rstrip("\r\n")) :]
+
+
+# --------------------------------------------------------------------------- sources
+
+
+@lru_cache(maxsize=1)
+def _paragraphs() -> tuple[str, ...]:
+    return tuple(damage.corpus_paragraphs()) if damage.CORPUS_DIR.is_dir() else ()
+
+
+def corpus_paragraphs() -> tuple[str, ...]:
+    """The clean corpus paragraphs; skips the calling test when ``../shared`` is missing."""
+    paragraphs = _paragraphs()
+    if not paragraphs:
+        pytest.skip(f"clean corpus not found at {damage.CORPUS_DIR}")
+    return paragraphs
+
+
+def corpus_window(start: int, n_lines: int, rng: random.Random) -> list[list[str]]:
+    """``n_lines`` consecutive visual lines of the wrapped corpus, grouped by paragraph.
+
+    Consecutive lines, not a random pick: the repair reads each line with its neighbours.
+    """
+    paragraphs = corpus_paragraphs()
+    out: list[list[str]] = []
+    total = 0
+    i = start % len(paragraphs)
+    while total < n_lines:
+        lines = damage.wrap(paragraphs[i % len(paragraphs)], rng)[: n_lines - total]
+        out.append(lines)
+        total += len(lines)
+        i += 1
+    return out
+
+
+def lexicon_document(n_lines: int, rng: random.Random) -> list[list[str]]:
+    """``n_lines`` random lexicon lines (see :func:`damage.lexicon_line`) in paragraphs."""
+    out: list[list[str]] = []
+    total = 0
+    while total < n_lines:
+        size = min(rng.randint(1, 5), n_lines - total)
+        out.append([damage.lexicon_line(rng) for _ in range(size)])
+        total += size
+    return out
+
+
+def clean_layout(paragraphs: list[list[str]], rng: random.Random) -> str:
+    """Lay clean lines out as a text file: endings, blank lines, stray spaces, no final EOL.
+
+    Line endings are LF, CRLF, CR or mixed per document; some lines carry trailing spaces
+    or an indent, some paragraphs are separated by blank (or space-only) lines.
+    """
+    style = rng.choice(("\n", "\r\n", "\r", "mixed"))
+    parts: list[str] = []
+    for i, paragraph in enumerate(paragraphs):
+        if i and rng.random() < 0.7:
+            parts.append(rng.choice(("", "", " ", "   ")))
+        for line in paragraph:
+            if rng.random() < 0.1:
+                line = " " * rng.randint(1, 4) + line
+            if rng.random() < 0.2:
+                line += " " * rng.randint(1, 3)
+            parts.append(line)
+    eols = [rng.choice(("\n", "\r\n", "\r")) if style == "mixed" else style for _ in parts]
+    if rng.random() < 0.3:
+        eols[-1] = ""
+    return "".join(p + e for p, e in zip(parts, eols, strict=True))
+
+
+# --------------------------------------------------------------------------- measured rates
+
+RATE_SEED = 20240607  # fixed: the sample and its damage are the same on every run
+MARGIN = 0.02  # allowed drop below the rate measured when the threshold was set
+
+
+@dataclass
+class Measurement:
+    """How a repair did on one simulated document."""
+
+    lines: Counter[str] = field(default_factory=Counter)  # damaged lines, per damage kind
+    exact: Counter[str] = field(default_factory=Counter)  # ... of which repaired exactly
+    items: Counter[str] = field(default_factory=Counter)  # damaged tokens, per kind
+    items_fixed: Counter[str] = field(default_factory=Counter)  # ... found in the output
+    clean: int = 0  # clean (undamaged) non-blank lines beside the damaged ones
+    clean_kept: int = 0  # ... returned byte-identical
+    failures: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+
+    def rate(self, kind: str) -> tuple[float, str]:
+        n, ok = self.lines[kind], self.exact[kind]
+        return ok / n, f"{ok}/{n} = {ok / n:.4f}"
+
+    def item_rate(self, kind: str) -> tuple[float, str]:
+        n, ok = self.items[kind], self.items_fixed[kind]
+        return ok / n, f"{ok}/{n} = {ok / n:.4f}"
+
+
+def measure(dmg: damage.Damage, clean_share: float = 0.25) -> Measurement:
+    """Damage the whole wrapped corpus with ``dmg``, repair it as one document, score it."""
+    rng = random.Random(RATE_SEED)
+    paragraphs = [damage.wrap(p, rng) for p in corpus_paragraphs()]
+    doc = damage.simulate_document(paragraphs, rng, dmg, clean_share)
+    out = textrepair.repair(doc.text).splitlines()
+    assert len(out) == len(doc.samples), "line count changed"
+    m = Measurement()
+    for sample, damaged, got in zip(doc.samples, doc.damaged, out, strict=True):
+        if not damaged:
+            if sample.damaged.strip():
+                m.clean += 1
+                m.clean_kept += got == sample.damaged
+                if got != sample.damaged:
+                    m.failures["clean"].append(_example(sample.damaged, got, sample.logical))
+            continue
+        good = normalize_ws(got) == normalize_ws(sample.logical)
+        tokens = got.split()
+        for kind in sample.kinds:
+            m.lines[kind] += 1
+            m.exact[kind] += good
+            if not good:
+                m.failures[kind].append(_example(sample.damaged, got, sample.logical))
+        for kind, token in sample.items:
+            m.items[kind] += 1
+            m.items_fixed[kind] += token in tokens
+    return m
+
+
+def _example(damaged: str, got: str, expected: str) -> str:
+    return f"\n  input:    {damaged}\n  output:   {got}\n  expected: {expected}"
+
+
+@cache
+def measured(name: str) -> Measurement:
+    return measure(RATE_KINDS[name][0])
+
+
+# name -> (damage, kind of line counted, rate measured when the threshold was set).
+# Measured with RATE_SEED over the whole corpus (about 900 damaged lines per document)
+# against textrepair at commit 6f75555; the working tree of that day gave the same rates.
+# Where the rest is lost: a single-space fragment boundary (ambiguous by nature: see "many
+# 1-space joins"), a logical multi-word run taken for glued fragments, and two-word lines
+# (``הברית  ארצות``), which the repair leaves unreversed.
+RATE_KINDS: dict[str, tuple[damage.Damage, str, float]] = {
+    "word order": (damage.WORD_ORDER, "order", 0.867),
+    "word order, wide gaps only": (replace(damage.WORD_ORDER, narrow=0.0), "order", 0.971),
+    "one word per fragment, wide gaps": (
+        replace(damage.WORD_ORDER, runs=0.0, narrow=0.0),
+        "order",
+        0.990,
+    ),
+    "word order, many 1-space joins": (replace(damage.WORD_ORDER, narrow=0.25), "order", 0.558),
+    "numbers": (damage.WITH_NUMBERS, "numbers", 0.855),
+    "brackets": (damage.WITH_BRACKETS, "brackets", 0.832),
+    "letters": (damage.WITH_LETTERS, "letters", 0.854),
+    "all kinds": (damage.EVERYTHING, "order", 0.848),
+}
+# kind -> rate (measured) at which the damaged tokens themselves are put right. The misses:
+# a sign on a line left unreordered (``%71  הגדרה``), brackets of a parenthetical that runs
+# over a line break (unbalanced on the line, so never mirrored) or of a multi-word run read
+# in the wrong order.
+ITEM_RATES: dict[str, float] = {"numbers": 0.982, "brackets": 0.952, "letters": 1.0}
+# Clean lines beside damaged ones (all documents above), returned byte-identical.
+CLEAN_KEPT_RATE = 0.999
+
+
+@pytest.mark.parametrize("name", list(RATE_KINDS))
+def test_roundtrip_rate(name: str) -> None:
+    """repair(simulate(x)) == x for (at least) the measured share of damaged corpus lines."""
+    _, kind, expected = RATE_KINDS[name]
+    m = measured(name)
+    rate, shown = m.rate(kind)
+    first = "".join(m.failures[kind][:4])
+    assert rate >= expected - MARGIN, (
+        f"{name}: {shown} damaged lines repaired exactly, expected >= {expected - MARGIN:.3f}"
+        f"; first failures:{first}"
+    )
+
+
+@pytest.mark.parametrize("kind", list(ITEM_RATES))
+def test_token_damage_rate(kind: str) -> None:
+    """The damaged number / bracket / reversed word itself is put right, word order aside."""
+    m = measured(kind)
+    rate, shown = m.item_rate(kind)
+    expected = ITEM_RATES[kind]
+    assert rate >= expected - MARGIN, (
+        f"{kind}: {shown} damaged tokens restored, expected >= {expected - MARGIN:.3f}"
+    )
+
+
+def test_clean_lines_beside_damaged_ones_kept() -> None:
+    """In a visual document the lines that were never damaged come back byte-identical."""
+    total = kept = 0
+    failures: list[str] = []
+    for name in RATE_KINDS:
+        m = measured(name)
+        total += m.clean
+        kept += m.clean_kept
+        failures += m.failures["clean"]
+    rate = kept / total
+    assert rate >= CLEAN_KEPT_RATE - MARGIN / 4, (
+        f"{kept}/{total} = {rate:.4f} clean lines kept; first failures:{''.join(failures[:4])}"
+    )
+
+
+# --------------------------------------------------------------------------- clean text
+
+# Documents are drawn as (where, how many lines, seed): integers shrink quickly to a small
+# reproducible case, and ``random.Random(seed)`` drives everything else. The ``@example``
+# cases are counterexamples found so far; they stay meaningful while ``damage.py`` draws
+# its random numbers in the same order.
+STARTS = st.integers(0, 10_000)
+SEEDS = st.integers(0, 2**32 - 1)
+
+
+@pytest.mark.parametrize("eol", ["\n", "\r\n"])
+def test_clean_corpus_files_untouched(eol: str) -> None:
+    """Every clean corpus file (one long paragraph per line) comes back byte for byte."""
+    corpus_paragraphs()
+    for path in sorted(damage.CORPUS_DIR.glob("ud*.txt")):
+        text = path.read_bytes().decode("utf-8").replace("\n", eol)
+        result = textrepair.repair_and_explain(text)
+        assert result.changes == [], f"{path.name}: {result.changes[:3]}"
+        assert result.text == text
+
+
+@pytest.mark.parametrize(
+    "name", sorted(p.name for p in damage.CORPUS_DIR.glob("ud*.txt")) or ["ud01.txt"]
+)
+def test_clean_corpus_wrapped_untouched(name: str) -> None:
+    """A whole clean corpus file cut into page lines of 6-12 words is left alone."""
+    corpus_paragraphs()
+    path = damage.CORPUS_DIR / name
+    if not path.is_file():
+        pytest.skip(f"{name} not in the corpus")
+    rng = random.Random(f"{RATE_SEED}:{name}")
+    paragraphs = [p for p in path.read_text(encoding="utf-8").splitlines() if p.strip()]
+    text = "".join(line + "\n" for p in paragraphs for line in damage.wrap(p, rng))
+    result = textrepair.repair_and_explain(text)
+    assert result.text == text, f"changed: {result.changes[:3]}"
+
+
+@examples(150)
+@given(STARTS, st.integers(1, 16), SEEDS)
+def test_clean_corpus_documents_untouched(start: int, n_lines: int, seed: int) -> None:
+    """Clean corpus text wrapped into page lines, laid out any usual way, is left alone."""
+    rng = random.Random(seed)
+    text = clean_layout(corpus_window(start, n_lines, rng), rng)
+    assert textrepair.repair(text) == text
+
+
+@examples(150)
+@given(st.integers(1, 16), SEEDS)
+def test_clean_lexicon_documents_untouched(n_lines: int, seed: int) -> None:
+    """Clean lines of lexicon words, numbers and Latin words are left alone."""
+    rng = random.Random(seed)
+    text = clean_layout(lexicon_document(n_lines, rng), rng)
+    assert textrepair.repair(text) == text
+
+
+def parenthesized_paragraph(rng: random.Random) -> str:
+    """A clean paragraph of lexicon words with 2-4 parentheticals of 2-10 words each."""
+    hebrew, _ = damage.lexicon()
+    words = [rng.choice(hebrew) for _ in range(rng.randint(20, 50))]
+    for _ in range(rng.randint(2, 4)):
+        i = rng.randrange(len(words) - 1)
+        j = min(len(words) - 1, i + rng.randint(1, 9))
+        if any(ch in "()" for w in words[i : j + 1] for ch in w):
+            continue  # keep parentheticals apart: one per run of words
+        words[i], words[j] = "(" + words[i], words[j] + ")"
+    return " ".join(words)
+
+
+@examples(100)
+@given(st.integers(1, 4), SEEDS)
+@example(n_paragraphs=1, seed=148)  # failed before the fix
+def test_clean_parentheticals_across_lines_untouched(n_paragraphs: int, seed: int) -> None:
+    """Parentheticals that run over a line break leave clean lines as they are.
+
+    Wrapping cuts a parenthetical, so a clean line may hold a lone ``)`` or ``(``, or close
+    one parenthetical and open the next: brackets unbalanced on the line, correctly so.
+    """
+    rng = random.Random(seed)
+    paragraphs = [damage.wrap(parenthesized_paragraph(rng), rng) for _ in range(n_paragraphs)]
+    text = clean_layout(paragraphs, rng)
+    result = textrepair.repair_and_explain(text)
+    assert result.text == text, f"changed: {result.changes[:3]}"
+
+
+# --------------------------------------------------------------------------- invariants
+
+_HEBREW = [chr(c) for c in range(0x05D0, 0x05EB)]
+_PIECES = st.one_of(
+    st.sampled_from(_HEBREW),
+    st.sampled_from(_HEBREW),
+    st.sampled_from(_HEBREW),
+    st.just(" "),
+    st.sampled_from(["  ", "   "]),
+    st.sampled_from(list("0123456789")),
+    st.sampled_from(list("()[]{}<>«».,:;%-–\"'׳״!?")),
+    st.sampled_from(["\n", "\r\n", "\r"]),
+    st.sampled_from(list("abcXYZ")),
+)
+_WORDS = st.deferred(lambda: st.sampled_from(damage.lexicon()[0][:500]))
+# Hebrew-heavy text: letters, lexicon words, runs of spaces, digits, punctuation, newlines.
+hebrew_text = st.lists(st.one_of(_PIECES, _WORDS), max_size=120).map("".join)
+
+
+def damaged_corpus_text(start: int, n_lines: int, seed: int) -> str:
+    """Consecutive corpus lines with every kind of damage, about a quarter left clean."""
+    rng = random.Random(seed)
+    return damage.simulate_document(corpus_window(start, n_lines, rng), rng, damage.EVERYTHING).text
+
+
+def damaged_lexicon_text(n_lines: int, seed: int) -> str:
+    """Lexicon lines with every kind of damage: a visual document whose words say nothing."""
+    rng = random.Random(seed)
+    return damage.simulate_document(lexicon_document(n_lines, rng), rng, damage.EVERYTHING).text
+
+
+def assert_idempotent(text: str) -> None:
+    once = textrepair.repair(text)
+    twice = textrepair.repair(once)
+    assert twice == once, _diff_lines(text, once, twice)
+
+
+def _diff_lines(text: str, once: str, twice: str) -> str:
+    rows = zip(text.splitlines(), once.splitlines(), twice.splitlines(), strict=False)
+    for n, (x, y, z) in enumerate(rows, 1):
+        if y != z:
+            return f"line {n}: input {x!r}, first repair {y!r}, second repair {z!r}"
+    return f"line counts {len(once.splitlines())} != {len(twice.splitlines())}"
+
+
+@examples(120)
+@given(STARTS, st.integers(1, 16), SEEDS)
+@example(start=320, n_lines=14, seed=564)  # failed at commit 6f75555 (a number at line end)
+def test_idempotent_on_damaged_corpus(start: int, n_lines: int, seed: int) -> None:
+    """Repairing a repaired document changes nothing (real Hebrew, every kind of damage)."""
+    assert_idempotent(damaged_corpus_text(start, n_lines, seed))
+
+
+@examples(120)
+@given(st.integers(1, 16), SEEDS)
+@example(n_lines=15, seed=76)  # failed at commit 6f75555
+def test_idempotent_on_damaged_lexicon_lines(n_lines: int, seed: int) -> None:
+    """Repairing a repaired document changes nothing (random words, every kind of damage)."""
+    assert_idempotent(damaged_lexicon_text(n_lines, seed))
+
+
+@examples(400)
+@given(hebrew_text)
+def test_idempotent_on_arbitrary_text(text: str) -> None:
+    """Repairing twice is repairing once, whatever Hebrew-heavy text comes in."""
+    assert_idempotent(text)
+
+
+# Fixes that may replace a character by its mirror image (``(`` <-> ``)``): mirroring
+# brackets, and reversing letters (punctuation around the word is mirrored with it); the
+# whole-line fixes ``letters_to_logical`` and ``resolve_embeddings`` also re-mirror.
+MIRRORING_FIXES = frozenset(
+    {"mirror_brackets", "reverse_letters", "letters_to_logical", "resolve_embeddings"}
+)
+# Fixes that may delete invisible bidi control characters.
+CONTROL_FIXES = frozenset({"resolve_embeddings"})
+_FOLD = str.maketrans(")]}>»", "([{<«")
+_BIDI_CONTROLS = frozenset(
+    "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+
+
+def assert_conserved(text: str) -> None:
+    """Same lines, same endings, and on each line the same characters apart from spaces.
+
+    A fix that mirrors may turn ``)`` into ``(``: on its lines compare with mirror pairs
+    folded together. A fix that reads bidi controls may delete them: on its lines the
+    input's controls are not expected back. Nothing else may change a character.
+    """
+    result = textrepair.repair_and_explain(text)
+    before = text.splitlines(keepends=True)
+    after = result.text.splitlines(keepends=True)
+    assert len(after) == len(before), "line count changed"
+    assert [ending(x) for x in after] == [ending(x) for x in before], "line endings changed"
+    fixes: dict[int, set[str]] = defaultdict(set)
+    for change in result.changes:
+        fixes[change.line].add(change.fix)
+    for n, (old, new) in enumerate(zip(before, after, strict=True), 1):
+        want, got = old.replace(" ", ""), new.replace(" ", "")
+        if fixes[n] & CONTROL_FIXES:
+            want = "".join(ch for ch in want if ch not in _BIDI_CONTROLS)
+        if fixes[n] & MIRRORING_FIXES:
+            want, got = want.translate(_FOLD), got.translate(_FOLD)
+        assert Counter(got) == Counter(want), f"line {n} ({sorted(fixes[n])}): {old!r} -> {new!r}"
+
+
+@examples(120)
+@given(STARTS, st.integers(1, 16), SEEDS)
+def test_conservation_on_damaged_corpus(start: int, n_lines: int, seed: int) -> None:
+    """Lines, endings and characters survive the repair of a damaged document."""
+    assert_conserved(damaged_corpus_text(start, n_lines, seed))
+
+
+@examples(120)
+@given(st.integers(1, 16), SEEDS)
+def test_conservation_on_damaged_lexicon_lines(n_lines: int, seed: int) -> None:
+    """Lines, endings and characters survive the repair of damaged random-word lines."""
+    assert_conserved(damaged_lexicon_text(n_lines, seed))
+
+
+@examples(400)
+@given(hebrew_text)
+def test_conservation_on_arbitrary_text(text: str) -> None:
+    """Lines, endings and characters survive the repair of any Hebrew-heavy text."""
+    assert_conserved(text)
+
+
+@examples(100)
+@given(STARTS, st.integers(4, 16), SEEDS)
+@example(start=0, n_lines=4, seed=0)  # failed before the fix
+def test_conservation_with_page_breaks(start: int, n_lines: int, seed: int) -> None:
+    """A page break (form feed) at the end of a page's last line stays there.
+
+    Extractors separate pages with ``\\f``; where a page's last line has no newline of its
+    own, the form feed ends that line. Line structure and characters must survive.
+    """
+    rng = random.Random(seed)
+    lines = damaged_corpus_text(start, n_lines, seed).split("\n")
+    for i in rng.sample(range(len(lines)), k=max(1, len(lines) // 4)):
+        lines[i] += "\f"
+    assert_conserved("\n".join(lines))
+
+
+@examples(400)
+@given(st.text())
+def test_never_raises_on_any_unicode(text: str) -> None:
+    """Any string at all is repaired without an exception, the same way by both entry points."""
+    result = textrepair.repair_and_explain(text)
+    assert isinstance(result.text, str)
+    assert textrepair.repair(text) == result.text
+
+
+# --------------------------------------------------------------------------- token damage
+
+
+def visual_lexicon_document(n_lines: int, seed: int, dmg: damage.Damage) -> damage.Document:
+    """Lexicon lines cut one word per fragment with wide gaps: unmistakably visual."""
+    rng = random.Random(seed)
+    lines = [damage.lexicon_line(rng, rng.randint(6, 10)) for _ in range(n_lines)]
+    return damage.simulate_document([lines], rng, replace(dmg, runs=0.0, narrow=0.0), 0.0)
+
+
+def assert_intact_words_kept(doc: damage.Document, out: list[str]) -> None:
+    """Every token the damage left intact is still among its line's output tokens.
+
+    The repair moves words and undoes token damage; it must not alter a word that was
+    never damaged (no lone letters here, so no drop cap joins one to a neighbour).
+    """
+    assert len(out) == len(doc.samples), "line count changed"
+    for sample, got in zip(doc.samples, out, strict=True):
+        intact = Counter(sample.logical.split()) & Counter(sample.damaged.split())
+        missing = intact - Counter(got.split())
+        assert not missing, f"{sorted(missing)} altered: {sample.damaged!r} -> {got!r}"
+
+
+@examples(150)
+@given(st.integers(6, 10), SEEDS)
+def test_token_damage_undone_on_lexicon_lines(n_lines: int, seed: int) -> None:
+    """Reversed words, one-word brackets and number ranges come back whatever the order.
+
+    Random lexicon words carry no word-order signal, so the line order may stay wrong; but
+    the token fixes do not depend on it. A sign moved off a number (``:2023``) is only put
+    back on a line that was reordered, so it is checked there only. Each kind of damage
+    hits about half the lines (a reversed word on every line: see the next test).
+    """
+    doc = visual_lexicon_document(n_lines, seed, replace(damage.EVERYTHING, share=0.5))
+    result = textrepair.repair_and_explain(doc.text)
+    reordered = {c.line for c in result.changes if c.fix == "reorder_fragments"}
+    out = result.text.splitlines()
+    assert_intact_words_kept(doc, out)
+    for n, (sample, got) in enumerate(zip(doc.samples, out, strict=True), 1):
+        tokens = got.split()
+        for kind, token in sample.items:
+            if kind == "brackets" and not (token.count("(") == 1 == token.count(")")):
+                continue  # a bracket over several words needs the word order right
+            if kind == "numbers" and "-" not in token and n not in reordered:
+                continue
+            assert token in tokens, f"{kind} {token!r} not restored: {sample.damaged!r} -> {got!r}"
+
+
+@examples(150)
+@given(st.integers(6, 10), SEEDS)
+@example(n_lines=6, seed=445613787)  # failed before the fix
+def test_reversed_short_words_leave_other_words_alone(n_lines: int, seed: int) -> None:
+    """A visual document with a letter-reversed short word on every line.
+
+    A reversed word starts with a final letter (``םולש``), which is also the mark of a
+    document whose every word is reversed; but here every other word reads forwards and
+    every line has the wide gaps of fragment output. Words never damaged must stay intact.
+    """
+    doc = visual_lexicon_document(n_lines, seed, damage.WITH_LETTERS)
+    assert_intact_words_kept(doc, textrepair.repair(doc.text).splitlines())

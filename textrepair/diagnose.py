@@ -1,0 +1,148 @@
+"""Document diagnosis: which order a text's lines are in, from evidence summed over it.
+
+Nobody can tell from one short line whether it is logical or visual (fribidi#178), and
+reversing a logical line is the worst silent failure a repairer can make. Over a whole
+document the signs add up and are clear:
+
+* **letter-visual** (pdfminer, pdfplumber, mutool on most producers): every Hebrew word is
+  mirrored, so final letters (ך ם ן ף ץ), which only ever end a word, begin words instead;
+* **fragment-visual** (seeds 001-003): the fragments of a justified line come out left to
+  right, separated by the wide gaps the justification left between them. Lines of the
+  same document can be logical, so each line is still decided on its own;
+* **logical**: neither sign.
+
+Each regime decides which line repairs run; ``assume`` lets a user override the verdict.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from enum import Enum
+from typing import NamedTuple
+
+from textrepair.letters import letter_visual_score
+from textrepair.tokens import Line, has_hebrew, split_line
+from textrepair.wordmodel import WordModel
+
+_HEBREW_RE = re.compile(r"[\u05d0-\u05ea]")
+# A document is letter-visual when lines that read better letter-reversed (final letters
+# at word starts, words the lexicon knows backwards) outvote the lines that read well as
+# written this much. Lines vote, not letters: in a letter-visual text every word of a line
+# is reversed, while a fragment-visual text may hold one letter-reversed short fragment in
+# a line whose other words read as they should.
+_LETTER_RATIO = 3.0
+_LETTER_MIN = 3
+_LINE_VOTE = 2.0  # nats of letter_visual_score a line needs to vote either way
+# A document is fragment-visual when enough of its Hebrew lines have two or more wide gaps
+# between Hebrew words. One wide gap proves little: extractors that keep logical order
+# also leave a double space where the direction changes or a column gutter runs.
+_VISUAL_SHARE = 0.03
+_VISUAL_MIN_LINES = 3
+
+
+class Regime(str, Enum):
+    """The reading order a document (or a user's ``--assume``) puts its lines in."""
+
+    LOGICAL = "logical"
+    FRAGMENT_VISUAL = "fragment-visual"
+    LETTER_VISUAL = "letter-visual"
+
+
+ASSUME_CHOICES = ("auto", "logical", "visual")
+
+
+class Diagnosis(NamedTuple):
+    """Document-level evidence for the reading order of its lines, and the verdict."""
+
+    regime: Regime
+    hebrew_lines: int = 0
+    wide_gap_lines: int = 0
+    word_lines: int = 0
+    narrow_first_lines: int = 0
+    multi_gap_lines: int = 0
+    reversed_lines: int = 0
+    forward_lines: int = 0
+    forced: bool = False
+
+    @property
+    def visual(self) -> bool:
+        """True when lines may hold fragments in visual order (decided line by line)."""
+        return self.regime is Regime.FRAGMENT_VISUAL
+
+    @property
+    def narrow_first(self) -> bool:
+        """True when lines cut word by word mostly end their leftmost word at one space.
+
+        Some extractors separate every fragment of a justified line with a wide gap but
+        the leftmost (the line's last in reading order) with a single space. Where most
+        word-by-word lines show that, a single space there is a boundary, not a join.
+        """
+        return self.word_lines >= 3 and self.narrow_first_lines >= 0.6 * self.word_lines
+
+    def describe(self) -> str:
+        """One line for ``--explain``: the verdict and the evidence behind it."""
+        how = "forced by --assume" if self.forced else "diagnosed"
+        return (
+            f"{self.regime.value} ({how}): {self.hebrew_lines} Hebrew lines, "
+            f"{self.wide_gap_lines} with wide gaps, {self.multi_gap_lines} with two or "
+            f"more between Hebrew words; lines that read letter-reversed "
+            f"{self.reversed_lines}, as written {self.forward_lines}"
+        )
+
+
+def diagnose(bodies: Sequence[str], assume: str = "auto") -> Diagnosis:
+    """Sum the evidence over the document's lines and name its regime.
+
+    ``assume`` is ``auto`` (decide from the evidence), ``logical`` (touch no line's
+    order) or ``visual`` (the evidence picks which visual regime, fragment by default).
+    """
+    if assume not in ASSUME_CHOICES:
+        raise ValueError(f"assume must be one of {ASSUME_CHOICES}, got {assume!r}")
+    hebrew = wide = word = narrow = multi = 0
+    for body in bodies:
+        if _HEBREW_RE.search(body) is None:
+            continue
+        hebrew += 1
+        if "  " not in body.strip(" "):
+            continue
+        line = split_line(body)
+        n_wide = sum(1 for g in line.gaps if g >= 2)
+        wide += n_wide > 0
+        multi += _hebrew_wide_gaps(line) >= 2
+        if len(line.gaps) >= 4 and n_wide >= len(line.gaps) - 1:
+            word += 1
+            narrow += line.gaps[0] == 1
+    at_start = at_end = 0
+    zipf = WordModel.default().zipf
+    for body in bodies:
+        score = letter_visual_score(body, zipf)
+        at_start += score > _LINE_VOTE
+        at_end += score < -_LINE_VOTE
+    letter = at_start >= _LETTER_MIN and at_start > _LETTER_RATIO * at_end
+    fragment = multi >= _VISUAL_MIN_LINES and multi >= _VISUAL_SHARE * hebrew
+    if assume == "logical":
+        regime = Regime.LOGICAL
+    elif letter:
+        regime = Regime.LETTER_VISUAL
+    elif fragment or assume == "visual":
+        regime = Regime.FRAGMENT_VISUAL
+    else:
+        regime = Regime.LOGICAL
+    return Diagnosis(
+        regime, hebrew, wide, word, narrow, multi, at_start, at_end, assume != "auto"
+    )
+
+
+def _hebrew_wide_gaps(line: Line) -> int:
+    """Wide gaps with a Hebrew word on both sides: the mark of visual fragment order."""
+    return sum(
+        1
+        for i, g in enumerate(line.gaps)
+        if g >= 2 and has_hebrew(line.tokens[i]) and has_hebrew(line.tokens[i + 1])
+    )
+
+
+def line_reads_logical(body: str) -> bool:
+    """True when a line's own letters clearly read as written (a logical line)."""
+    return letter_visual_score(body, WordModel.default().zipf) < -_LINE_VOTE
