@@ -82,6 +82,10 @@ def test_stdout_equals_library_repair(tmp_path: Path, capsysbinary, data: bytes)
     src = write(tmp_path / "in.txt", data)
     status, out, err = run(capsysbinary, "fix", str(src))
     assert status == 0, err
+    document = textrepair.RepairConfig(layout=True)
+    assert out == textrepair.repair(data.decode("utf-8"), document).encode("utf-8")
+    status, out, err = run(capsysbinary, "fix", "--lines-only", str(src))
+    assert status == 0, err
     assert out == textrepair.repair(data.decode("utf-8")).encode("utf-8")
 
 
@@ -414,3 +418,79 @@ def test_python_m_reports_failure_status(tmp_path: Path) -> None:
     )
     assert proc.returncode == 1
     assert "missing: no such file or directory" in proc.stderr
+
+
+# --- document stage and regime options ------------------------------------------------
+
+PAGE = "שורה ראשונה של הגוף, עם מילים רבות בה.\nשורה שנייה של הגוף, עם עוד מילים.\n"
+
+
+def _paged(pages: int) -> str:
+    """A document whose pages end in a bare page number (furniture the layout removes)."""
+    body = "".join(PAGE * 3 + f"{n}\n" for n in range(1, pages + 1))
+    return body
+
+
+def test_default_removes_page_numbers_lines_only_keeps_them(tmp_path: Path, capsysbinary) -> None:
+    src = write(tmp_path / "a.txt", _paged(4).encode())
+    status, out, _ = run(capsysbinary, "fix", str(src))
+    assert status == 0
+    assert not any(line.strip().isdigit() for line in out.decode().splitlines())
+    status, out, _ = run(capsysbinary, "fix", "--lines-only", str(src))
+    assert out.decode() == _paged(4)
+    status, out, _ = run(capsysbinary, "fix", "--keep-furniture", str(src))
+    assert sorted(line for line in out.decode().splitlines() if line.strip().isdigit()) == [
+        "1",
+        "2",
+        "3",
+        "4",
+    ]
+
+
+def test_reflow_joins_paragraph_lines(tmp_path: Path, capsysbinary) -> None:
+    src = write(tmp_path / "a.txt", _paged(3).encode())
+    status, out, _ = run(capsysbinary, "fix", "--reflow", str(src))
+    assert status == 0
+    text = out.decode()
+    assert len(text.splitlines()) < len(_paged(3).splitlines()) - 3
+    assert text.split() == [w for w in _paged(3).split() if not w.isdigit()]
+
+
+def test_explain_reports_diagnosis_and_furniture(tmp_path: Path, capsysbinary) -> None:
+    src = write(tmp_path / "a.txt", _paged(4).encode())
+    status, _, err = run(capsysbinary, "fix", "--explain", str(src))
+    assert status == 0
+    assert f"{src}: diagnosis: logical (diagnosed)" in err
+    assert "page_number" in err
+
+
+def test_assume_logical_leaves_visual_lines_alone(tmp_path: Path, capsysbinary) -> None:
+    seed = sorted((Path(__file__).parent.parent / "seeds").glob("002_*.txt"))[0]
+    status, out, _ = run(capsysbinary, "fix", "--lines-only", "--assume", "logical", str(seed))
+    assert status == 0
+    auto = textrepair.repair(seed.read_text(encoding="utf-8"))
+    assert out.decode() != auto
+    status, _, err = run(capsysbinary, "fix", "--assume", "logical", "--explain", str(seed))
+    assert "logical (forced by --assume)" in err
+
+
+def test_keep_controls(tmp_path: Path, capsysbinary) -> None:
+    rle, lre, pdf = "\u202b", "\u202a", "\u202c"
+    line = f"{rle}המחיר עלה ב־{lre} 18.4%{pdf}בשנה{pdf}\n"
+    src = write(tmp_path / "a.txt", (line * 3).encode())
+    status, out, _ = run(capsysbinary, "fix", str(src))
+    assert (status, out.decode()) == (0, "המחיר עלה ב־18.4% בשנה\n" * 3)
+    status, out, _ = run(capsysbinary, "fix", "--keep-controls", str(src))
+    assert (status, out.decode()) == (0, line * 3)
+
+
+@pytest.mark.parametrize(
+    "argv", [["--lines-only", "--reflow"], ["--lines-only", "--keep-furniture"], ["--assume", "x"]]
+)
+def test_conflicting_document_options_are_usage_errors(
+    tmp_path: Path, capsysbinary, argv: list[str]
+) -> None:
+    src = write(tmp_path / "a.txt", PAGE.encode())
+    status, _, err = run(capsysbinary, "fix", *argv, str(src))
+    assert status == 2
+    assert "usage" in err

@@ -145,3 +145,28 @@ def test_clean_seed_unchanged(key: str) -> None:
     data = gold_lines.seed_path(key).read_bytes()
     repaired = textrepair.repair(data.decode("utf-8"))
     assert repaired.encode("utf-8") == data
+
+
+# --------------------------------------------------------------------------- document bars
+
+gold_doc = importlib.import_module("benchmarks.gold_doc")
+
+
+def test_document_gold_bars() -> None:
+    """``textrepair fix --reflow`` on raw 001/002 against the document gold: WER < 3% and
+    at least 97% of the gold's word bigrams in order (the layout issue's bars)."""
+    results = gold_doc.evaluate()["repair+layout"]
+    for key, r in results.items():
+        assert r["wer"] < gold_doc.MAX_WER, f"{key}: document WER {r['wer']:.4f}"
+        assert r["bigram_recall"] >= gold_doc.MIN_BIGRAM_RECALL, (
+            f"{key}: bigram recall {r['bigram_recall']:.4f}"
+        )
+
+
+@pytest.mark.parametrize("key", ["000", "004"])
+def test_clean_seed_unchanged_by_document_stage(key: str) -> None:
+    import textrepair
+
+    data = gold_lines.seed_path(key).read_bytes()
+    config = textrepair.RepairConfig(layout=True)
+    assert textrepair.repair(data.decode("utf-8"), config).encode("utf-8") == data

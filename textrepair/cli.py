@@ -67,6 +67,11 @@ its evidence) and one entry per changed line to stderr:
     - <line before>
     + <line after>
 
+By default the page layout is repaired too: side-by-side columns are split, running
+headers, footers and page numbers removed (listed by --explain), text blocks the extractor
+put out of order moved back and words broken across lines rejoined. --lines-only keeps
+the input's lines one for one.
+
 exit status: 0 if every file was repaired, 1 if any file failed (the others are still
 processed), 2 for usage errors.
 """
@@ -117,6 +122,23 @@ def build_parser() -> argparse.ArgumentParser:
         "even in a document whose evidence is weak",
     )
     fix.add_argument(
+        "--lines-only",
+        action="store_true",
+        help="repair line by line only: keep every input line where it is (no column split, "
+        "no header/footer removal, no block reordering); output line k is input line k",
+    )
+    fix.add_argument(
+        "--reflow",
+        action="store_true",
+        help="join the lines of each paragraph into one line (headings stay on their own)",
+    )
+    fix.add_argument(
+        "--keep-furniture",
+        action="store_true",
+        help="keep running headers, footers and page numbers (on lines of their own, out of "
+        "paragraphs) instead of removing them; --explain lists them either way",
+    )
+    fix.add_argument(
         "--keep-controls",
         action="store_true",
         help="leave bidi control characters (LRE, RLE, PDF, LRM, RLM, isolates) and the "
@@ -132,7 +154,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.in_place and STDIN_NAME in args.files:
         args.fix_parser.error("--in-place cannot be used with '-' (stdin)")
     try:
-        config = RepairConfig(assume=args.assume, keep_controls=args.keep_controls)
+        if args.lines_only and (args.reflow or args.keep_furniture):
+            args.fix_parser.error("--reflow and --keep-furniture need the layout stage")
+        config = RepairConfig(
+            assume=args.assume,
+            keep_controls=args.keep_controls,
+            layout=not args.lines_only,
+            reflow=args.reflow,
+            keep_furniture=args.keep_furniture,
+        )
         return run_fix(
             args.files,
             output=args.output,

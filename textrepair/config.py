@@ -12,6 +12,12 @@ class RepairConfig(NamedTuple):
     ``visual`` treats the document as visual even where the evidence is weak.
     ``keep_controls`` leaves bidi control characters (and the lines that carry them) as
     they are instead of reading and removing them.
+
+    ``layout`` adds the page-layout stage (:mod:`textrepair.layout`): columns split, running
+    headers, footers and page numbers removed (kept, on lines of their own, with
+    ``keep_furniture``), displaced blocks moved back, broken words rejoined; ``reflow``
+    then joins each paragraph into one line. Without ``layout`` the output keeps the
+    input's lines one for one.
     """
 
     resolve_embeddings: bool = True
@@ -23,3 +29,6 @@ class RepairConfig(NamedTuple):
     attach_drop_caps: bool = True
     assume: str = "auto"
     keep_controls: bool = False
+    layout: bool = False
+    reflow: bool = False
+    keep_furniture: bool = False

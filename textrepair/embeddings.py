@@ -8,9 +8,10 @@ line is a left-to-right row of RLE-wrapped words (``ב<PDF> ,<RLE>א``). Deletin
 alone leaves every such seam broken; reading them first puts each run back in reading order:
 
 * a right-to-left embedding (RLE, RLO, RLI) holds reading order: keep it, resolve inside;
-* a left-to-right embedding (LRE, LRO, LRI), and a line's top level when it is not one
-  right-to-left embedding, holds display order: its items (runs of Latin letters and
-  digits, nested right-to-left blocks, single neutral characters) are reversed.
+* a left-to-right embedding (LRE, LRO, LRI), and a line's top level unless it is one
+  right-to-left embedding (or several set apart as columns), holds display order: its
+  items (runs of Latin letters and digits, nested right-to-left blocks, single neutral
+  characters) are reversed.
 
 The result has no bidi controls left. Lines without embeddings are returned unchanged.
 """
@@ -58,7 +59,7 @@ def resolve_embeddings(line: str) -> str:
     if not has_embeddings(line):
         return line
     tree, _ = _parse(line.translate(_DROP_MARKS), 0)
-    return _render(tree, rtl=_one_rtl_block(tree))
+    return _render(tree, rtl=_reading_order_top(tree))
 
 
 # A prefix hyphen drawn apart from its number (``ש<LRE> 69 -<PDF>``): ``ש-69``, not ``ש- 69``.
@@ -66,10 +67,21 @@ _HYPHEN_GAP_RE = re.compile(r"^([-־]) +(?=\d)")
 _DROP_MARKS = str.maketrans("", "", MARKS)
 
 
-def _one_rtl_block(items: list) -> bool:
-    """True when the items are a single right-to-left block, give or take white space."""
-    solid = [item for item in items if not (isinstance(item, str) and item.isspace())]
-    return len(solid) == 1 and isinstance(solid[0], tuple) and solid[0][0] in RTL_OPEN
+def _reading_order_top(items: list) -> bool:
+    """True when a line's top level needs no reversing.
+
+    That is a single right-to-left block, give or take white space, or right-to-left
+    blocks set apart by wide runs of spaces: the columns of ``pdftotext -layout``, whose
+    positions on the line the layout stage reads.
+    """
+    gaps = [item for item in items if isinstance(item, str)]
+    blocks = [item for item in items if not isinstance(item, str)]
+    if not blocks or any(not gap.isspace() for gap in gaps):
+        return False
+    if any(block[0] not in RTL_OPEN for block in blocks):
+        return False
+    inner = [gap for gap in items[1:-1] if isinstance(gap, str)]
+    return len(blocks) == 1 or all(len(gap) >= 2 for gap in inner)
 
 
 def _parse(text: str, pos: int) -> tuple[list, int]:

@@ -21,6 +21,7 @@ from textrepair.controls import control_evidence
 from textrepair.diagnose import Diagnosis, Regime, diagnose, line_reads_logical
 from textrepair.embeddings import has_controls, has_embeddings, resolve_embeddings
 from textrepair.explain import Change, Repaired
+from textrepair.layout import layout, split_columns
 from textrepair.letters import visual_to_logical
 from textrepair.lines import LineContext, repair_line, wide_gaps
 from textrepair.tokens import has_hebrew, split_line
@@ -59,25 +60,63 @@ def _first_reading_word(body: str) -> str | None:
 
 def repair_and_explain(text: str, config: RepairConfig | None = None) -> Repaired:
     """Repair ``text``; return it with every change (line, fix, before, after) and the
-    document diagnosis, in the spirit of ftfy's ``fix_and_explain``."""
+    document diagnosis, in the spirit of ftfy's ``fix_and_explain``.
+
+    Stages: normalize -> (layout only: split columns) -> diagnose and repair lines ->
+    (layout only: lay out the page). Line numbers in the changes are the input's, except
+    after a ``split_columns`` change (line 0), where they count the column-split lines.
+    """
     if not isinstance(text, str):
         raise TypeError(f"repair expects str, got {type(text).__name__}")
     cfg = config or RepairConfig()
-    pieces = split_endings(text)
-    bodies = [b for b, _ in pieces]
     changes: list[Change] = []
+    pieces = split_endings(text)
+    bodies = normalize([b for b, _ in pieces], cfg, changes)
+    if cfg.layout:
+        pieces = _split_columns(pieces, bodies, changes)
+        bodies = [b for b, _ in pieces]
+    bodies, diagnosis = repair_lines(bodies, cfg, changes)
+    out = "".join(b + ending for b, (_, ending) in zip(bodies, pieces, strict=True))
+    if cfg.layout:
+        laid = layout(out, reflow=cfg.reflow, keep_furniture=cfg.keep_furniture)
+        kept = cfg.keep_furniture
+        changes.extend(Change(n, k, line, line if kept else "") for n, k, line in laid.removed)
+        out = laid.text
+    changes.sort(key=lambda c: c.line)
+    return Repaired(out, changes, diagnosis)
+
+
+def normalize(bodies: list[str], cfg: RepairConfig, changes: list[Change]) -> list[str]:
+    """Read and remove an extractor's bidi embeddings (not an author's marks)."""
+    if not cfg.resolve_embeddings or cfg.keep_controls:
+        return bodies
+    if not _extractor_embeddings("\n".join(bodies)):
+        return bodies
+    return _apply(bodies, "resolve_embeddings", resolve_embeddings, changes, has_embeddings)
+
+
+def repair_lines(
+    bodies: list[str], cfg: RepairConfig, changes: list[Change]
+) -> tuple[list[str], Diagnosis]:
+    """Diagnose the document, then repair each line by its regime; line count kept."""
     held = _lines_with_controls(bodies) if cfg.keep_controls else frozenset()
-    if cfg.resolve_embeddings and not cfg.keep_controls and _extractor_embeddings(text):
-        bodies = _apply(bodies, "resolve_embeddings", resolve_embeddings, changes, has_embeddings)
     diagnosis = diagnose([b for i, b in enumerate(bodies) if i not in held], cfg.assume)
     done = set(held)
     if diagnosis.regime is Regime.LETTER_VISUAL and cfg.letters_to_logical:
         done.update(i for i, b in enumerate(bodies) if has_hebrew(b))
-        bodies = _apply(bodies, "letters_to_logical", _letters_line, changes, _is_letter_line)
-    bodies = _repair_fragments(bodies, diagnosis, cfg, done, changes)
-    changes.sort(key=lambda c: c.line)
-    text_out = "".join(b + ending for b, (_, ending) in zip(bodies, pieces, strict=True))
-    return Repaired(text_out, changes, diagnosis)
+        bodies = _apply(bodies, "letters_to_logical", visual_to_logical, changes, _is_letter_line)
+    return _repair_fragments(bodies, diagnosis, cfg, done, changes), diagnosis
+
+
+def _split_columns(
+    pieces: list[tuple[str, str]], bodies: list[str], changes: list[Change]
+) -> list[tuple[str, str]]:
+    """Side-by-side columns one after another, before line repair can mix their words."""
+    text = "".join(b + ending for b, (_, ending) in zip(bodies, pieces, strict=True))
+    split = split_columns(text)
+    if split != text:
+        changes.append(Change(0, "split_columns", "", ""))
+    return split_endings(split)
 
 
 def _extractor_embeddings(text: str) -> bool:
@@ -144,10 +183,6 @@ def _repair_fragments(
 def _is_letter_line(body: str) -> bool:
     """A Hebrew line of a letter-visual document, unless its own finals say logical."""
     return has_hebrew(body) and not line_reads_logical(body)
-
-
-def _letters_line(body: str) -> str:
-    return visual_to_logical(body)
 
 
 def repair(text: str, config: RepairConfig | None = None) -> str:

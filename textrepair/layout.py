@@ -1,0 +1,1193 @@
+"""Page layout: the document a reader reads, built from repaired lines.
+
+Line repair (:func:`textrepair.repair`) works line by line and keeps the line count, because
+a line is what can be checked against the page. A reader sees more than lines, and PDF
+extractors break that too (``DAMAGE.md`` items 8-11):
+
+* page furniture — running headers and footers, page numbers, an editors' line — sits
+  between the two halves of a sentence that runs over a page break;
+* ``pdftotext -layout`` writes two columns side by side on one line;
+* an extractor emits text blocks in drawing order: the end of an article before its start,
+  the title and byline last, a list of source URLs in the middle of a sentence;
+* a drop cap is a line of its own, a word is hyphenated across lines, and every paragraph
+  is spread over many lines.
+
+This stage undoes those after line repair, from document-level evidence only: form feeds,
+repetition across pages, character positions, line widths, sentence ends, blank lines, and
+the word-order model for the one decision that needs language (which block continues a
+sentence left hanging). Nothing is tuned to a particular document: every rule is stated in
+terms of that evidence, and every threshold is a named constant below.
+
+:func:`layout` is a pure function. When it finds nothing to do (no furniture, no columns,
+no displaced blocks, no broken words) and ``reflow`` is off, it returns its input unchanged,
+byte for byte.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from itertools import pairwise
+from typing import NamedTuple
+
+from textrepair.tokens import has_hebrew, split_punct
+from textrepair.wordmodel import WordModel
+
+__all__ = ["LayoutResult", "layout", "split_columns"]
+
+# --------------------------------------------------------------------------- constants
+
+# Bidi control characters take no room on the page; extractors (pdftotext -layout) emit
+# them around runs. They are ignored when measuring positions and widths, never removed.
+_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+# A column gutter is at least this many spaces wide in every line that has text on both
+# sides of it. Fragment-visual lines have gaps of two spaces; justified text has one.
+_GUTTER_MIN = 3
+# ... and is supported by at least this many lines, and this share of the lines between
+# its first and last support, with no line crossing it in between.
+_GUTTER_SUPPORT = 3
+_GUTTER_SHARE = 0.3
+# The extent given to a line that must cross every possible gutter (furniture).
+_CROSS_ALL = 1 << 20
+# Furniture is looked for among the first and last few non-blank lines of a page.
+_EDGE_ROWS = 3
+# Inferred bare page numbers are at least this many non-blank lines apart (the last page
+# may be shorter); closer together they are a numbered list.
+_PAGE_MIN_LINES = 5
+_LAST_PAGE_MIN_LINES = 2
+# A running header seen on fewer pages than this share is not trusted (and never on 1).
+_REPEAT_SHARE = 0.4
+# Neighbourhood (non-blank lines each side) for a line's local full width.
+_WINDOW = 4
+# Relative lengths: a display line (title, label) is shorter than _DISPLAY of the local
+# width, a heading shorter than _HEADING; a line of running text is at least _LAST.
+# A line is a paragraph's last when the next line's first word would have fitted on it
+# within _FIT of the local width (justified lines vary a little in length).
+_DISPLAY = 0.6
+_HEADING = 0.5
+_LAST = 0.8
+_FIT = 0.95
+# Two stretches of lines are different boxes when their full widths differ by this ratio.
+_REGIME_RATIO = 1.3
+# ... and the line on the wide side of the cut is this much wider than any on the other.
+_BOX_MARGIN = 1.1
+# A displaced title block at the end of the text: at most this many lines and words.
+_TAIL_LINES = 6
+_TAIL_WORDS = 30
+# A section label above the title: at most this many display lines at the start.
+_LEAD_LINES = 3
+# Blank lines are paragraph evidence only when at most this share of line pairs has one
+# (a double-spaced extraction puts a blank line after every line).
+_BLANK_SHARE = 0.5
+# ... or when at most this share of them falls inside a sentence.
+_BLANK_MID = 0.1
+# A block moves to continue a dangling sentence only if the word model scores the joint
+# (last word, first word) above this (nats; 0 is "as likely as chance").
+_PAIR_ACCEPT = 0.0
+# A hyphen at a line end is dropped when joining only if the joined word is this common
+# (wordfreq zipf) and one of the halves is not a word at all.
+_JOINED_ZIPF = 2.5
+# A drop cap joins the next word when the result is at least this common.
+_DROP_CAP_ZIPF = 2.0
+
+_CLOSERS = "\"'”’»)]}״׳"
+_SENTENCE_END = re.compile(r"[.!?…](?:[" + re.escape(_CLOSERS) + r"]*)$")
+_OPEN_END = re.compile(r"[,;:\-–—־]$")
+_HYPHENATED = re.compile(r"^(?P<word>.*\w)(?P<hyphen>[-־\u00ad])$")
+_WORD_START = re.compile(r"^\w")
+_LATIN = re.compile(r"[A-Za-z]")
+_URL = re.compile(r"^(?:(?:https?|ftp)://\S+|www\.\S+|\S+@\S+\.\w+|doi:\S+|\S+\.\w{2,}/\S*)$")
+_DIGITS = re.compile(r"\d+")
+_PAGE_TOKENS = re.compile(r"\d+|[^\d\s]+")
+_PAGE_WORDS = frozenset(
+    {"עמוד", "עמ'", "עמ׳", "עמ", "מתוך", "page", "p.", "pp.", "of", "/", "-", "–", "—", "|", "·"}
+)
+_EDGE_NUMBER_END = re.compile(r"^(?P<text>.*\S)(?:\s{2,}|\s*[|·•]\s*)(?P<num>\d{1,4})$")
+_EDGE_NUMBER_START = re.compile(r"^(?P<num>\d{1,4})(?:\s{2,}|\s*[|·•]\s*)(?P<text>\S.*)$")
+_NEWLINE = re.compile(r"(\r\n|\n|\r)")
+
+
+class LayoutResult(NamedTuple):
+    """The document in reading order, and the furniture lines found in it.
+
+    ``removed`` holds ``(line, kind, text)``: the 1-based input line number, one of
+    ``"page_number"``, ``"running_header"``, ``"running_footer"``, and the line as it was.
+    Every furniture line is listed, also when ``keep_furniture`` kept it in the text, so a
+    caller can always tell furniture from body.
+    """
+
+    text: str
+    removed: list[tuple[int, str, str]]
+
+
+@dataclass(frozen=True)
+class _Row:
+    """One input line: its 1-based number, its text (no ending, no form feed), its page."""
+
+    n: int
+    text: str
+    page: int
+
+
+@dataclass(frozen=True)
+class _Item:
+    """A unit of text being laid out: a line, a column cell, or a seam.
+
+    ``role`` is ``body``, ``display`` (title, label, byline: never joined into a
+    paragraph), ``foreign`` (a moved run of URLs or other non-Hebrew lines), ``furniture``
+    or ``seam`` (a place where something was removed or moved away; it joins the blank
+    lines around it into one). ``region`` tells column regions apart (-1: none); ``key``
+    identifies the item through moves and edits.
+    """
+
+    n: int
+    text: str
+    page: int
+    role: str = "body"
+    region: int = -1
+    key: int = -1
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+_SEAM = _Item(0, "", -1, "seam")
+
+
+# --------------------------------------------------------------------------- text helpers
+
+
+def _plain(text: str) -> str:
+    """The text without bidi controls (they take no room on the page)."""
+    return _CONTROLS.sub("", text)
+
+
+def _norm(text: str) -> str:
+    """Whitespace-collapsed plain text: what a line says, not how it was spaced."""
+    return " ".join(_plain(text).split())
+
+
+def _shape(text: str) -> str:
+    """A line with every number replaced by ``#``: running headers differ only in those."""
+    return _DIGITS.sub("#", _norm(text))
+
+
+def _width(text: str) -> int:
+    """Length of what a line says (bidi controls and extra spaces do not count)."""
+    return len(_norm(text))
+
+
+def _closed(text: str) -> bool:
+    """True when the line ends a sentence (``.``, ``!``, ``?``, maybe inside quotes)."""
+    return _SENTENCE_END.search(_norm(text)) is not None
+
+
+def _open_punct(text: str) -> bool:
+    """True when the line ends in a sign that announces more (comma, colon, dash)."""
+    return _OPEN_END.search(_norm(text)) is not None
+
+
+def _foreign(text: str) -> bool:
+    """A line of Latin text with no Hebrew: a URL, a reference, an English quote."""
+    t = _norm(text)
+    return bool(t) and not has_hebrew(t) and _LATIN.search(t) is not None
+
+
+def _is_url(text: str) -> bool:
+    """A line that is one URL, e-mail address or DOI."""
+    return _URL.match(_norm(text)) is not None
+
+
+def _first_word(text: str) -> str:
+    """The first whitespace-separated token ("" for a blank line)."""
+    words = _norm(text).split()
+    return words[0] if words else ""
+
+
+def _last_word(text: str) -> str:
+    """The last whitespace-separated token ("" for a blank line)."""
+    words = _norm(text).split()
+    return words[-1] if words else ""
+
+
+# --------------------------------------------------------------------------- input
+
+
+def _read(text: str) -> tuple[list[_Row], str, bool]:
+    """Cut text into rows (form feeds start pages), the line ending to write, trailing EOL."""
+    parts = _NEWLINE.split(text)
+    bodies, endings = parts[0::2], parts[1::2]
+    trailing = bool(endings) and bodies[-1] == ""
+    if trailing:
+        bodies.pop()
+    rows: list[_Row] = []
+    page = 0
+    for i, body in enumerate(bodies):
+        page += body.count("\f")
+        rows.append(_Row(i + 1, body.replace("\f", ""), page))
+    return rows, (endings[0] if endings else "\n"), trailing
+
+
+# --------------------------------------------------------------------------- furniture
+
+
+def _bare_page_number(text: str) -> int | None:
+    """The number of a line that is only a page number (``4``, ``- 4 -``, ``עמוד 4 מתוך 9``)."""
+    t = _norm(text)
+    if not t or len(t) > 24:
+        return None
+    tokens = _PAGE_TOKENS.findall(t)
+    numbers = [tok for tok in tokens if tok.isdigit()]
+    if not 1 <= len(numbers) <= 2 or any(len(x) > 4 for x in numbers):
+        return None
+    if all(tok.isdigit() or tok.lower() in _PAGE_WORDS for tok in tokens):
+        return int(numbers[0])
+    return None
+
+
+def _edge_page_number(text: str) -> tuple[int, str] | None:
+    """(number, rest) of a line with a page number set apart at one end of a title line."""
+    t = _plain(text).strip()
+    for pattern in (_EDGE_NUMBER_END, _EDGE_NUMBER_START):
+        m = pattern.match(t)
+        if m and (has_hebrew(m["text"]) or _LATIN.search(m["text"])) and len(m["text"]) <= 160:
+            return int(m["num"]), m["text"]
+    return None
+
+
+def _page_number_of(text: str) -> int | None:
+    """The page number a line carries, bare or set apart from a title; else None."""
+    bare = _bare_page_number(text)
+    if bare is not None:
+        return bare
+    edge = _edge_page_number(text)
+    return edge[0] if edge else None
+
+
+def _kind(text: str, top: bool) -> str:
+    """The furniture kind of a line found at the top (``top``) or bottom of a page."""
+    if _bare_page_number(text) is not None:
+        return "page_number"
+    return "running_header" if top else "running_footer"
+
+
+def _furniture_by_pages(rows: Sequence[_Row]) -> dict[int, str]:
+    """Furniture of a document whose pages are known (form feeds).
+
+    A page's outermost non-blank lines are furniture when they are page numbers, a title
+    line with a page number set apart, or a line repeated at the edge of other pages
+    (digits ignored). The search goes inward from each edge and stops at the first line
+    that is none of those, so body text is never taken from between two furniture lines.
+    """
+    pages: dict[int, list[int]] = {}
+    for i, row in enumerate(rows):
+        if row.text.strip():
+            pages.setdefault(row.page, []).append(i)
+    zone_pages: dict[str, set[int]] = {}
+    for page, idx in pages.items():
+        for i in idx[:_EDGE_ROWS] + idx[-_EDGE_ROWS:]:
+            zone_pages.setdefault(_shape(rows[i].text), set()).add(page)
+    need = max(2, math.ceil(_REPEAT_SHARE * len(pages)))
+    repeated = {s for s, ps in zone_pages.items() if len(ps) >= need and len(s) >= 3}
+    found: dict[int, str] = {}
+    for idx in pages.values():
+        for top, edge in ((True, idx[:_EDGE_ROWS]), (False, idx[::-1][:_EDGE_ROWS])):
+            for i in edge:
+                text = rows[i].text
+                if i in found:
+                    break
+                if _page_number_of(text) is None and _shape(text) not in repeated:
+                    break
+                found[i] = _kind(text, top)
+    return found
+
+
+def _furniture_inferred(rows: Sequence[_Row]) -> dict[int, str]:
+    """Furniture of a document without form feeds: page breaks are inferred from it.
+
+    Page-number lines (bare, or set apart at the end of a title line) are furniture when
+    lines of one shape carry increasing numbers through the document, or when a single one
+    sits at the document's top or bottom edge. Lines repeated right next to furniture (or
+    first or last in the text) everywhere they occur are running headers/footers, and so
+    are the few short lines past a page number at the very top or bottom of the document
+    (an editors' line).
+    """
+    nb = [i for i, row in enumerate(rows) if row.text.strip()]
+    if not nb:
+        return {}
+    pos = {i: k for k, i in enumerate(nb)}
+    edge_top, edge_bottom = set(nb[:_EDGE_ROWS]), set(nb[-_EDGE_ROWS:])
+    edge = edge_top | edge_bottom
+    groups: dict[str, list[tuple[int, int]]] = {}
+    for i in nb:
+        number = _page_number_of(rows[i].text)
+        if number is not None:
+            groups.setdefault(_shape(rows[i].text), []).append((i, number))
+    accepted: set[int] = set()
+    groups_of = {i: [j for j, _ in members] for members in groups.values() for i, _ in members}
+    for shape, members in groups.items():
+        numbers = [num for _, num in members]
+        steps = [pos[b] - pos[a] for (a, _), (b, _) in pairwise(members)]
+        apart = bool(steps) and min(steps[:-1], default=_PAGE_MIN_LINES) >= _PAGE_MIN_LINES
+        apart = apart and steps[-1] >= _LAST_PAGE_MIN_LINES
+        plain_numbers = shape == "#"  # "עמוד # מתוך #", "- # -", a title: never a list
+        rising = len(members) >= 2 and all(0 < b - a <= 3 for a, b in pairwise(numbers))
+        rising = rising and (apart or not plain_numbers)
+        if rising:
+            accepted.update(i for i, _ in members)
+        elif len(members) == 1 and members[0][1] < 1000 and members[0][0] in edge:
+            accepted.add(members[0][0])
+    if not accepted:
+        return {}
+    found: dict[int, str] = dict.fromkeys(accepted, "")
+    # Repeated lines that occur only right next to furniture (or first / last in the text).
+    shapes: dict[str, list[int]] = {}
+    for i in nb:
+        if i not in accepted:
+            shapes.setdefault(_shape(rows[i].text), []).append(i)
+    outermost = {0, len(nb) - 1}
+    grew = True
+    while grew:
+        grew = False
+        near = {pos[f] for f in found}
+        for shape, occurrences in shapes.items():
+            if len(occurrences) < 2 or len(shape) < 3 or occurrences[0] in found:
+                continue
+            if all(
+                pos[i] in outermost or pos[i] - 1 in near or pos[i] + 1 in near for i in occurrences
+            ):
+                found.update(dict.fromkeys(occurrences, ""))
+                grew = True
+    # Short lines beyond a page number at the very top or bottom of the document.
+    widths = sorted(_width(rows[i].text) for i in nb)
+    full = widths[int(0.75 * (len(widths) - 1))]
+    lowest, highest = min(accepted, key=pos.__getitem__), max(accepted, key=pos.__getitem__)
+    for f, beyond, other_edge in (
+        (highest, [i for i in nb if pos[i] > pos[highest]], edge_top),
+        (lowest, [i for i in nb if pos[i] < pos[lowest]], edge_bottom),
+    ):
+        if f not in edge or not beyond or len(beyond) > 2:
+            continue
+        if any(i in other_edge for i in groups_of[f]):
+            continue  # page numbers at the other edge too: this one opens (closes) a page
+        if all(_width(rows[i].text) < 0.7 * full for i in beyond):
+            for i in beyond:
+                found[i] = ""
+    # Name each: header above its page's first body line, footer below the last.
+    out: dict[int, str] = {}
+    for i in found:
+        k = pos[i]
+        before = any(j not in found for j in nb[:k])
+        after = any(j not in found for j in nb[k + 1 :])
+        if not before:
+            top = True
+        elif not after:
+            top = False
+        else:
+            # In a cluster between two pages: what follows the page number opens a page.
+            cluster_start = k
+            while cluster_start > 0 and nb[cluster_start - 1] in found:
+                cluster_start -= 1
+            first_number = next((m for m in range(cluster_start, len(nb)) if nb[m] in accepted), k)
+            top = k > first_number
+        out[i] = _kind(rows[i].text, top)
+    return out
+
+
+def _find_furniture(rows: Sequence[_Row]) -> dict[int, str]:
+    """Row index -> furniture kind, using form-feed pages when there are at least two."""
+    pages = {row.page for row in rows if row.text.strip()}
+    if len(pages) >= 2:
+        return _furniture_by_pages(rows)
+    return _furniture_inferred(rows)
+
+
+def _inferred_pages(rows: Sequence[_Row], furniture: dict[int, str]) -> list[int]:
+    """Page of each row: form-feed pages, or a new page after each furniture cluster."""
+    if len({row.page for row in rows}) >= 2:
+        return [row.page for row in rows]
+    pages: list[int] = []
+    page = 0
+    in_cluster = False
+    seen_body = False
+    for i, row in enumerate(rows):
+        if i in furniture:
+            in_cluster = True
+        elif row.text.strip():
+            if in_cluster and seen_body:
+                page += 1
+            in_cluster = False
+            seen_body = True
+        pages.append(page)
+    return pages
+
+
+# --------------------------------------------------------------------------- columns
+
+
+class _Geometry(NamedTuple):
+    """Where a line has text (plain-text positions) and its wide gaps."""
+
+    start: int
+    end: int
+    gaps: list[tuple[int, int]]
+
+
+def _geometry(text: str) -> _Geometry | None:
+    """Extent and wide inner gaps of a line (None for a blank line)."""
+    plain = _plain(text)
+    stripped = plain.strip(" ")
+    if not stripped.strip():
+        return None
+    start = len(plain) - len(plain.lstrip(" "))
+    end = start + len(stripped)
+    gaps = [
+        (m.start(), m.end())
+        for m in re.finditer(f" {{{_GUTTER_MIN},}}", plain)
+        if start < m.start() and m.end() < end
+    ]
+    return _Geometry(start, end, gaps)
+
+
+def _marks(geoms: Sequence[_Geometry | None], width: int) -> list[bytearray | None]:
+    """Per row and position: 1 the row supports a gutter there, 2 crosses it, 0 neutral."""
+    marks: list[bytearray | None] = []
+    for g in geoms:
+        if g is None:
+            marks.append(None)
+            continue
+        row = bytearray(width)
+        lo, hi = max(0, g.start), min(width, g.end)
+        row[lo:hi] = b"\x02" * (hi - lo)
+        for a, b in g.gaps:
+            row[a:b] = b"\x01" * (b - a)
+        marks.append(row)
+    return marks
+
+
+def _find_gutter(geoms: Sequence[_Geometry | None]) -> tuple[int, int, int] | None:
+    """(position, first row, last row) of the best-supported gutter among these rows.
+
+    A row supports position ``p`` when ``p`` is inside one of its wide gaps, crosses it
+    when ``p`` is inside its text but not in a wide gap, and is neutral otherwise (all its
+    text on one side). A gutter is a position supported by many rows of a stretch that no
+    row crosses: a wide gap at a consistent position across many consecutive lines. Ties go
+    to the leftmost position; :func:`_center_gutter` then centres it.
+    """
+    width = max((g.end for g in geoms if g and g.end < _CROSS_ALL), default=0)
+    if width == 0:
+        return None
+    marks = _marks(geoms, width)
+    best: tuple[int, int, int, int] | None = None  # (support, position, first, last)
+    for p in range(1, width):
+        supports: list[int] = []
+        begin = 0
+        for k, row in enumerate(marks):
+            if row is not None and row[p] == 2:
+                best = _better(best, supports, marks, begin, k - 1, p)
+                supports, begin = [], k + 1
+            elif row is not None and row[p] == 1:
+                supports.append(k)
+        best = _better(best, supports, marks, begin, len(marks) - 1, p)
+    if best is None:
+        return None
+    return _center_gutter(marks, best[1], best[2], best[3]), best[2], best[3]
+
+
+def _better(
+    best: tuple[int, int, int, int] | None,
+    supports: list[int],
+    marks: Sequence[bytearray | None],
+    begin: int,
+    end: int,
+    p: int,
+) -> tuple[int, int, int, int] | None:
+    """The better of ``best`` and the stretch ``begin..end`` (no row crosses ``p`` in it).
+
+    The stretch must have enough supporting rows, and a fair share of its non-blank rows;
+    it is trimmed to its non-blank rows, keeping the one-sided rows above and below the
+    supporting ones (the start of the right column, the end of the left one).
+    """
+    if len(supports) < _GUTTER_SUPPORT:
+        return best
+    rows = [k for k in range(begin, end + 1) if marks[k] is not None]
+    if len(supports) < _GUTTER_SHARE * len(rows):
+        return best
+    if best is None or len(supports) > best[0]:
+        return (len(supports), p, rows[0], rows[-1])
+    return best
+
+
+def _center_gutter(marks: Sequence[bytearray | None], p: int, first: int, last: int) -> int:
+    """The middle of the widest run of positions around ``p`` that serve as the gutter.
+
+    A position serves when no row of the stretch crosses it and every row that supports
+    ``p`` supports it too: moving the cut there changes nothing but makes it central.
+    """
+    rows = [row for row in marks[first : last + 1] if row is not None]
+    support = [row for row in rows if row[p] == 1]
+
+    def serves(q: int) -> bool:
+        width = min(len(row) for row in rows)
+        return (
+            0 <= q < width
+            and all(row[q] != 2 for row in rows)
+            and all(row[q] == 1 for row in support)
+        )
+
+    lo = hi = p
+    while serves(lo - 1):
+        lo -= 1
+    while serves(hi + 1):
+        hi += 1
+    return (lo + hi + 1) // 2
+
+
+def _cut(text: str, p: int) -> tuple[str, str]:
+    """Split a line at plain-text position ``p`` (bidi controls do not count)."""
+    seen = 0
+    for idx, ch in enumerate(text):
+        if _CONTROLS.match(ch):
+            continue
+        if seen == p:
+            return text[:idx], text[idx:]
+        seen += 1
+    return text, ""
+
+
+def _right_to_left(texts: Sequence[str]) -> bool:
+    """Whether a region reads right to left: more Hebrew letters than Latin ones."""
+    joined = "".join(texts)
+    return len(re.findall("[\u05d0-\u05ea]", joined)) >= len(_LATIN.findall(joined))
+
+
+def _page_geometry(items: Sequence[_Item]) -> list[_Geometry | None]:
+    """Geometry of each row; furniture crosses every gutter, blank rows have none."""
+    return [
+        _Geometry(0, _CROSS_ALL, []) if it.role == "furniture" else _geometry(it.text)
+        for it in items
+    ]
+
+
+def _known_gutter(
+    geoms: Sequence[_Geometry | None], known: Sequence[int]
+) -> tuple[int, int, int] | None:
+    """A gutter of another page that this page's rows leave open (a short last page).
+
+    A page with few two-sided rows cannot show a gutter by itself; the gutter found on the
+    other pages of the document can still be used when no row crosses it and there is text
+    on both sides of it.
+    """
+    rows = [k for k, g in enumerate(geoms) if g is not None and g.end < _CROSS_ALL]
+    if not rows:
+        return None
+    first, last = rows[0], rows[-1]
+    width = max(max(known) + 1, max(g.end for g in geoms[first : last + 1] if g))
+    marks = _marks(geoms[first : last + 1], width)
+    for p in known:
+        column = [row[p] for row in marks if row is not None]
+        if 2 in column:
+            continue
+        ends = [g for g in geoms[first : last + 1] if g is not None]
+        left_text = any(g.end <= p for g in ends)
+        right_text = any(g.start >= p for g in ends)
+        if 1 in column or (left_text and right_text):
+            return p, first, last
+    return None
+
+
+def _split_region(items: list[_Item], regions: list[int], known: list[int]) -> list[_Item]:
+    """Split one page's rows at column gutters, emitting each column in reading order.
+
+    ``regions`` hands out column-region ids; ``known`` collects the gutters found so far
+    (and, when given, is tried on a page that shows none of its own).
+    """
+    geoms = _page_geometry(items)
+    found = _find_gutter(geoms)
+    if found is None and known:
+        found = _known_gutter(geoms, known)
+    if found is None:
+        return items
+    p, first, last = found
+    known.append(p)
+    right_id, left_id = regions[0], regions[0] + 1
+    regions[0] += 2
+    right: list[_Item] = []
+    left: list[_Item] = []
+    for it, g in zip(items[first : last + 1], geoms[first : last + 1], strict=True):
+        if g is None:
+            right.append(replace(it, text="", region=right_id))
+            left.append(replace(it, text="", region=left_id))
+            continue
+        # An empty cell is a blank line of its column: vertical space, maybe a paragraph end.
+        lpart, rpart = _cut(it.text, p)
+        left.append(replace(it, text=lpart.strip(), region=left_id))
+        right.append(replace(it, text=rpart.strip(), region=right_id))
+    rtl = _right_to_left([it.text for it in items[first : last + 1]])
+    ordered = right + left if rtl else left + right
+    before = _split_region(items[:first], regions, []) if first else []
+    after = _split_region(items[last + 1 :], regions, []) if last + 1 < len(items) else []
+    return before + ordered + after
+
+
+def _columns(items: list[_Item]) -> tuple[list[_Item], bool]:
+    """Split side-by-side columns page by page; returns the items and whether any split.
+
+    Pages are read twice: first each on its own, then the pages that showed no gutter are
+    tried with the gutters the others showed.
+    """
+    pages: list[list[_Item]] = []
+    for it in items:
+        if pages and pages[-1][0].page == it.page:
+            pages[-1].append(it)
+        else:
+            pages.append([it])
+    regions = [0]
+    known: list[int] = []
+    first_pass = [_split_region(page, regions, known) for page in pages]
+    out: list[_Item] = []
+    split = False
+    for page, new in zip(pages, first_pass, strict=True):
+        if new == page and known:
+            new = _split_region(page, regions, sorted(set(known)))
+        split = split or new != page
+        out.extend(new)
+    return out, split
+
+
+def split_columns(text: str) -> str:
+    """Rewrite side-by-side columns (``pdftotext -layout``) as one column after another.
+
+    Meant to run *before* line repair when the input comes from a layout-preserving
+    extractor: line repair reads a wide gap as a fragment boundary and may reorder the two
+    halves of a two-column line. Lines outside column regions (running headers and footers
+    among them, which are never split) come back unchanged; form feeds are kept at the
+    start of their page's first line.
+    """
+    rows, ending, trailing = _read(text)
+    furniture = _find_furniture(rows)
+    pages = _inferred_pages(rows, furniture)
+    items = [
+        _Item(r.n, r.text, pages[i], "furniture" if i in furniture else "body")
+        for i, r in enumerate(rows)
+    ]
+    new, split = _columns(items)
+    if not split:
+        return text
+    lines: list[str] = []
+    page = rows[0].page if rows else 0
+    for it in new:
+        row = rows[it.n - 1]
+        prefix = "\f" * (row.page - page) if row.page > page else ""
+        page = max(page, row.page)
+        lines.append(prefix + it.text)
+    return ending.join(lines) + (ending if trailing else "")
+
+
+# --------------------------------------------------------------------------- reading order
+
+
+def _nonblank(seq: Sequence[_Item], roles: tuple[str, ...] = ("body",)) -> list[int]:
+    """Positions of the non-blank items of these roles."""
+    return [k for k, it in enumerate(seq) if it.role in roles and not it.blank]
+
+
+def _local_widths(
+    seq: Sequence[_Item], idx: Sequence[int], typical: bool = False
+) -> dict[int, float]:
+    """Full width around each line: the longest of its neighbours (and itself).
+
+    With ``typical`` the median instead: what most lines around are, so that a few lines
+    of a wider box nearby do not make a whole narrow box look short. Neighbours are looked
+    for only within the same block, not across a seam (the edge of a block moved by
+    :func:`_tail_display` or :func:`_rotate`, often set to another width).
+    """
+    pick = statistics.median if typical else max
+    out: dict[int, float] = {}
+    segment: list[int] = []
+
+    def close() -> None:
+        widths = [_width(seq[k].text) for k in segment]
+        for m, k in enumerate(segment):
+            out[k] = pick(widths[max(0, m - _WINDOW) : m + _WINDOW + 1])
+        segment.clear()
+
+    for k in idx:
+        if segment:
+            prev = segment[-1]
+            if any(it.role == "seam" for it in seq[prev + 1 : k]):
+                close()
+        segment.append(k)
+    close()
+    return out
+
+
+def _blanks_informative(seq: Sequence[_Item]) -> bool:
+    """True when blank lines can mean a paragraph end.
+
+    They can when they separate few line pairs, or when they (almost) never come in the
+    middle of a sentence (one paragraph per line). A double-spaced extraction has one after
+    every line, most of them mid-sentence. Pairs of lines with furniture or a seam between
+    them are not counted: blank lines around a running header are page margins.
+    """
+    pairs = with_blank = mid_sentence = 0
+    gap = touch = False
+    prev: _Item | None = None
+    for it in seq:
+        if it.role in ("seam", "furniture"):
+            touch = True
+        elif it.blank:
+            gap = True
+        else:
+            if prev is not None and not touch:
+                pairs += 1
+                with_blank += gap
+                mid_sentence += gap and not _closed(prev.text)
+            prev = it
+            gap = touch = False
+    if pairs == 0:
+        return False
+    return with_blank <= _BLANK_SHARE * pairs or mid_sentence <= _BLANK_MID * with_blank
+
+
+def _move_foreign(seq: list[_Item]) -> tuple[list[_Item], bool]:
+    """Move runs of URL / Latin lines that interrupt a Hebrew sentence to the end.
+
+    The run sits between a Hebrew line that does not end its sentence and more Hebrew
+    text: it was printed apart (a source list, a footnote area) and the extractor emitted
+    it where it came in the content stream. It goes to the end, where notes belong.
+    """
+    idx = _nonblank(seq)
+    moved: list[_Item] = []
+    drop: set[int] = set()
+    m = 0
+    while m < len(idx):
+        if not _foreign(seq[idx[m]].text):
+            m += 1
+            continue
+        end = m
+        while end + 1 < len(idx) and _foreign(seq[idx[end + 1]].text):
+            end += 1
+        run = [idx[j] for j in range(m, end + 1)]
+        prev_ok = m > 0 and has_hebrew(seq[idx[m - 1]].text) and not _closed(seq[idx[m - 1]].text)
+        next_ok = end + 1 < len(idx) and has_hebrew(seq[idx[end + 1]].text)
+        listy = len(run) >= 2 or all(_is_url(seq[k].text) for k in run)
+        if prev_ok and next_ok and listy:
+            for k in range(run[0], run[-1] + 1):
+                drop.add(k)
+                if not seq[k].blank:
+                    moved.append(replace(seq[k], role="foreign"))
+        m = end + 1
+    if not moved:
+        return seq, False
+    out: list[_Item] = []
+    for k, it in enumerate(seq):
+        if k in drop:
+            if k == min(drop) or k - 1 not in drop:
+                out.append(_SEAM)
+            continue
+        out.append(it)
+    return [*out, _SEAM, *moved], True
+
+
+def _tail_display(seq: list[_Item]) -> tuple[list[_Item], bool]:
+    """Move a title/byline block printed after a sentence it interrupts to the top.
+
+    The block: the last few lines of the text, none ending a sentence, the first of them
+    short (a display line), right after a full line of running text whose sentence is not
+    finished. A title does not continue an unfinished sentence; an extractor that emits
+    blocks in drawing order put it there. It goes first, after any short label lines the
+    text opens with.
+    """
+    idx = _nonblank(seq)
+    if len(idx) < 2 * _TAIL_LINES:
+        return seq, False
+    widths = _local_widths(seq, idx)
+    start = None
+    for m in range(len(idx) - _TAIL_LINES, len(idx)):
+        first, prev = seq[idx[m]], seq[idx[m - 1]]
+        if _width(first.text) >= _DISPLAY * widths[idx[m]] or _closed(first.text):
+            continue
+        if _closed(prev.text) or not has_hebrew(prev.text) or _open_punct(first.text):
+            continue
+        if not _running(seq, idx, widths, m - 1):
+            continue  # the line before is no running text (a list of short items)
+        tail = [seq[k] for k in idx[m:]]
+        if any(_closed(it.text) for it in tail):
+            continue
+        if sum(len(_norm(it.text).split()) for it in tail) > _TAIL_WORDS:
+            continue
+        start = m
+        break
+    if start is None:
+        return seq, False
+    block = [replace(it, role="display") for it in seq[idx[start] :]]
+    rest = seq[: idx[start]]
+    lead = 0
+    rest_idx = _nonblank(rest)
+    rest_widths = _local_widths(rest, rest_idx, typical=True)
+    while lead < min(_LEAD_LINES, len(rest_idx) - 1):
+        it = rest[rest_idx[lead]]
+        if _width(it.text) >= _DISPLAY * rest_widths[rest_idx[lead]] or _closed(it.text):
+            break
+        lead += 1
+    insert = rest_idx[lead - 1] + 1 if lead else 0
+    head = [
+        replace(it, role="display") if k in rest_idx[:lead] else it
+        for k, it in enumerate(rest[:insert])
+    ]
+    return [*head, _SEAM, *block, _SEAM, *rest[insert:]], True
+
+
+def _ends_early(line: str, following: str, width: float) -> bool:
+    """Whether ``line`` stopped short: the first word of ``following`` would have fitted.
+
+    Typesetting fills a line until the next word does not fit, so a line that ends early
+    ends a paragraph (or is a heading); the slack :data:`_FIT` allows for justification.
+    """
+    return _width(line) + 1 + len(_first_word(following)) <= _FIT * width
+
+
+def _full(seq: Sequence[_Item], k: int, widths: dict[int, float]) -> bool:
+    """Whether line ``k`` is about as long as the lines around it."""
+    return _width(seq[k].text) >= _LAST * widths[k]
+
+
+def _running(seq: Sequence[_Item], idx: Sequence[int], widths: dict[int, float], m: int) -> bool:
+    """Whether line ``idx[m]`` is in running text: full, and so are most lines before it."""
+    before = idx[max(0, m - 3) : m]
+    if not _full(seq, idx[m], widths) or not before:
+        return False
+    return 2 * sum(_full(seq, k, widths) for k in before) > len(before)
+
+
+def _box(widths: Sequence[int]) -> int:
+    """The width a few lines are set to: the second longest of three or more (one odd line
+    does not count), else the longest (short last lines of paragraphs never count)."""
+    return sorted(widths)[-2] if len(widths) >= 3 else max(widths)
+
+
+def _regime_change(seq: Sequence[_Item], idx: Sequence[int], m: int) -> float:
+    """How strongly the lines before and after position ``m`` are set to different widths.
+
+    0 when they are not: the widths of a few lines on each side (:func:`_box`) must differ
+    by :data:`_REGIME_RATIO`, and the cut must fall where the lines themselves change: the
+    line on the wide side of the cut is clearly wider than every line on the narrow side
+    and than their median by the same ratio (a short line next to the cut could belong to
+    either box). Otherwise the ratio.
+    """
+    before = [_width(seq[k].text) for k in idx[max(0, m - _WINDOW) : m]]
+    after = [_width(seq[k].text) for k in idx[m : m + _WINDOW]]
+    if len(before) < 2 or len(after) < 2:
+        return 0.0
+    wb, wa = _box(before), _box(after)
+    ratio = max(wb, wa) / max(1, min(wb, wa))
+    if ratio < _REGIME_RATIO:
+        return 0.0
+    narrow, edge = (before, after[0]) if wa > wb else (after, before[-1])
+    clear = max(_BOX_MARGIN * max(narrow), _REGIME_RATIO * statistics.median(narrow))
+    return ratio if edge >= clear else 0.0
+
+
+def _rotate(seq: list[_Item], model: WordModel, title_moved: bool) -> tuple[list[_Item], bool]:
+    """Fix a text that ends mid-sentence because its opening block was emitted last.
+
+    When the body's last line is running text that leaves its sentence unfinished, its
+    continuation is the block the text starts with: the extractor emitted the end of the
+    article first. That block runs up to the first sentence end where a new box begins (a
+    change of line width; else a change of page or column region, or a blank line where
+    blank lines mean paragraphs, and then only when a displaced title block was found
+    too). The move is made when the block opens with a full line (a continuation, not a
+    start) and the word model finds the joint (last word, first word of the block) better
+    than chance.
+    """
+    idx = _nonblank(seq)
+    if len(idx) < 4:
+        return seq, False
+    last = seq[idx[-1]]
+    if _closed(last.text) or not has_hebrew(last.text):
+        return seq, False
+    widths = _local_widths(seq, idx)
+    if not _running(seq, idx, widths, len(idx) - 1):
+        return seq, False
+    informative = _blanks_informative(seq)
+    cuts: list[tuple[int, float]] = []
+    for m in range(1, len(idx)):
+        a, b = seq[idx[m - 1]], seq[idx[m]]
+        if not _closed(a.text):
+            continue
+        blank = any(seq[k].blank for k in range(idx[m - 1] + 1, idx[m]))
+        regime = _regime_change(seq, idx, m)
+        if regime or a.page != b.page or a.region != b.region or (blank and informative):
+            cuts.append((m, regime))
+    if not cuts:
+        return seq, False
+    regime_cuts = [m for m, regime in cuts if regime]
+    if regime_cuts:
+        cut = regime_cuts[0]
+    elif title_moved:
+        cut = cuts[0][0]
+    else:
+        return seq, False
+    box = max(_width(seq[k].text) for k in idx[: min(cut, 2 * _WINDOW)])
+    if cut > 1 and _ends_early(seq[idx[0]].text, seq[idx[1]].text, box):
+        return seq, False  # the block opens with a short line: a start, not a continuation
+    if model.pair(_last_word(last.text), _first_word(seq[idx[0]].text)) <= _PAIR_ACCEPT:
+        return seq, False
+    block = seq[idx[0] : idx[cut]]
+    return [
+        *seq[: idx[0]],
+        _SEAM,
+        *seq[idx[cut] : idx[-1] + 1],
+        _SEAM,
+        *block,
+        _SEAM,
+        *seq[idx[-1] + 1 :],
+    ], True
+
+
+# --------------------------------------------------------------------------- broken words
+
+
+def _next_text(seq: Sequence[_Item], k: int) -> int | None:
+    """Index of the next non-blank body/display item after ``k`` (blanks, seams skipped)."""
+    for j in range(k + 1, len(seq)):
+        it = seq[j]
+        if it.role in ("furniture", "seam") or it.blank:
+            continue
+        return j if it.role in ("body", "display") else None
+    return None
+
+
+def _join_words(seq: list[_Item], model: WordModel) -> tuple[list[_Item], bool]:
+    """Rejoin words broken across lines: hyphenated words and drop caps.
+
+    ``הסטארט-`` + ``אפ`` becomes ``הסטארט-אפ`` on the first line; the hyphen is dropped
+    only when the lexicon knows the joined word and not both halves (a hyphenation
+    hyphen), and a soft hyphen always. A line that is a single Hebrew letter is a drop cap
+    when the letter and the next word make a known word.
+    """
+    seq = list(seq)
+    changed = False
+    emptied: set[int] = set()
+    for k in range(len(seq)):
+        a = seq[k]
+        if a.role not in ("body", "display") or a.blank:
+            continue
+        j = _next_text(seq, k)
+        if j is None:
+            continue
+        b = seq[j]
+        words = b.text.split()
+        if not words or not _WORD_START.match(words[0]):
+            continue
+        head = a.text.rstrip()
+        plain = _plain(head).strip()
+        if len(plain) == 1 and has_hebrew(plain):
+            core = split_punct(words[0])[1]
+            if model.zipf(plain + core) >= _DROP_CAP_ZIPF:
+                seq[k] = replace(a, text="")
+                seq[j] = replace(b, text=plain + b.text.lstrip())
+                emptied.add(k)
+                changed = True
+            continue
+        tokens = head.split()
+        if not tokens:
+            continue
+        m = _HYPHENATED.match(tokens[-1])
+        if m is None or len(tokens[-1]) < 2:
+            continue
+        word, hyphen = m["word"], m["hyphen"]
+        left, right = split_punct(word)[1], split_punct(words[0])[1]
+        joined_known = model.zipf(left + right) >= _JOINED_ZIPF
+        halves_known = model.zipf(left) > 0 and model.zipf(right) > 0
+        keep = hyphen != "\u00ad" and not (joined_known and not halves_known)
+        new_last = word + (hyphen if keep else "") + words[0]
+        seq[k] = replace(a, text=" ".join([*tokens[:-1], new_last]))
+        seq[j] = replace(b, text=" ".join(words[1:]))
+        if len(words) == 1:
+            emptied.add(j)
+        changed = True
+    return [it for k, it in enumerate(seq) if k not in emptied], changed
+
+
+# --------------------------------------------------------------------------- output
+
+
+def _emit_lines(seq: Sequence[_Item], keep_furniture: bool) -> list[str]:
+    """Lines in order; blank lines around seams collapse to one (none at the edges)."""
+    out: list[str] = []
+    pending: list[_Item] = []
+
+    def flush(at_end: bool) -> None:
+        if any(it.role == "seam" for it in pending):
+            if not at_end and out and any(it.role != "seam" for it in pending):
+                out.append("")
+        else:
+            out.extend(it.text for it in pending)
+        pending.clear()
+
+    for it in seq:
+        if it.role == "furniture" and not keep_furniture:
+            pending.append(_SEAM)
+        elif it.role == "seam" or (it.blank and it.role != "furniture"):
+            pending.append(it)
+        else:
+            flush(False)
+            out.append(it.text)
+    flush(True)
+    return out
+
+
+def _emit_paragraphs(seq: Sequence[_Item], keep_furniture: bool) -> list[str]:
+    """One line per paragraph; headings, display lines and notes keep their own line.
+
+    A paragraph ends after a line that ends its sentence and is a last line (the next word
+    would have fitted on it), or is followed by a blank line where blank lines mean
+    paragraphs; at a heading (a short line that does not end a sentence, after a sentence
+    end or another short line); and around display and note lines. Otherwise a line that
+    leaves its sentence open never ends a paragraph, whatever follows it (blank lines in
+    the middle of a sentence are extraction artefacts). Furniture kept by
+    ``keep_furniture`` waits for the end of the paragraph it interrupts.
+    """
+    text_idx = [
+        k for k, it in enumerate(seq) if it.role in ("body", "display", "foreign") and not it.blank
+    ]
+    widths = _local_widths(seq, text_idx)
+    informative = _blanks_informative(seq)
+    paras: list[str] = []
+    current: list[str] = []
+    waiting: list[str] = []
+    prev: int | None = None
+    before_prev: int | None = None
+    gap = seam = False
+
+    def short(k: int) -> bool:
+        return _width(seq[k].text) < _HEADING * widths[k]
+
+    def heading(k: int, before: int | None) -> bool:
+        it = seq[k]
+        return (
+            it.role == "body"
+            and (before is None or _closed(seq[before].text) or short(before))
+            and not _closed(it.text)
+            and not _open_punct(it.text)
+            and short(k)
+        )
+
+    def close() -> None:
+        if current:
+            paras.append(" ".join(current))
+            current.clear()
+        paras.extend(waiting)
+        waiting.clear()
+
+    for k, it in enumerate(seq):
+        if it.role == "furniture":
+            if keep_furniture:
+                (waiting if current else paras).append(it.text.strip())
+            continue
+        if it.role == "seam":
+            seam = True
+            continue
+        if it.blank:
+            gap = True
+            continue
+        if prev is not None:
+            a = seq[prev]
+            if a.role != it.role or it.role == "foreign":
+                brk = True
+            elif it.role == "display":
+                brk = gap or seam
+            elif _closed(a.text):
+                brk = (
+                    _ends_early(a.text, it.text, widths[prev])
+                    or (gap and informative)
+                    or heading(k, prev)
+                )
+            else:
+                brk = heading(prev, before_prev)
+            if brk:
+                close()
+        current.append(" ".join(it.text.split()))
+        before_prev, prev = prev, k
+        gap = seam = False
+    close()
+    return paras
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def layout(text: str, *, reflow: bool = False, keep_furniture: bool = False) -> LayoutResult:
+    """Lay out repaired text as the reader reads it; report the furniture found.
+
+    Pages come from form feeds, or are inferred from page-number lines and lines repeated
+    next to them. Furniture (page numbers, running headers and footers) is taken out of the
+    text and reported as ``(line, kind, text)``. With ``keep_furniture`` it stays in the
+    text, on lines of its own and never inside a paragraph: without ``reflow`` each
+    furniture line stays where it was, verbatim; with ``reflow`` (spacing trimmed) it
+    follows the paragraph that a page break cut. Side-by-side columns are split and emitted
+    right column first (left first in Latin text); a text block the extractor put out of
+    order is moved back (see :func:`_tail_display`, :func:`_rotate`, :func:`_move_foreign`);
+    words broken across lines are rejoined. With ``reflow`` each paragraph becomes one line
+    (whitespace inside it collapsed). Form feeds are not written once anything changed;
+    blank lines around removed or moved lines collapse to one. When nothing is found and
+    ``reflow`` is off, ``text`` is returned unchanged, byte for byte.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"layout expects str, got {type(text).__name__}")
+    rows, ending, trailing = _read(text)
+    furniture = _find_furniture(rows)
+    removed = [(rows[i].n, kind, rows[i].text) for i, kind in sorted(furniture.items())]
+    pages = _inferred_pages(rows, furniture)
+    items = [
+        _Item(row.n, row.text, pages[i], "furniture" if i in furniture else "body")
+        for i, row in enumerate(rows)
+    ]
+    items, split = _columns(items)
+    items = [replace(it, key=k) for k, it in enumerate(items)]
+    model = WordModel.default()
+    seq, anchors = _detach(items)
+    seq, moved_notes = _move_foreign(seq)
+    seq, title_moved = _tail_display(seq)
+    seq, rotated = _rotate(seq, model, title_moved)
+    seq, joined = _join_words(seq, model)
+    full = _attach(seq, anchors)
+    changed = bool(furniture) or split or moved_notes or title_moved or rotated or joined
+    if not reflow and not changed:
+        return LayoutResult(text, removed)
+    lines = _emit_paragraphs(full, keep_furniture) if reflow else _emit_lines(full, keep_furniture)
+    out = ending.join(lines)
+    if lines and (trailing or reflow):
+        out += ending
+    return LayoutResult(out, removed)
+
+
+def _detach(items: list[_Item]) -> tuple[list[_Item], dict[int, list[_Item]]]:
+    """Take furniture out of the sequence, each remembering the item it followed.
+
+    Moves then carry furniture along with the text around it, so kept furniture stays at
+    its page break. Keys are item keys (-1: before everything).
+    """
+    seq: list[_Item] = []
+    anchors: dict[int, list[_Item]] = {}
+    for it in items:
+        if it.role == "furniture":
+            anchors.setdefault(seq[-1].key if seq else -1, []).append(it)
+        else:
+            seq.append(it)
+    return seq, anchors
+
+
+def _attach(seq: list[_Item], anchors: dict[int, list[_Item]]) -> list[_Item]:
+    """Put detached furniture back after the items it followed."""
+    out = list(anchors.get(-1, []))
+    for it in seq:
+        out.append(it)
+        out.extend(anchors.get(it.key, []) if it.role != "seam" else [])
+    return out
