@@ -22,6 +22,7 @@ class RepairConfig(NamedTuple):
 
     resolve_embeddings: bool = True
     letters_to_logical: bool = True
+    fix_seams: bool = True
     reorder_fragments: bool = True
     reverse_letters: bool = True
     fix_numbers: bool = True

@@ -24,6 +24,7 @@ from textrepair.explain import Change, Repaired
 from textrepair.layout import layout, split_columns
 from textrepair.letters import visual_to_logical
 from textrepair.lines import LineContext, repair_line, wide_gaps
+from textrepair.seams import seam_evidence, seam_fixes
 from textrepair.tokens import has_hebrew, split_line
 from textrepair.wordmodel import WordModel
 
@@ -105,7 +106,23 @@ def repair_lines(
     if diagnosis.regime is Regime.LETTER_VISUAL and cfg.letters_to_logical:
         done.update(i for i, b in enumerate(bodies) if has_hebrew(b))
         bodies = _apply(bodies, "letters_to_logical", visual_to_logical, changes, _is_letter_line)
+    if diagnosis.regime is Regime.LOGICAL and cfg.fix_seams:
+        bodies = _repair_seams(bodies, done, changes)
     return _repair_fragments(bodies, diagnosis, cfg, done, changes), diagnosis
+
+
+def _repair_seams(bodies: list[str], done: set[int], changes: list[Change]) -> list[str]:
+    """Direction seams of a logical-order extraction (pypdf, PyMuPDF), where the document
+    shows them; each seam fix is reported on its own."""
+    evidence = seam_evidence([b for i, b in enumerate(bodies) if i not in done])
+    if not evidence.broken:
+        return bodies
+    zipf = WordModel.default().zipf
+    for name, fix in seam_fixes(evidence.order):
+        bodies = _apply(
+            bodies, name, lambda b, fix=fix: fix(b, zipf), changes, has_hebrew, skip=done
+        )
+    return bodies
 
 
 def _split_columns(
@@ -137,11 +154,12 @@ def _apply(
     fix: Callable[[str], str],
     changes: list[Change],
     wanted: Callable[[str], bool],
+    skip: set[int] | frozenset[int] = frozenset(),
 ) -> list[str]:
     """Run a whole-line fix on every line it is ``wanted`` for, recording each change."""
     out = []
     for i, body in enumerate(bodies):
-        if wanted(body):
+        if i not in skip and wanted(body):
             new = fix(body)
             if new != body:
                 changes.append(Change(i + 1, name, body, new))

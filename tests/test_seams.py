@@ -1,0 +1,347 @@
+"""Tests of textrepair.seams: the direction-seam fixes for pypdf / PyMuPDF output.
+
+Every example is a real line of the PDF round-trip lab (``../shared/roundtrip``: the
+extractor's line, and the reading the reference ``source.txt`` gives). The invariance
+tests run every clean line we have (``../shared/corpus``, the repository's clean seeds 000
+and 004, the lab's ``source.txt`` files) through the repair; the property tests check that
+the fixes only ever move characters and spaces.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from textrepair.seams import (
+    SEAM_FIXES,
+    SeamEvidence,
+    SeamOrder,
+    leading_hyphen_to_prefix,
+    leading_punct_to_end,
+    leading_quote_to_end,
+    mirror_bracket_pairs,
+    repair_seams,
+    reverse_pieces,
+    reverse_runs,
+    run_final_punct_to_end,
+    seam_evidence,
+    seam_fixes,
+    space_glued_runs,
+    swap_pipe_sides,
+)
+from textrepair.wordmodel import WordModel
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+ROUNDTRIP = SHARED / "roundtrip"
+ZIPF = WordModel.default().zipf
+ALL_FIXES = {name: fix for order in SeamOrder for name, fix in seam_fixes(order)}
+
+
+def clean_files() -> list[Path]:
+    """Every clean Hebrew text at hand: corpus, clean seeds, the lab's references."""
+    files = sorted(REPO.glob("seeds/000_*.txt")) + sorted(REPO.glob("seeds/004_*.txt"))
+    files += sorted((SHARED / "corpus").glob("ud*.txt"))
+    files += sorted(ROUNDTRIP.glob("*/*/source.txt"))
+    return files
+
+
+def clean_lines() -> list[str]:
+    return [line for path in clean_files() for line in path.read_text("utf-8").splitlines()]
+
+
+def non_space(text: str) -> Counter[str]:
+    """The multiset of the characters a fix may move but never add or drop."""
+    return Counter(text.replace(" ", ""))
+
+
+# --------------------------------------------------------------------------- the fixes
+
+
+@pytest.mark.parametrize(
+    ("raw", "fixed"),
+    [
+        # PyMuPDF: the line's final full stop comes out at its start.
+        (
+            ".וכללה גם מפגש מורחב בהשתתפות שר החוץ של אזרבייג׳ן ושר הכלכלה המקומי",
+            "וכללה גם מפגש מורחב בהשתתפות שר החוץ של אזרבייג׳ן ושר הכלכלה המקומי.",
+        ),
+        # ... with the closing quote drawn after it.
+        (".”המסוכן ביותר בעולם", "המסוכן ביותר בעולם”."),
+        (".אלייב", "אלייב."),
+        # The first run ends where the number starts.
+        (" .באקו, אזרבייג'ן180", " באקו, אזרבייג'ן.180"),
+        # Clean shapes stay: an ellipsis, a line that already ends in punctuation.
+        ("...ואז הגיע", "...ואז הגיע"),
+        (".ואז הגיע.", ".ואז הגיע."),
+    ],
+)
+def test_leading_punct_to_end(raw: str, fixed: str) -> None:
+    assert leading_punct_to_end(raw, ZIPF) == fixed
+
+
+def test_run_final_punct_to_end() -> None:
+    raw = "Nati : צילום|  ק\"מ מאיראן180 .באקו, אזרבייג'ן"
+    assert run_final_punct_to_end(raw, ZIPF) == "Nati : צילום|  ק\"מ מאיראן180 באקו, אזרבייג'ן."
+    assert run_final_punct_to_end("2025), כ־45%", ZIPF) == "2025), כ־45%"
+
+
+@pytest.mark.parametrize(
+    ("raw", "fixed"),
+    [
+        (' שר החוץ נפגש בבאקו – המרוחקת180 ק"מ בלבד', ' שר החוץ נפגש בבאקו – המרוחקת 180 ק"מ בלבד'),
+        ("לעומת38.5%ראו טבלה", "לעומת 38.5% ראו טבלה"),
+        ('ק"מ מאיראן | צילום:Nati Shohat/FLASH90', 'ק"מ מאיראן | צילום: Nati Shohat/FLASH90'),
+        (" באקו, אזרבייג'ן.180", " באקו, אזרבייג'ן. 180"),
+        # A prefix on a number is how Hebrew writes it.
+        ("ב2020 עלה ל־5 וב־YouTube", "ב2020 עלה ל־5 וב־YouTube"),
+    ],
+)
+def test_space_glued_runs(raw: str, fixed: str) -> None:
+    assert space_glued_runs(raw, ZIPF) == fixed
+
+
+@pytest.mark.parametrize(
+    ("raw", "fixed"),
+    [
+        ('""הציונים רוצחים; אסור להשתתף בהפגנות', '"הציונים רוצחים; אסור להשתתף בהפגנות"'),
+        (
+            '"עימות בבית המשפט: בן גביר תוקף "אני לא סופר אתכם',
+            'עימות בבית המשפט: בן גביר תוקף "אני לא סופר אתכם"',
+        ),
+        # A quote that closes and one that opens again on the next line: as it is.
+        ('"שלום" אמר לו "אני', '"שלום" אמר לו "אני'),
+        ('"הנשיא מבקש להודות לכם על התמיכה', '"הנשיא מבקש להודות לכם על התמיכה'),
+    ],
+)
+def test_leading_quote_to_end(raw: str, fixed: str) -> None:
+    assert leading_quote_to_end(raw, ZIPF) == fixed
+
+
+def test_leading_hyphen_to_prefix() -> None:
+    raw = "-שם הוא ערך עליון מבחינת הממשל. השקט הזה הוא גם הסיבה ש69 אלף ישראלים בחרו לנפוש"
+    fixed = "שם הוא ערך עליון מבחינת הממשל. השקט הזה הוא גם הסיבה ש-69 אלף ישראלים בחרו לנפוש"
+    assert leading_hyphen_to_prefix(raw, ZIPF) == fixed
+    assert leading_hyphen_to_prefix("- ראשון", ZIPF) == "- ראשון"
+
+
+def test_swap_pipe_sides() -> None:
+    assert swap_pipe_sides(" צילום: שלו מן| סער עם הנשיא אלייב", ZIPF) == (
+        " סער עם הנשיא אלייב | צילום: שלו מן"
+    )
+    assert swap_pipe_sides("סער עם הנשיא | צילום: שלו מן", ZIPF) == "סער עם הנשיא | צילום: שלו מן"
+
+
+def test_mirror_bracket_pairs() -> None:
+    assert mirror_bracket_pairs('"}כולל גני ילדים{  מיליון', ZIPF) == '"{כולל גני ילדים}  מיליון'
+    assert mirror_bracket_pairs("(א) ו־(ב)", ZIPF) == "(א) ו־(ב)"
+
+
+@pytest.mark.parametrize(
+    ("raw", "fixed"),
+    [
+        (" הרוגים בטביעה15 אסון במדינת האיים: לפחות", "אסון במדינת האיים: לפחות 15 הרוגים בטביעה"),
+        (
+            ' ק"מ בלבד מהגבול האיראני – עם נשיא אזרבייג׳ן180 שר החוץ גדעון סער נפגש – המרוחקת',
+            'שר החוץ גדעון סער נפגש – המרוחקת 180 ק"מ בלבד מהגבול האיראני – עם נשיא אזרבייג׳ן',
+        ),
+        (
+            " אלף69-שהביטחון שם הוא ערך עליון. השקט הזה הוא גם הסיבה ש",
+            "שהביטחון שם הוא ערך עליון. השקט הזה הוא גם הסיבה ש-69 אלף",
+        ),
+        ("מתואר המודל15–12 בפרקים", "בפרקים 12–15 מתואר המודל"),
+        (".]2 [ראו טבלה", "[ראו טבלה 2]."),
+        ("2026  · נובמבר12 המגזין המדיני · גיליון", "המגזין המדיני · גיליון 12 · נובמבר 2026"),
+        ("3  מתוך1 עמוד", "עמוד 1 מתוך 3"),
+        ("שורה בלי מספרים.", "שורה בלי מספרים."),
+    ],
+)
+def test_reverse_runs(raw: str, fixed: str) -> None:
+    assert reverse_runs(raw, ZIPF) == fixed
+
+
+@pytest.mark.parametrize(
+    ("raw", "fixed"),
+    [
+        (
+            ".ן' הוא ערך פגישות ושיגר מסרים מנשיא אזרבייג,הרב זמיר איסייב",
+            "הרב זמיר איסייב, הוא ערך פגישות ושיגר מסרים מנשיא אזרבייג'ן.",
+        ),
+        (
+            ' עם נשיא אזרבייג׳ן אילהם–מ בלבד מהגבול האיראני " ק180  המרוחקת–שר החוץ נפגש בבאקו ',
+            'שר החוץ נפגש בבאקו – המרוחקת 180 ק"מ בלבד מהגבול האיראני – עם נשיא אזרבייג׳ן אילהם',
+        ),
+        (
+            ' בזמן שבאירופה ישראלים נדרשים להצניע,הישראלים מרגישים את הביטחון ברחובות" :לדבריו',
+            'לדבריו: "הישראלים מרגישים את הביטחון ברחובות, בזמן שבאירופה ישראלים נדרשים להצניע',
+        ),
+        (
+            "ן היא בת ברית איתנה' אזרבייג.הנשיא מבקש להודות לכם על התמיכה\"",
+            "\"הנשיא מבקש להודות לכם על התמיכה. אזרבייג'ן היא בת ברית איתנה",
+        ),
+        (" אלף ישראלים69- הסיבה ש.שהביטחון שם", "שהביטחון שם. הסיבה ש-69 אלף ישראלים"),
+        ("שורה אחת", "שורה אחת"),
+    ],
+)
+def test_reverse_pieces(raw: str, fixed: str) -> None:
+    assert reverse_pieces(raw, ZIPF) == fixed
+
+
+def test_repair_seams_runs_the_fixes_of_its_order() -> None:
+    line = " .באקו, אזרבייג'ן180"
+    assert repair_seams(line, ZIPF) == " באקו, אזרבייג'ן. 180"
+    assert [name for name, _ in seam_fixes()] == [name for name, _ in SEAM_FIXES]
+    assert "reverse_runs" in dict(seam_fixes(SeamOrder.VISUAL_RUNS))
+    assert "reverse_runs" not in dict(SEAM_FIXES)
+
+
+# --------------------------------------------------------------------------- evidence
+
+
+def test_evidence_counts_and_verdict() -> None:
+    ev = SeamEvidence(glued=0, lead_punct=0, punct_glued=0, hebrew_lines=40, run_vote=9.0)
+    assert not ev.broken
+    assert ev.order is SeamOrder.LOGICAL
+    ev = ev._replace(glued=3)
+    assert ev.broken
+    assert ev.order is SeamOrder.VISUAL_RUNS
+    assert ev._replace(run_vote=-2.0).order is SeamOrder.LOGICAL
+    assert ev._replace(punct_glued=5).order is SeamOrder.VISUAL_PIECES
+
+
+@pytest.mark.parametrize("path", clean_files(), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_clean_documents_are_not_broken(path: Path) -> None:
+    ev = seam_evidence(path.read_text("utf-8").splitlines())
+    assert ev.seams == 0, ev
+    assert not ev.broken
+
+
+def _lab(stem_glob: str, name: str) -> Path:
+    found = sorted(ROUNDTRIP.glob(f"*/{stem_glob}/{name}"))
+    if not found:
+        pytest.skip(f"round-trip lab not found at {ROUNDTRIP}")
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("name", "order"),
+    [
+        ("lo_1col__pymupdf.txt", SeamOrder.LOGICAL),
+        ("lo_1col__pypdf.txt", SeamOrder.LOGICAL),
+        ("fpdf2_shaped__pymupdf.txt", SeamOrder.VISUAL_RUNS),
+        ("reportlab_bidi__pypdf.txt", SeamOrder.VISUAL_RUNS),
+        ("weasy_1col__pymupdf.txt", SeamOrder.VISUAL_RUNS),
+        ("weasy_1col__pypdf.txt", SeamOrder.VISUAL_PIECES),
+    ],
+)
+def test_evidence_on_the_lab(name: str, order: SeamOrder) -> None:
+    ev = seam_evidence(_lab("004_*", name).read_text("utf-8").splitlines())
+    assert ev.broken
+    assert ev.order is order
+
+
+def test_repair_lowers_wer_on_the_lab_seeds() -> None:
+    """Every pypdf / PyMuPDF output of seeds 000 and 004 gets better or stays."""
+    if str(REPO) not in sys.path:
+        sys.path.insert(0, str(REPO))
+    seams_eval = importlib.import_module("benchmarks.seams_eval")
+    metrics = importlib.import_module("benchmarks.metrics")
+    files = [p for p in seams_eval.fixtures(ROUNDTRIP) if p.parent.parent.name == "seeds"]
+    if not files:
+        pytest.skip(f"round-trip lab not found at {ROUNDTRIP}")
+    model = WordModel.default()
+    raw_total = fixed_total = 0.0
+    for path in files:
+        source = (path.parent / "source.txt").read_text("utf-8")
+        raw = path.read_text("utf-8")
+        fixed = seams_eval.repair_text(raw, model)[0]
+        raw_wer, fixed_wer = metrics.wer(source, raw), metrics.wer(source, fixed)
+        assert fixed_wer <= raw_wer + 1e-9, path
+        raw_total += raw_wer
+        fixed_total += fixed_wer
+    assert fixed_total / len(files) < 0.07
+    assert fixed_total < raw_total / 3
+
+
+# --------------------------------------------------------------------------- invariants
+
+
+def test_clean_lines_are_never_changed() -> None:
+    lines = clean_lines()
+    assert len(lines) > 20
+    changed = [line for line in lines if repair_seams(line, ZIPF) != line]
+    assert changed == []
+    for name, fix in SEAM_FIXES:
+        assert [line for line in lines if fix(line, ZIPF) != line] == [], name
+
+
+_ALPHABET = st.sampled_from(
+    list("אבגדהוזחטיכלמנסעפצקרשתךםןףץ")
+    + list("0123456789")
+    + list("abcXYZ")
+    + list(" " * 6)
+    + list(".,;:!?\"'()[]{}<>-–־״׳|/%₪·”“")
+)
+
+
+@settings(derandomize=True, deadline=None, max_examples=400)
+@given(st.text(_ALPHABET, max_size=40))
+def test_fixes_only_move_characters(line: str) -> None:
+    for name, fix in ALL_FIXES.items():
+        assert non_space(fix(line, ZIPF)) == non_space(line), name
+    for order in SeamOrder:
+        assert non_space(repair_seams(line, ZIPF, order=order)) == non_space(line), order
+
+
+@settings(derandomize=True, deadline=None, max_examples=200)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "המרוחקת",
+                'ק"מ',
+                "בלבד",
+                "אזרבייג'ן",
+                "180",
+                "2025",
+                "38.5%",
+                "Nati",
+                "ל־5",
+                ".",
+                ",",
+                ":",
+                '"',
+                "(",
+                ")",
+                "–",
+                "-",
+                "|",
+                "ש",
+                "בבאקו,",
+                "צילום",
+            ]
+        ),
+        max_size=14,
+    ),
+    st.lists(st.sampled_from(["", " ", "  "]), min_size=14, max_size=14),
+)
+def test_fixes_only_move_characters_on_word_salad(words: list[str], gaps: list[str]) -> None:
+    line = "".join(w + g for w, g in zip(words, gaps, strict=False))
+    for name, fix in ALL_FIXES.items():
+        assert non_space(fix(line, ZIPF)) == non_space(line), name
+
+
+def test_lab_lines_keep_their_characters() -> None:
+    files = sorted(ROUNDTRIP.glob("*/*/*__py*.txt"))
+    if not files:
+        pytest.skip(f"round-trip lab not found at {ROUNDTRIP}")
+    for path in files:
+        for line in path.read_text("utf-8").splitlines():
+            for order in SeamOrder:
+                assert non_space(repair_seams(line, ZIPF, order=order)) == non_space(line)

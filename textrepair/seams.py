@@ -1,0 +1,765 @@
+"""Direction seams: the damage logical-order extractors (pypdf, PyMuPDF) leave in Hebrew.
+
+pypdf and PyMuPDF put Hebrew in logical order, but they rebuild it from *runs* of glyphs,
+and every change of direction (Hebrew to a number or Latin, Hebrew to a punctuation mark
+at the end of a run) is a run boundary they get subtly wrong:
+
+* the neutral characters at the logical end of a run (a full stop, a comma, a closing
+  quote) are drawn at its visual left, so they come out at the *start* of the run:
+  ``.וכללה ... המקומי`` for ``וכללה ... המקומי.``;
+* the space between a run and a number is drawn on the other side, so the number is
+  glued to the word before it: ``המרוחקת180 ק"מ``;
+* on PDFs whose producer draws each line as visual-order runs (WeasyPrint, fpdf2's
+  shaper, text pre-shaped with python-bidi), the runs of a line come out in visual order,
+  left to right: ``הרוגים בטביעה15 אסון במדינת האיים: לפחות`` for
+  ``אסון במדינת האיים: לפחות 15 הרוגים בטביעה``.
+
+Each fix below is a small pure function ``(line, zipf) -> line`` that only moves
+characters and spaces (it may add or drop a space, never another character), and only
+fires on a shape clean Hebrew does not have, confirmed by the lexicon where a word is
+involved. :func:`seam_evidence` tells from a whole document whether such seams are there
+at all (:attr:`SeamEvidence.broken`) and in which order its runs come
+(:attr:`SeamEvidence.order`): the fixes that reorder whole stretches of a line,
+:func:`reverse_runs` and :func:`reverse_pieces`, need that document-level verdict, since
+one line with a number reads about as well either way. :func:`seam_fixes` gives the
+(name, fix) pairs for an order, so a caller can report which fix changed what;
+:func:`repair_seams` runs them.
+
+Usage, on the lines of a document diagnosed as logical order::
+
+    ev = seam_evidence(lines)
+    if ev.broken:
+        lines = [repair_seams(line, model.zipf, order=ev.order) for line in lines]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from enum import Enum
+from itertools import pairwise
+from typing import NamedTuple
+
+Zipf = Callable[[str], float]
+Pair = Callable[[str, str], float]
+Fix = Callable[[str, Zipf], str]
+
+
+def _word_set(*texts: str) -> frozenset[str]:
+    """The space-separated words of ``texts`` (so that word lists stay readable here)."""
+    return frozenset(word for text in texts for word in text.split())
+
+
+_HEB = "\u05d0-\u05ea"
+_LTR = "0-9A-Za-z\u00c0-\u024f"
+# A left-to-right run as the extractors keep it together: digits and Latin letters, with
+# the separators the bidi algorithm keeps inside a number (2026-02-04, 1,250, 18:30,
+# 22/11/2026, 38.5%) or a Latin phrase (Nati Shohat/FLASH90, date 2026-02-04). An en dash
+# is *not* inside: ``12–15`` is two runs, which is why ranges flip.
+_LTR_RUN_RE = re.compile(
+    rf"[{_LTR}](?:[{_LTR}]|[-.,:/_@+&=#~]+(?=[{_LTR}])| +(?=[A-Za-z])|(?<=[A-Za-z]) +(?=[0-9]))*%?"
+)
+_HEB_RE = re.compile(f"[{_HEB}]")
+# A Hebrew word as it touches a seam: letters with inner geresh/gershayim (ק"מ, אזרבייג'ן).
+_HEB_WORD_END_RE = re.compile(rf"[{_HEB}]+(?:[\"'׳״][{_HEB}]+)*$")
+_HEB_WORD_START_RE = re.compile(rf"^[{_HEB}]+(?:[\"'׳״][{_HEB}]+)*")
+# Sentence punctuation that ends a run, then the closing quotes that may follow it (in
+# visual order the closing quote comes second: ``.”`` is the drawn order of ``”.``).
+_END_CLUSTER = r"[.,;:!?]+[\"'”’׳״)\]}]*"
+_LEAD_CLUSTER_RE = re.compile(rf"^( *)({_END_CLUSTER})( ?)(?=[{_HEB}])")
+_RUN_CLUSTER_RE = re.compile(rf"^( *)({_END_CLUSTER})(?=[{_HEB}])")
+_ENDS_WITH_PUNCT_RE = re.compile(r"[.,;:!?][\"'”’׳״)\]}]*$")
+# Prefix letters (and usual combinations of them) that legitimately stick to a number or
+# a Latin word: ב2020, ל־5, וב־YouTube. Never split these off.
+_PREFIXES = _word_set("ו ב ל מ ש ה כ וב ול ומ וה וכ וש שב שה שמ שכ כש מה לכ בכ כב וכש ושב ושה ומה")
+# How common a glued Hebrew word must be before a seam is trusted (Zipf scale).
+_MIN_ZIPF = 2.0
+# Score (grammar hits, see run_order_vote) the visual-run reading must win by.
+_VOTE_MARGIN = 1.0
+# Words that govern a following number (a year, an age, a page, a quantity, a distance)...
+_NUMBER_GOVERNORS = _word_set(
+    "שנת בשנת משנת לשנת שנות בשנות בן בת בני בנות מאז לפחות עד כמעט בערך מעל מתחת פי",
+    "עמוד בעמוד עמודים גיליון פרק בפרק פרקים בפרקים טבלה בטבלה סעיף בסעיף מספר שעה בשעה",
+    "יום ביום גיל בגיל מתוך בין ציון אולם באולם חדר בחדר כביש קו מחיר סך בסך רק עוד",
+    "מרחק במרחק",
+)
+# ...and words a number is followed by: units, multipliers, currencies, months.
+_MONTHS = _word_set("ינואר פברואר מרץ אפריל מאי יוני יולי אוגוסט ספטמבר אוקטובר נובמבר דצמבר")
+_COUNTED = _word_set(
+    'אלף אלפי מיליון מיליארד שנה שנים חודשים ימים יום שעות דקות שניות אחוז אחוזים ק"מ ק״מ',
+    'מ"ר ס"מ ק"ג גרם טון ש"ח ₪ דולר יורו פעמים איש אנשים',
+) | frozenset(p + m for m in _MONTHS for p in ("", "ב", "ל", "מ"))
+_NUMBER_TOKEN_RE = re.compile(r"[\d.,/:%\-]*\d[\d.,/:%\-]*")
+# Weight of the word-pair model in the run-order vote (nats per grammar hit).
+_PAIR_WEIGHT = 0.3
+# Share of Hebrew lines with punctuation glued to the next word that means piece order.
+_PIECES_SHARE = 0.05
+_OPENERS = "([{<"
+_CLOSERS_START = ".,;:!?)]}>%"
+
+
+class SeamOrder(str, Enum):
+    """How the runs of a document's lines are ordered, which decides the fixes they get.
+
+    * ``LOGICAL``: runs in reading order, damage only at their edges (LibreOffice PDFs);
+    * ``VISUAL_RUNS``: the runs between numbers and Latin come left to right (fpdf2,
+      ReportLab, and WeasyPrint through PyMuPDF);
+    * ``VISUAL_PIECES``: every run between two punctuation marks comes left to right, and
+      the marks too (WeasyPrint through pypdf): ``המדינות,אלייב`` for ``אלייב, ...המדינות``.
+    """
+
+    LOGICAL = "logical"
+    VISUAL_RUNS = "visual-runs"
+    VISUAL_PIECES = "visual-pieces"
+
+
+class SeamEvidence(NamedTuple):
+    """Counts of seam shapes over a document, and the vote on visual-order runs.
+
+    ``glued``: a real Hebrew word glued to a number or Latin run (``המרוחקת180``);
+    ``lead_punct``: lines starting with sentence punctuation right before a Hebrew word
+    (``.וכללה``); ``punct_glued``: a comma or full stop glued to the next Hebrew word inside
+    a line (``המדינות,אלייב``); ``hebrew_lines``: lines with Hebrew letters;
+    ``run_vote``: how much better the lines with numbers read with their runs reversed
+    (positive: the document is in visual run order).
+    """
+
+    glued: int
+    lead_punct: int
+    punct_glued: int
+    hebrew_lines: int
+    run_vote: float
+
+    @property
+    def seams(self) -> int:
+        """Number of seam shapes seen."""
+        return self.glued + self.lead_punct + self.punct_glued
+
+    @property
+    def broken(self) -> bool:
+        """True when seams are too many to be chance: at least 2, and 1 % of Hebrew lines.
+
+        Clean Hebrew has none of these shapes (none in the test corpus); a single one can
+        still come from a typo or a quoted code, so one is not enough to touch a document.
+        """
+        return self.seams >= max(2, 0.01 * self.hebrew_lines)
+
+    @property
+    def order(self) -> SeamOrder:
+        """The order the document's runs are in (``LOGICAL`` when not broken).
+
+        Punctuation glued to the next word inside lines only comes from piece order. The
+        run vote must clear a margin: on a document with few numbers it is a handful of
+        word pairs, and reversing the runs of logical lines costs as much as leaving
+        visual ones.
+        """
+        if not self.broken:
+            return SeamOrder.LOGICAL
+        if self.punct_glued >= max(3, _PIECES_SHARE * self.hebrew_lines):
+            return SeamOrder.VISUAL_PIECES
+        if self.run_vote > _VOTE_MARGIN:
+            return SeamOrder.VISUAL_RUNS
+        return SeamOrder.LOGICAL
+
+
+class _Piece(NamedTuple):
+    """A stretch of a line: a left-to-right run (``ltr``) or the text between two."""
+
+    text: str
+    ltr: bool
+
+
+def pieces(line: str) -> list[_Piece]:
+    """Cut a line into alternating non-LTR and LTR pieces (first and last are non-LTR).
+
+    The non-LTR pieces may be empty; joining all texts gives the line back.
+    """
+    out: list[_Piece] = []
+    pos = 0
+    for m in _LTR_RUN_RE.finditer(line):
+        out.append(_Piece(line[pos : m.start()], False))
+        out.append(_Piece(m.group(), True))
+        pos = m.end()
+    out.append(_Piece(line[pos:], False))
+    return out
+
+
+def has_hebrew(text: str) -> bool:
+    """True when ``text`` holds a Hebrew letter."""
+    return _HEB_RE.search(text) is not None
+
+
+def _real_word(word: str, zipf: Zipf) -> bool:
+    """A Hebrew word the lexicon knows, and not a bare prefix (which may touch a number)."""
+    bare = word.replace("״", '"').replace("׳", "'")
+    if word in _PREFIXES:
+        return False
+    return max(zipf(word), zipf(bare)) >= _MIN_ZIPF
+
+
+def _glued_left(text: str, zipf: Zipf) -> bool:
+    """``text`` ends in a real Hebrew word (so a run glued after it is a seam)."""
+    m = _HEB_WORD_END_RE.search(text)
+    return m is not None and _real_word(m.group(), zipf)
+
+
+def _glued_right(text: str, zipf: Zipf) -> bool:
+    """``text`` starts with a real Hebrew word (so a run glued before it is a seam)."""
+    m = _HEB_WORD_START_RE.search(text)
+    return m is not None and _real_word(m.group(), zipf)
+
+
+# --- the fixes -------------------------------------------------------------------------
+
+
+def _move_cluster(run: str, m: re.Match[str]) -> str:
+    """``run`` with the cluster matched at its start put back at its end, in logical order.
+
+    The cluster is in drawn order (``.”``), so it is reversed (``”.``); a space that
+    stood between cluster and word stays in front of the run.
+    """
+    lead, cluster = m.group(1), m.group(2)
+    rest = run[m.end() :]
+    body = rest.rstrip(" ")
+    logical = cluster[::-1]
+    return lead + body + logical + rest[len(body) :]
+
+
+def leading_punct_to_end(line: str, zipf: Zipf) -> str:
+    """Put sentence punctuation that a line starts with back at the end of its first run.
+
+    ``.וכללה גם ... המקומי`` -> ``וכללה גם ... המקומי.``; ``.באקו, אזרבייג'ן180`` ->
+    ``באקו, אזרבייג'ן.180`` (the run ends where the number starts; spacing is
+    :func:`space_glued_runs`'s job). No clean line starts with a full stop or comma before a
+    word; the run must not already end with sentence punctuation, and an ellipsis is left.
+    """
+    del zipf
+    parts = pieces(line)
+    first = parts[0].text
+    m = _LEAD_CLUSTER_RE.match(first)
+    if m is None or m.group(2).count(".") > 1:
+        return line
+    if _ENDS_WITH_PUNCT_RE.search(first[m.end() :].rstrip(" ")):
+        return line
+    if len(parts) == 1:
+        fixed = _move_cluster(first, m)
+    else:
+        lead, cluster, space = m.groups()
+        body = first[m.end() :]
+        stripped = body.rstrip(" ")
+        fixed = lead + space + stripped + cluster[::-1] + body[len(stripped) :]
+    return fixed + "".join(p.text for p in parts[1:])
+
+
+def run_final_punct_to_end(line: str, zipf: Zipf) -> str:
+    """The same for a run that follows a number or Latin run inside the line.
+
+    ``180 .באקו, אזרבייג'ן`` -> ``180 באקו, אזרבייג'ן.``: only when the punctuation is glued
+    to the Hebrew word (clean text writes ``2025), כ־45%``, never ``2025 .כ``).
+    """
+    del zipf
+    parts = pieces(line)
+    out = [parts[0].text]
+    for piece in parts[1:]:
+        text = piece.text
+        m = None if piece.ltr else _RUN_CLUSTER_RE.match(text)
+        if (
+            m is not None
+            and m.group(2).count(".") <= 1
+            and not _ENDS_WITH_PUNCT_RE.search(text[m.end() :].rstrip(" "))
+        ):
+            text = _move_cluster(text, m)
+        out.append(text)
+    return "".join(out)
+
+
+def space_glued_runs(line: str, zipf: Zipf) -> str:
+    """Put a space between a real Hebrew word and a number or Latin run glued to it.
+
+    ``המרוחקת180`` -> ``המרוחקת 180``, ``38.5%ראו`` -> ``38.5% ראו``,
+    ``צילוםNati`` -> ``צילום Nati``. Prefixes (``ב2020``, ``ל־5``) and unknown words are
+    left alone: a glued prefix is how Hebrew writes it, an unknown word may be a name.
+    Also separates sentence punctuation glued to a following number (``אזרבייג'ן.180``).
+    """
+    parts = pieces(line)
+    out = [parts[0].text]
+    for prev, piece in pairwise(parts):
+        text = piece.text
+        before = out[-1]
+        if piece.ltr and before:
+            if _glued_left(before, zipf) or (before[-1] in ".,;:!?" and has_hebrew(before[-2:-1])):
+                out[-1] = before + " "
+        elif not piece.ltr and prev.ltr and text and _glued_right(text, zipf):
+            text = " " + text
+        out.append(text)
+    return "".join(out)
+
+
+_PREFIX_DIGITS_RE = re.compile(rf"(?<![{_HEB}])([{_HEB}]{{1,3}})(?=\d)")
+
+
+def leading_hyphen_to_prefix(line: str, zipf: Zipf) -> str:
+    """Put a hyphen that a line starts with back between a prefix and its number.
+
+    ``-שם הוא ... הסיבה ש69 אלף`` -> ``שם הוא ... הסיבה ש-69 אלף``: the hyphen of
+    ``ש-69`` is a neutral at a direction change and comes out at the start of the run.
+    Only with exactly one prefix glued to a number in the line, so where it goes is sure.
+    """
+    del zipf
+    stripped = line.lstrip(" ")
+    if stripped[:1] not in ("-", "־") or not has_hebrew(stripped[1:2]):
+        return line
+    rest = stripped[1:]
+    spots = [m for m in _PREFIX_DIGITS_RE.finditer(rest) if m.group(1) in _PREFIXES]
+    if len(spots) != 1:
+        return line
+    cut = spots[0].end()
+    return line[: len(line) - len(stripped)] + rest[:cut] + stripped[0] + rest[cut:]
+
+
+_PIPE_RE = re.compile(rf"^( *)([^|]*[{_HEB}])\|( +)([^|]*[{_HEB}][^|]*?)( *)$")
+
+
+def swap_pipe_sides(line: str, zipf: Zipf) -> str:
+    """``צילום: שלו מן| סער עם הנשיא אלייב`` -> ``סער עם הנשיא אלייב | צילום: שלו מן``.
+
+    A vertical bar is a neutral between two runs; glued to the word before it and
+    followed by a space it shows the two sides were emitted in visual order. Only a line
+    with one bar and no number or Latin run (those are :func:`reverse_runs`' business).
+    """
+    del zipf
+    m = _PIPE_RE.match(line)
+    if m is None or _LTR_RUN_RE.search(line):
+        return line
+    lead, left, _gap, right, trail = m.groups()
+    return f"{lead}{right} | {left}{trail}"
+
+
+_QUOTE_SHAPE_RE = re.compile(rf"(?:^|(?<=[ (]))\"(?=[{_HEB}])|(?<=[{_HEB}.,!?])\"(?=[ .,;:!?]|$)")
+
+
+def leading_quote_to_end(line: str, zipf: Zipf) -> str:
+    """Put back at the end of the line a closing quote that came out at its start.
+
+    ``""הציונים רוצחים; אסור להשתתף בהפגנות`` -> ``"הציונים ... בהפגנות"``, and
+    ``"עימות ... תוקף "אני לא סופר אתכם`` -> ``עימות ... תוקף "אני לא סופר אתכם"``: the
+    line starts with a quote, ends with a word, and every quote mark in it opens a quote
+    (none is glued to the end of a word), so one of them must be the closing one.
+    """
+    del zipf
+    body = line.rstrip(" ")
+    trail = line[len(body) :]
+    stripped = body.lstrip(" ")
+    lead = body[: len(body) - len(stripped)]
+    if not stripped.startswith('"') or not has_hebrew(stripped[-1:]):
+        return line
+    if stripped.startswith('""') and has_hebrew(stripped[2:3]) and stripped.count('"') == 2:
+        return f'{lead}{stripped[1:]}"{trail}'
+    marks = [m.start() for m in re.finditer('"', stripped)]
+    shapes = _QUOTE_SHAPE_RE.findall(stripped)
+    gershayim = len(re.findall(rf'[{_HEB}]"[{_HEB}]', stripped))
+    if len(marks) == 2 and gershayim == 0 and len(shapes) == 2 and marks[0] == 0:
+        closing = [m for m in _QUOTE_SHAPE_RE.finditer(stripped) if m.group() and m.end() > 1]
+        if all(stripped[m.start() - 1 : m.start()] in ("", " ", "(") for m in closing):
+            return f'{lead}{stripped[1:]}"{trail}'
+    return line
+
+
+def _join(left: str, right: str) -> str:
+    """Join two pieces of a rebuilt line with the space a clean text would have there."""
+    if not left or not right:
+        return left + right
+    if left[-1] in "־-" or left[-1] in _OPENERS or right[0] in _CLOSERS_START:
+        return left + right
+    if not has_hebrew(right) and not _LTR_RUN_RE.match(right) and right[0] in "\"'”’":
+        return left + right
+    return left + " " + right
+
+
+def _prefix_hyphen_to_end(text: str) -> str:
+    """``-שהביטחון ... ש`` -> ``שהביטחון ... ש-``: a prefix's hyphen drawn on the far side.
+
+    After a number in visual order, the hyphen that joins a prefix to that number comes
+    out at the start of the Hebrew run that ends with the prefix.
+    """
+    body = text[1:]
+    if text[:1] in "-־" and body[:1] and has_hebrew(body[0]) and _last_word(body) in _PREFIXES:
+        return body + text[0]
+    return text
+
+
+def _run_end_to_end(text: str, before: str) -> str:
+    """A Hebrew run after a number or Latin run, with what belongs at its end put there.
+
+    PyMuPDF leaves the neutral marks at a run's visual left where they were drawn, at
+    the start of the text it gives: ``: ק"מ מאיראן | צילום`` is ``ק"מ מאיראן | צילום:``.
+    A prefix's hyphen after a number is the same (:func:`_prefix_hyphen_to_end`).
+    """
+    if before[-1:].isdigit():
+        moved = _prefix_hyphen_to_end(text)
+        if moved != text:
+            return moved
+    m = _LEAD_CLUSTER_RE.match(text)
+    if m is None or m.group(2).count(".") > 1 or _ENDS_WITH_PUNCT_RE.search(text.rstrip(" ")):
+        return text
+    return _move_cluster(text, m)
+
+
+def reverse_runs(line: str, zipf: Zipf) -> str:
+    """Put a visual-run-order line back in logical order: reverse the order of its runs.
+
+    ``הרוגים בטביעה15 אסון במדינת האיים: לפחות`` -> ``אסון במדינת האיים: לפחות 15
+    הרוגים בטביעה``. A stretch of punctuation only is itself in drawn order (``.]`` for
+    ``].``), so it is reversed too; a dash between two numbers joins them (``12–15``,
+    the range the visual order flipped), and a prefix's hyphen goes back before its
+    number (``ש-69``). The spaces at the joins are rebuilt. Only for documents in visual
+    run order (:attr:`SeamEvidence.order`): one logical line with a number reads about
+    as well either way, a whole document does not.
+    """
+    del zipf
+    parts = pieces(line)
+    if len(parts) < 3 or not has_hebrew(line):
+        return line
+    texts: list[str] = []
+    for i, piece in enumerate(parts):
+        text = piece.text.strip(" ")
+        if not piece.ltr and not has_hebrew(text):
+            text = text[::-1]
+        elif not piece.ltr and i > 0:
+            text = _run_end_to_end(text, parts[i - 1].text)
+        texts.append(text)
+    texts.reverse()
+    out = ""
+    for i, text in enumerate(texts):
+        if not text:
+            continue
+        if _range_dash(texts, i) or (i > 0 and _range_dash(texts, i - 1)):
+            out += text
+        else:
+            out = _join(out, text)
+    return out
+
+
+def _range_dash(texts: Sequence[str], i: int) -> bool:
+    """``texts[i]`` is a lone dash between two numbers: a range, written without spaces."""
+    return (
+        0 < i < len(texts) - 1
+        and texts[i] in ("–", "-")
+        and texts[i - 1][-1:].isdigit()
+        and texts[i + 1][:1].isdigit()
+    )
+
+
+_R = "\u0590-\u05ff"  # bidi class R: Hebrew letters, points, maqaf, geresh, gershayim
+_NEUTRAL = rf"[^{_R}{_LTR}()\[\]{{}}<> ]"
+_PIECE_RE = re.compile(
+    rf"(?P<ltr>{_LTR_RUN_RE.pattern})"
+    rf"|(?P<heb>[{_R}](?:[{_R} ]*[{_R}])?)"
+    r"|(?P<open>[(\[{<])|(?P<close>[)\]}>])"
+    rf"|(?P<neutral>{_NEUTRAL}+(?: +{_NEUTRAL}+)*)"
+    r"|(?P<space> +)"
+)
+_QUOTES = frozenset("\"'“”„‘’")
+_WORD_QUOTES = frozenset("\"'")  # ASCII marks that also stand for geresh and gershayim
+_ATTACH_LEFT = ",.;:!?%"
+
+
+class _Visual(NamedTuple):
+    """A piece of a piece-order line: its text and kind (a group name of _PIECE_RE)."""
+
+    text: str
+    kind: str
+
+
+def _visual_pieces(line: str) -> list[_Visual]:
+    """The pieces of a line in piece order, spaces between them dropped."""
+    return [
+        _Visual(m.group(), m.lastgroup or "")
+        for m in _PIECE_RE.finditer(line)
+        if m.lastgroup != "space"
+    ]
+
+
+def _last_word(text: str) -> str:
+    words = text.split()
+    return words[-1] if words else ""
+
+
+def _first_word(text: str) -> str:
+    words = text.split()
+    return words[0] if words else ""
+
+
+def _inner_mark(left: _Visual | None, mark: _Visual, right: _Visual | None, zipf: Zipf) -> bool:
+    """A lone mark that joins its two neighbours without spaces.
+
+    A quote mark between two Hebrew pieces is a gershayim or geresh when the three make a
+    known word (``ק"מ``, ``אזרבייג'ן``), a geresh after ג, ז or צ (``האזרבייג'ני``), or a
+    gershayim closing a short abbreviation (``ד"ר``, ``ח"כ``). A hyphen joins a prefix to
+    a number (``ש-69``).
+    """
+    if left is None or right is None:
+        return False
+    if mark.text in "-־":
+        return left.kind == "heb" and right.kind == "ltr" and _last_word(left.text) in _PREFIXES
+    if mark.text not in _WORD_QUOTES or left.kind != "heb" or right.kind != "heb":
+        return False
+    before, after = _last_word(left.text), _first_word(right.text)
+    if zipf(before + mark.text + after) > 0:
+        return True
+    if mark.text == "'":
+        return before[-1:] in "גזצץ"
+    return len(after) <= 2 and len(before) <= 3
+
+
+def _logical_cluster(text: str) -> str:
+    """A neutral cluster with its parts in reading order.
+
+    ``" :`` (a quote, then a colon) is no Hebrew typography: it is the drawn order of
+    ``: "``, the colon ending one phrase and the quote opening the next.
+    """
+    parts = text.split()
+    if len(parts) == 2 and parts[0] in _QUOTES and parts[1][0] in _ATTACH_LEFT:
+        return f"{parts[1]} {parts[0]}"
+    return text
+
+
+def _spaced(left: _Visual, right: _Visual, opening: bool) -> str:
+    """The separator between two neighbouring pieces of a rebuilt line.
+
+    ``opening`` tells whether a lone quote mark (``left`` or ``right``) opens a quote.
+    """
+    a, b = left.text[-1], right.text[0]
+    if left.kind == "open" or right.kind == "close" or a in "־-" or b in _ATTACH_LEFT:
+        return ""
+    if left.kind == "neutral" and a in _QUOTES:
+        if len(left.text) == 1:
+            return "" if opening else " "
+        if left.text[-2] != a:
+            return ""  # the quote opening after ``, "``
+    if right.kind == "neutral" and b in _QUOTES:
+        if len(right.text) == 1:
+            return " " if opening else ""
+        return ""  # the quote closing before ``",`` or ``".``
+    if right.kind == "heb" and b in "״׳" and right.text[1:2] == " ":
+        return ""  # a Hebrew quote mark closing at the start of a piece
+    return " "
+
+
+def reverse_pieces(line: str, zipf: Zipf) -> str:
+    """Put a piece-order line back in reading order: reverse the order of its pieces.
+
+    WeasyPrint PDFs through pypdf come out with every stretch between two direction
+    changes (Hebrew, a punctuation mark, a number) in visual order, each stretch itself
+    logical: ``.ן' אזרבייג,באקו`` for ``באקו, אזרבייג'ן.``. The stretches are reversed;
+    the spaces between them are rebuilt (punctuation attaches to the word before it, an
+    opening bracket or quote to the word after it; lone quote marks open and close in
+    turn), and a lone mark inside a word (:func:`_inner_mark`) joins its neighbours.
+    A line with a single piece is returned as it is.
+    """
+    parts = _visual_pieces(line)
+    if len(parts) < 2 or not has_hebrew(line):
+        return line
+    parts.reverse()
+    parts = [_Visual(_logical_cluster(p.text), p.kind) if p.kind == "neutral" else p for p in parts]
+    inner = [
+        p.kind == "neutral"
+        and 0 < i < len(parts) - 1
+        and _inner_mark(parts[i - 1], p, parts[i + 1], zipf)
+        for i, p in enumerate(parts)
+    ]
+    out = parts[0].text
+    quotes_open = parts[0].text in _QUOTES
+    opening = quotes_open
+    for i in range(1, len(parts)):
+        left, piece = parts[i - 1], parts[i]
+        if piece.kind == "neutral" and piece.text in _QUOTES and not inner[i]:
+            opening = not quotes_open
+            quotes_open = opening
+        elif left.kind != "neutral" or left.text not in _QUOTES:
+            opening = False
+        sep = "" if inner[i] or inner[i - 1] else _spaced(left, piece, opening)
+        out += sep + piece.text
+    return out
+
+
+def mirror_bracket_pairs(line: str, zipf: Zipf) -> str:
+    """Swap a bracket pair drawn mirrored: ``}כולל גני ילדים{`` -> ``{כולל גני ילדים}``.
+
+    Only a closing bracket that comes before any opening one of its kind, paired with an
+    opening bracket after it and no other bracket of that kind on the line.
+    """
+    del zipf
+    for opener, closer in ("()", "[]", "{}"):
+        if line.count(opener) != 1 or line.count(closer) != 1:
+            continue
+        i, j = line.index(closer), line.index(opener)
+        if i < j and has_hebrew(line[i + 1 : j]):
+            line = line[:i] + opener + line[i + 1 : j] + closer + line[j + 1 :]
+    return line
+
+
+SEAM_FIXES: list[tuple[str, Fix]] = [
+    ("leading_punct_to_end", leading_punct_to_end),
+    ("run_final_punct_to_end", run_final_punct_to_end),
+    ("leading_quote_to_end", leading_quote_to_end),
+    ("leading_hyphen_to_prefix", leading_hyphen_to_prefix),
+    ("swap_pipe_sides", swap_pipe_sides),
+    ("space_glued_runs", space_glued_runs),
+    ("mirror_bracket_pairs", mirror_bracket_pairs),
+]
+"""The fixes for a document in logical run order, in the order they run."""
+
+_FIXES_BY_ORDER: dict[SeamOrder, list[tuple[str, Fix]]] = {
+    SeamOrder.LOGICAL: SEAM_FIXES,
+    SeamOrder.VISUAL_RUNS: [
+        ("leading_punct_to_end", leading_punct_to_end),
+        ("run_final_punct_to_end", run_final_punct_to_end),
+        ("leading_quote_to_end", leading_quote_to_end),
+        ("swap_pipe_sides", swap_pipe_sides),
+        ("reverse_runs", reverse_runs),
+        ("mirror_bracket_pairs", mirror_bracket_pairs),
+    ],
+    SeamOrder.VISUAL_PIECES: [
+        ("reverse_pieces", reverse_pieces),
+    ],
+}
+
+
+def seam_fixes(order: SeamOrder = SeamOrder.LOGICAL) -> list[tuple[str, Fix]]:
+    """The (name, fix) pairs for lines of a document in ``order``, in the order they run."""
+    return list(_FIXES_BY_ORDER[order])
+
+
+def repair_seams(line: str, zipf: Zipf, *, order: SeamOrder = SeamOrder.LOGICAL) -> str:
+    """Fix the direction seams of one line (see the module docstring).
+
+    ``order`` comes from :attr:`SeamEvidence.order` of the whole document.
+    """
+    for _name, fix in _FIXES_BY_ORDER[order]:
+        line = fix(line, zipf)
+    return line
+
+
+# --- evidence --------------------------------------------------------------------------
+
+_PUNCT_GLUED_RE = re.compile(rf"[{_HEB}][,;:](?=[{_HEB}])|[{_HEB}]\.(?=[{_HEB}]{{2}})")
+
+
+def _glue_count(line: str, zipf: Zipf) -> int:
+    """Number of seams where a real Hebrew word touches a number or Latin run."""
+    parts = pieces(line)
+    n = 0
+    for prev, piece, nxt in zip(parts, parts[1:], parts[2:], strict=False):
+        if piece.ltr:
+            n += _glued_left(prev.text, zipf) + _glued_right(nxt.text, zipf)
+    return n
+
+
+def seam_evidence(
+    lines: Sequence[str], zipf: Zipf | None = None, pair: Pair | None = None
+) -> SeamEvidence:
+    """Document-level evidence of direction seams, and the visual-run-order vote.
+
+    ``zipf`` and ``pair`` default to the bundled :class:`~textrepair.wordmodel.WordModel`.
+    """
+    if zipf is None or pair is None:
+        from textrepair.wordmodel import WordModel
+
+        model = WordModel.default()
+        zipf = zipf or model.zipf
+        pair = pair or model.pair
+    glued = lead = glued_punct = heb = 0
+    for line in lines:
+        if not has_hebrew(line):
+            continue
+        heb += 1
+        glued += _glue_count(line, zipf)
+        lead += _LEAD_CLUSTER_RE.match(line) is not None
+        glued_punct += len(_PUNCT_GLUED_RE.findall(line))
+    vote = run_order_vote(lines, pair)
+    return SeamEvidence(glued, lead, glued_punct, heb, vote)
+
+
+def _edge_words(text: str) -> tuple[str, str]:
+    """First and last whitespace-separated tokens of ``text`` ("" when empty)."""
+    toks = text.split()
+    return (toks[0], toks[-1]) if toks else ("", "")
+
+
+def run_order_vote(lines: Sequence[str], pair: Pair) -> float:
+    """How much better the document reads with the runs of its lines reversed.
+
+    Both readings of the whole document (every line as it is, every line with its runs
+    reversed) are scored. The main score is grammatical: how many numbers stand after a
+    word that governs a number (``שנת``, ``בן``, ``לפחות``, a prefix with a maqaf) and
+    before a counted noun, unit or month (``ק"מ``, ``אלף``, ``באוקטובר``, a plural), and
+    how many lines have brackets that nest (``45%), כ־2025 ... (שנערך`` does not). The
+    word-pair model, over the whole stream of words so that the pairs across line ends
+    count too, breaks ties (it knows numbers only as a class, so it weighs little).
+    """
+    as_is: list[str] = []
+    flipped: list[str] = []
+    brackets = 0
+    for line in lines:
+        if not line.strip():
+            continue
+        line = run_final_punct_to_end(leading_punct_to_end(line, _no_zipf), _no_zipf)
+        kept, turned = space_glued_runs(line, _no_zipf), reverse_runs(line, _no_zipf)
+        brackets += _brackets_nest(turned) - _brackets_nest(kept)
+        as_is.extend(kept.split())
+        flipped.extend(turned.split())
+    grammar = _number_context(flipped) - _number_context(as_is) + brackets
+    words = _stream_score(flipped, pair) - _stream_score(as_is, pair)
+    return grammar + _PAIR_WEIGHT * words
+
+
+def _brackets_nest(line: str) -> bool:
+    """True when the line has round or square brackets and each closes an open one."""
+    depth = 0
+    seen = False
+    for ch in line:
+        if ch in "([":
+            depth += 1
+            seen = True
+        elif ch in ")]":
+            depth -= 1
+            seen = True
+            if depth < 0:
+                return False
+    return seen
+
+
+def _bare(token: str) -> str:
+    """A token without the punctuation around it."""
+    return token.strip(".,;:!?\"'()[]{}<>“”„")
+
+
+def _is_number_token(token: str) -> bool:
+    return _NUMBER_TOKEN_RE.fullmatch(_bare(token)) is not None
+
+
+def _number_context(tokens: Sequence[str]) -> int:
+    """Numbers in ``tokens`` that stand where Hebrew grammar puts numbers (see above)."""
+    hits = 0
+    for i, token in enumerate(tokens):
+        if not _is_number_token(token):
+            continue
+        if i > 0:
+            before = _bare(tokens[i - 1])
+            hits += before in _NUMBER_GOVERNORS or before.endswith(("־", "-"))
+        if i + 1 < len(tokens):
+            after = _bare(tokens[i + 1])
+            hits += after in _COUNTED or (len(after) > 3 and after.endswith(("ים", "ות")))
+    return hits
+
+
+def _stream_score(tokens: Sequence[str], pair: Pair) -> float:
+    """Sum of the pair scores of neighbouring tokens."""
+    return sum(pair(a, b) for a, b in pairwise(tokens))
+
+
+def _no_zipf(word: str) -> float:
+    """A lexicon that knows every word: the vote compares readings, it trusts no glue."""
+    del word
+    return 9.0
