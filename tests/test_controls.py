@@ -178,7 +178,7 @@ def test_resolve_embeddings_inverts_visual_ltr_stretches(line: str) -> None:
     """An LRE run holding the visual order of a stretch without Hebrew is put back."""
     parts = []
     for tok in line.split(" "):
-        if any(ch.isdigit() or ch.isascii() and ch.isalpha() for ch in tok):
+        if any(ch.isdigit() or (ch.isascii() and ch.isalpha()) for ch in tok):
             parts.append(LRE + bidi.get_display(tok, base_dir="R") + PDF)
         else:
             parts.append(tok)

@@ -17,9 +17,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textrepair.config import RepairConfig
-from textrepair.controls import control_evidence
+from textrepair.controls import control_evidence, has_controls, has_embeddings, resolve_embeddings
 from textrepair.diagnose import Diagnosis, Regime, diagnose, line_reads_logical
-from textrepair.embeddings import has_controls, has_embeddings, resolve_embeddings
 from textrepair.explain import Change, Repaired
 from textrepair.layout import layout, split_columns
 from textrepair.letters import visual_to_logical
