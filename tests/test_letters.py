@@ -267,3 +267,17 @@ def test_roundtrip_auto_without_brackets(line: str) -> None:
     """Without brackets the two layouts agree, and so must the default mode."""
     assert visual_to_logical(bidi.get_display(line, base_dir="R")) == line
     assert visual_to_logical(py_get_display(line, base_dir="R")) == line
+
+
+def test_glued_runs_keep_their_order_and_get_spaces() -> None:
+    """mutool on LibreOffice PDFs: runs in reading order, each Hebrew run drawn reversed."""
+    from textrepair.letters import runs_to_logical
+
+    line = " תקחורמה – וקאבב שגפנ רעס ןועדג ץוחה רש180םהליא ן׳גייברזא אישנ םע "
+    assert runs_to_logical(line) == (
+        "שר החוץ גדעון סער נפגש בבאקו – המרוחקת 180 עם נשיא אזרבייג׳ן אילהם"
+    )
+    # The sentence end drawn at the left of the run after the number stays with that run.
+    assert runs_to_logical("תנש ףוסב2025.ךכ רחא") == "בסוף שנת 2025 אחר כך."
+    # No glued number: the whole line is one visual line.
+    assert runs_to_logical("םולש 12 םלוע") == visual_to_logical("םולש 12 םלוע")

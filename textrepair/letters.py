@@ -417,3 +417,28 @@ def letter_visual_score(line: str, zipf: Callable[[str], float]) -> float:
         if body[-1] in _SENTENCE_PUNCT:
             score -= _W_PUNCT
     return score
+
+
+# A number drawn between two Hebrew letters with no space on either side: some extractors
+# (mutool on LibreOffice PDFs) write a line's direction runs in reading order but each
+# right-to-left run in visual order, and glue the runs together.
+_GLUED_RUN_RE = regex.compile(
+    r"(?<=[\u05d0-\u05ea])(\d+(?:[.,:/-]\d+)*%?)(?=[.,:;]?[\u05d0-\u05ea])"
+)
+
+
+def runs_to_logical(line: str) -> str:
+    """Logical order of a letter-visual line, run by run where the runs are glued.
+
+    Where a number is glued between two Hebrew letters, the line's runs already stand in
+    reading order: each right-to-left run is turned by :func:`visual_to_logical` on its own,
+    the runs keep their order, and the number gets the spaces it lost. Any other line is
+    reordered as a whole.
+    """
+    parts = _GLUED_RUN_RE.split(line)
+    if len(parts) == 1:
+        return visual_to_logical(line)
+    out = [
+        part if i % 2 else visual_to_logical(part).strip(" ") for i, part in enumerate(parts)
+    ]
+    return " ".join(p for p in out if p)

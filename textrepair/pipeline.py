@@ -21,7 +21,7 @@ from textrepair.controls import control_evidence, has_controls, has_embeddings, 
 from textrepair.diagnose import Diagnosis, Regime, diagnose, line_reads_logical
 from textrepair.explain import Change, Repaired
 from textrepair.layout import layout, split_columns
-from textrepair.letters import visual_to_logical
+from textrepair.letters import runs_to_logical
 from textrepair.lines import LineContext, repair_line, wide_gaps
 from textrepair.seams import seam_evidence, seam_fixes
 from textrepair.tokens import has_hebrew, split_line
@@ -104,7 +104,7 @@ def repair_lines(
     done = set(held)
     if diagnosis.regime is Regime.LETTER_VISUAL and cfg.letters_to_logical:
         done.update(i for i, b in enumerate(bodies) if has_hebrew(b))
-        bodies = _apply(bodies, "letters_to_logical", visual_to_logical, changes, _is_letter_line)
+        bodies = _apply(bodies, "letters_to_logical", runs_to_logical, changes, _is_letter_line)
     if diagnosis.regime is Regime.LOGICAL and cfg.fix_seams:
         bodies = _repair_seams(bodies, done, changes)
     return _repair_fragments(bodies, diagnosis, cfg, done, changes), diagnosis
