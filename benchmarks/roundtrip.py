@@ -1,8 +1,11 @@
 """Which extractor outputs do ``textrepair.controls`` and ``textrepair.letters`` fix?
 
-Runs over the PDF round-trip lab's fixtures (``<root>/seeds/<stem>/<producer>__<extractor>.txt``
-and ``<root>/probe/<stem>/…``, each with the reference ``source.txt`` beside it) and prints
-the word error rate against the reference, pooled over all stems, per producer × extractor:
+Runs over real-extraction fixtures -- by default the project's own corpus
+(``benchmarks/corpus/fixtures/<source>/<producer>__<extractor>.txt``, made by
+``benchmarks/corpus/make.py``), or any folder laid out the same way at any depth, such as the
+shared round-trip lab (``--root /work/shared/roundtrip``: ``seeds/<stem>/…`` and
+``probe/<stem>/…``) -- each extraction with the reference ``source.txt`` beside it, and prints
+the word error rate against the reference, pooled over all sources, per producer × extractor:
 
 * ``raw``: the extraction as is;
 * ``strip``: :func:`textrepair.controls.strip_controls` on every line;
@@ -44,7 +47,7 @@ from textrepair.letters import letter_visual_score, visual_to_logical
 from textrepair.tokens import has_hebrew
 from textrepair.wordmodel import WordModel
 
-DEFAULT_ROOT = Path("/work/shared/roundtrip")
+DEFAULT_ROOT = Path(__file__).resolve().parent / "corpus" / "fixtures"
 DEFAULT_CORPUS = Path("/work/shared/corpus")
 METHODS = ("raw", "strip", "embed", "v2l", "v2l?", "bidi")
 
@@ -88,9 +91,13 @@ def methods(zipf: Callable[[str], float]) -> dict[str, Callable[[str], str]]:
 
 
 def fixtures(root: Path) -> list[tuple[str, str, Path]]:
-    """(producer, extractor, path) of every extraction under ``root`` (not ``source.txt``)."""
+    """(producer, extractor, path) of every extraction under ``root`` (not ``source.txt``).
+
+    Searched at any depth, so both the corpus layout (``<source>/``) and the lab's
+    (``<group>/<stem>/``) work.
+    """
     out = []
-    for path in sorted(root.glob("*/*/*.txt")):
+    for path in sorted(root.rglob("*__*.txt")):
         if path.name == "source.txt" or "__" not in path.stem:
             continue
         if not (path.parent / "source.txt").exists():

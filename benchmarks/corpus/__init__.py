@@ -1,0 +1,1 @@
+"""The real-extraction corpus: ``make.py`` regenerates ``fixtures/`` (see its docstring)."""

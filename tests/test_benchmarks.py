@@ -1,0 +1,89 @@
+"""Light checks of the benchmark tooling: the fixture corpus is complete, and the quality and
+throughput code runs end to end on something small.
+
+No timing and no quality bars here (those live in ``benchmarks/``); the point is that the
+committed fixtures and the scripts that read them cannot silently drift apart.
+"""
+
+from __future__ import annotations
+
+import importlib
+import shutil
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:  # ``benchmarks`` is a package at the repo root, not installed
+    sys.path.insert(0, str(REPO))
+
+make = importlib.import_module("benchmarks.corpus.make")
+quality = importlib.import_module("benchmarks.quality")
+throughput = importlib.import_module("benchmarks.throughput")
+
+FIXTURES = REPO / "benchmarks" / "corpus" / "fixtures"
+MAX_CORPUS_BYTES = 1_000_000  # keep the committed corpus small
+
+
+def test_fixture_corpus_is_complete() -> None:
+    """Every source has its clean text and one extraction per producer x extractor."""
+    sources = [name for name, *_ in make.SOURCES]
+    assert sorted(p.name for p in FIXTURES.iterdir() if p.is_dir()) == sorted(sources)
+    assert set(make.PRODUCERS) == set(quality.PRODUCERS)
+    assert set(make.EXTRACTORS) == set(quality.EXTRACTORS)
+    for source in sources:
+        folder = FIXTURES / source
+        reference = (folder / "source.txt").read_text(encoding="utf-8")
+        assert len(reference.split()) > 100
+        for producer in make.PRODUCERS:
+            for extractor in make.EXTRACTORS:
+                path = folder / f"{producer}__{extractor}.txt"
+                assert path.is_file(), path
+                assert path.read_bytes().decode("utf-8").strip(), path
+    assert "pdftotext" in (FIXTURES / "versions.txt").read_text(encoding="utf-8")
+    assert (FIXTURES / "failures.txt").read_text(encoding="utf-8") == ""
+    total = sum(p.stat().st_size for p in FIXTURES.rglob("*") if p.is_file())
+    assert total < MAX_CORPUS_BYTES
+
+
+def test_corpus_credits_the_treebanks() -> None:
+    """The UD-derived fixtures are CC BY-SA 4.0: the corpus README must say so."""
+    text = (REPO / "benchmarks" / "corpus" / "README.md").read_text(encoding="utf-8")
+    assert "CC BY-SA 4.0" in text
+    assert "IAHLT" in text
+
+
+def test_naive_methods() -> None:
+    assert quality._revwords("שלום עולם\nabc def") == "עולם שלום\nabc def"
+    assert quality._bidi("םולש") == "שלום"
+
+
+def test_quality_table_on_one_fixture(tmp_path: Path) -> None:
+    """Score a single small fixture through the same path as the full run."""
+    src = FIXTURES / "seed000"
+    dst = tmp_path / "seed000"
+    dst.mkdir()
+    shutil.copy(src / "source.txt", dst / "source.txt")
+    shutil.copy(src / "lo_1col__pdfminer.txt", dst / "lo_1col__pdfminer.txt")
+    rows = quality.corpus_rows(tmp_path)
+    assert len(rows) == 1
+    row = rows[0]
+    assert (row.source, row.producer, row.extractor) == ("seed000", "lo_1col", "pdfminer")
+    assert set(row.scores) == set(quality.METHODS)
+    raw, bidi = row.scores["raw"], row.scores["bidi"]
+    assert raw.wer is not None and raw.wer > 0.5  # pdfminer gives visual order
+    assert bidi.wer is not None and bidi.wer < raw.wer
+    assert all(s.exact is None for s in row.scores.values())  # lines do not align
+    report = quality.markdown(rows, 0.0)
+    assert "seed000 lo_1col pdfminer" in report
+    assert "## Mean per extractor" in report
+
+
+def test_throughput_inputs_do_not_repeat() -> None:
+    gen = throughput.Generator(seed=3)
+    broken = gen.text(60_000, "broken")
+    clean = gen.text(60_000, "clean")
+    assert len(broken.encode("utf-8")) >= 60_000
+    assert broken != clean
+    if gen.sentences:  # the shared corpus is beside the checkout
+        assert throughput.distinct_line_share(broken) > 0.8
+        assert throughput.distinct_line_share(clean) > 0.8
