@@ -22,6 +22,12 @@ _LEAD_SIGN_RE = re.compile(r"^([:%])(\d+(?:[.,]\d+)*)$")
 _TRAIL_HYPHEN_NUM_RE = re.compile(r"^(\d+(?:[.,]\d+)*)-$")
 _PREFIX_LETTERS = "בהוכלמש"
 _OPEN, _CLOSE = "([{", ")]}"
+# Quick tests on the whole line, true wherever the fix below could fire on some token (and
+# on a little more), so that the token loops only run on the few lines that need them.
+_FINAL_FIRST_RE = re.compile(f"(?<!\\w)[{FINAL_LETTERS}]")  # a word may begin with a final
+_RANGE_HINT_RE = re.compile(r"\d[-–]\d")
+_SIGN_HINT_RE = re.compile(r"[:%]\d|\d-")
+_BRACKET_RE = re.compile(r"[(\[{)\]}]")
 
 
 def reverse_letters(tokens: list[str], zipf: Callable[[str], float]) -> list[str]:
@@ -30,6 +36,8 @@ def reverse_letters(tokens: list[str], zipf: Callable[[str], float]) -> list[str
     A final letter (ך ם ן ף ץ) never begins a Hebrew word, so one at the start is a sure
     sign; we still ask the lexicon that the reversed form is a word before trusting it.
     """
+    if not _FINAL_FIRST_RE.search(" ".join(tokens)):
+        return list(tokens)
     out = []
     for token in tokens:
         lead, core, trail = split_punct(token)
@@ -46,6 +54,8 @@ def flip_ranges(tokens: list[str]) -> list[str]:
     so visual extraction prints them swapped. Ranges run upwards; we only flip two numbers
     of equal length, so ``1948-49`` style abbreviations are left alone.
     """
+    if not _RANGE_HINT_RE.search(" ".join(tokens)):
+        return list(tokens)
     out = []
     for token in tokens:
         lead, core, trail = split_punct(token)
@@ -62,6 +72,8 @@ def move_number_signs(tokens: list[str]) -> list[str]:
     ``:2023`` -> ``2023:``, ``%40`` -> ``40%``, and a hyphen hanging after a number that
     follows a lone prefix letter joins them: ``ב 26-`` -> ``ב-26``.
     """
+    if not _SIGN_HINT_RE.search(" ".join(tokens)):
+        return list(tokens)
     out: list[str] = []
     for token in tokens:
         m = _LEAD_SIGN_RE.match(token)
@@ -77,7 +89,7 @@ def move_number_signs(tokens: list[str]) -> list[str]:
 
 def _bracket_depths_ok(text: str) -> bool:
     depth = 0
-    for ch in text:
+    for ch in _BRACKET_RE.findall(text):
         if ch in _OPEN:
             depth += 1
         elif ch in _CLOSE:
@@ -94,7 +106,7 @@ def mirror_brackets(tokens: list[str]) -> list[str]:
     so a bracket opened on one line and closed on the next is never touched.
     """
     text = " ".join(tokens)
-    if not any(ch in _CLOSE for ch in text) or _bracket_depths_ok(text):
+    if (")" not in text and "]" not in text and "}" not in text) or _bracket_depths_ok(text):
         return tokens
     mirrored = [t.translate(MIRROR) for t in tokens]
     return mirrored if _bracket_depths_ok(" ".join(mirrored)) else tokens

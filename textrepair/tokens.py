@@ -47,8 +47,11 @@ def split_line(text: str) -> Line:
     trail = text[len(lead) + len(stripped) :]
     if not stripped:
         return Line(lead, [], [], trail)
+    if "  " not in stripped:  # the common case: every gap is one space
+        tokens = stripped.split(" ")
+        return Line(lead, tokens, [1] * (len(tokens) - 1), trail)
     parts = _SPLIT_RE.split(stripped)
-    return Line(lead, parts[0::2], [len(g) for g in parts[1::2]], trail)
+    return Line(lead, parts[0::2], list(map(len, parts[1::2])), trail)
 
 
 def has_hebrew(text: str) -> bool:

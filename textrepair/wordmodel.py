@@ -17,10 +17,12 @@ import gzip
 import json
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
-from itertools import pairwise
+from itertools import compress, pairwise, repeat
+from operator import itemgetter
+from types import MappingProxyType
 
 import wordfreq
 
@@ -32,6 +34,16 @@ _QUOTES = "\"'“”„״׳’‘`"
 _MU = 20.0
 _WORD_WEIGHT = 1.2
 _MAX_CACHE = 200_000
+# The join-rows memo: how many lines, and of how many tokens at most (rows grow as n²).
+_MAX_ROWS = 1024
+_MAX_ROWS_TOKENS = 48
+# Bounds of the class-pair memo: rows (left classes) and entries per row. A document uses
+# a few hundred classes; the bounds only stop adversarial input from growing it unduly.
+_MAX_CLASS_ROWS = 1024
+_MAX_CLASS_ROW = 1024
+_NO_FOLLOWERS: Mapping[str, int] = MappingProxyType({})  # of a word that begins no pair
+
+Rows = tuple[tuple[float, ...], ...]  # see WordModel.join_rows
 
 
 def _shape(core: str) -> str:
@@ -62,20 +74,30 @@ def _edge_class(chars: str) -> str:
     return ""
 
 
-def classify(token: str, top: frozenset[str]) -> str:
-    """Word class of a token: ``lead|kind|trail`` punctuation around a word kind."""
+def describe(token: str, top: frozenset[str]) -> tuple[str, str]:
+    """Word class of a token and its Hebrew core ("" when the core is not Hebrew).
+
+    One pass over the token gives both things a pair score needs, so a model can remember
+    them per token instead of splitting the same token again for every pair it is in.
+    """
     lead, core, trail = split_punct(token)
     if not core:
-        return "P" + _edge_class(token)
+        return "P" + _edge_class(token), ""
+    hebrew = has_hebrew(core)
     if is_number(core):
         kind = "#"
-    elif not has_hebrew(core):
+    elif not hebrew:
         kind = "L"
     elif core in top:
         kind = core
     else:
         kind = _shape(core)
-    return f"{_edge_class(lead)}|{kind}|{_edge_class(trail)}"
+    return f"{_edge_class(lead)}|{kind}|{_edge_class(trail)}", core if hebrew else ""
+
+
+def classify(token: str, top: frozenset[str]) -> str:
+    """Word class of a token: ``lead|kind|trail`` punctuation around a word kind."""
+    return describe(token, top)[0]
 
 
 def word_key(a: str, b: str) -> str:
@@ -112,11 +134,35 @@ def _bundled_counts() -> tuple[dict[str, int], dict[str, int]]:
     return data["words"], data["classes"]
 
 
+def _followers(words: Mapping[str, int]) -> dict[str, dict[str, int]]:
+    """``words`` as ``{left: {right: n}}``, for every way a key splits at one space.
+
+    ``words.get(f"{a} {b}", 0) == followers.get(a, {}).get(b, 0)`` for any strings ``a``
+    and ``b``, but the nested form answers without building the key, and at once for a
+    word that begins no known pair (most words).
+    """
+    out: dict[str, dict[str, int]] = {}
+    for key, n in words.items():
+        _add_splits(out, key, n)
+    return out
+
+
+def _add_splits(out: dict[str, dict[str, int]], key: str, n: int) -> None:
+    """Enter ``key`` (count ``n``) into ``out`` at each of its spaces."""
+    i = key.find(" ")
+    while i >= 0:
+        out.setdefault(key[:i], {})[key[i + 1 :]] = n
+        i = key.find(" ", i + 1)
+
+
 class WordModel:
     """Scores of neighbour pairs; build with :meth:`default`, adapt with :meth:`adapted`.
 
-    Instances are never mutated after construction (the pair cache only memoises a pure
-    function), so one model can be shared by threads and pickled to other processes.
+    Instances are never mutated after construction (the caches only memoise pure
+    functions), so one model can be shared by threads and pickled to other processes.
+    A model and the models adapted from it share the memos that depend only on ``top``
+    and ``classes`` (token descriptions, class-pair scores): a model is adapted once per
+    document, and learning every token again would cost more than repairing a short one.
     """
 
     def __init__(
@@ -138,7 +184,13 @@ class WordModel:
         total = sum(right.values()) + len(right) + 1
         self._p_right = {c: (n + 1) / total for c, n in right.items()}
         self._p_unseen = 1 / total
+        self._followers = _followers(words)
+        # token -> describe(token, top); class -> {class: class part of the pair score}.
+        self._tokens: dict[str, tuple[str, str]] = {}
+        self._class_rows: dict[str, dict[str, float]] = {}
+        # (token pair) -> pair score; (line tokens, row starts) -> join_rows.
         self._cache: dict[tuple[str, str], float] = {}
+        self._rows: dict[tuple[tuple[str, ...], tuple[int, ...]], Rows] = {}
 
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:
         return (WordModel, (dict(self.words), dict(self.classes), self.top))
@@ -150,44 +202,164 @@ class WordModel:
 
     def adapted(self, lines: Iterable[str], weight: int = 2) -> WordModel:
         """A new model that also knows the word pairs of ``lines`` (logical text)."""
-        extra: Counter[str] = Counter()
+        extra: dict[str, int] = {}
+        known, describe_token = self._tokens, self._describe
         for line in lines:
-            tokens = line.split()
-            for a, b in pairwise(tokens):
-                key = word_key(a, b)
-                if key:
-                    extra[key] += weight
+            cores = [(known.get(t) or describe_token(t))[1] for t in line.split()]
+            for a, b in pairwise(cores):
+                if a and b:
+                    key = f"{a} {b}"
+                    extra[key] = extra.get(key, 0) + weight
         if not extra:
             return self
+        return self._with_words(extra)
+
+    def _with_words(self, extra: Mapping[str, int]) -> WordModel:
+        """This model with ``extra`` added to its word-pair counts.
+
+        The classes are the same, so are the tables derived from them; the followers
+        table is copied where it changes, never rebuilt.
+        """
+        model = object.__new__(WordModel)
+        model.__dict__.update(self.__dict__)
         merged = Counter(self.words)
-        merged.update(extra)
-        return WordModel(merged, self.classes, self.top)
+        followers = dict(self._followers)
+        copied: set[str] = set()
+        for key, add in extra.items():
+            n = merged[key] = add + merged.get(key, 0)
+            i = key.find(" ")
+            while i >= 0:
+                left = key[:i]
+                if left not in copied:
+                    followers[left] = dict(followers.get(left, _NO_FOLLOWERS))
+                    copied.add(left)
+                followers[left][key[i + 1 :]] = n
+                i = key.find(" ", i + 1)
+        model.words, model._followers, model._cache, model._rows = merged, followers, {}, {}
+        return model
 
     def zipf(self, word: str) -> float:
         """Zipf frequency of a word (0 when unknown): 7 is ``של``, 3 a rare word."""
         return _zipf_table().get(word, 0.0)
 
     def pair(self, a: str, b: str) -> float:
-        """How much more likely ``a b`` is than chance, in nats (can be negative)."""
+        """How much more likely ``a b`` is than chance, in nats (can be negative).
+
+        The class pair's score, plus a bonus when both are words seen together.
+        """
         key = (a, b)
         score = self._cache.get(key)
+        if score is not None:
+            return score
+        known = self._tokens
+        class_a, core_a = known.get(a) or self._describe(a)
+        class_b, core_b = known.get(b) or self._describe(b)
+        by_class = self._class_rows.get(class_a) or self._class_row(class_a)
+        score = by_class.get(class_b)
         if score is None:
-            if len(self._cache) > _MAX_CACHE:
-                self._cache.clear()
-            score = self._score(a, b)
-            self._cache[key] = score
+            score = self._class_pair_score(by_class, class_a, class_b)
+        if core_a and core_b:
+            n = self._followers.get(core_a, _NO_FOLLOWERS).get(core_b)
+            if n:  # an unseen pair would add log1p(0) = 0.0: the same float
+                score += _WORD_WEIGHT * math.log1p(n)
+        if len(self._cache) > _MAX_CACHE:
+            self._cache.clear()
+        self._cache[key] = score
         return score
 
-    def _score(self, a: str, b: str) -> float:
-        ca, cb = classify(a, self.top), classify(b, self.top)
+    def join_rows(self, tokens: Sequence[str], starts: Sequence[int]) -> Rows:
+        """Each token against tokens before it: ``rows[i][j - starts[i]]`` is
+        ``self.pair(tokens[i], tokens[j])`` for ``starts[i] <= j < i`` (the same floats).
+
+        The fragment search scores each word of a line against many others; on running
+        text those pairs are nearly all new, so one ``pair`` call each, through the pair
+        memo, would cost more than the scores: here each token is described once and a
+        row is looked up with ``map``. The rows are remembered per line (a bounded memo):
+        running heads, footers and other repeated lines need them again.
+        """
+        if len(tokens) > _MAX_ROWS_TOKENS:
+            return _LineRows(self, tokens).rows(starts)
+        key = (tuple(tokens), tuple(starts))
+        rows = self._rows.get(key)
+        if rows is None:
+            rows = _LineRows(self, tokens).rows(starts)
+            if len(self._rows) > _MAX_ROWS:
+                self._rows.clear()
+            self._rows[key] = rows
+        return rows
+
+    def _describe(self, token: str) -> tuple[str, str]:
+        """``describe(token, self.top)``, remembered (a bounded, shared memo)."""
+        known = self._tokens.get(token)
+        if known is None:
+            if len(self._tokens) > _MAX_CACHE:
+                self._tokens.clear()
+            known = self._tokens[token] = describe(token, self.top)
+        return known
+
+    def _class_row(self, ca: str) -> dict[str, float]:
+        """The memo of class-pair scores with ``ca`` on the left (made if missing)."""
+        row = self._class_rows.get(ca)
+        if row is None:
+            if len(self._class_rows) > _MAX_CLASS_ROWS:
+                self._class_rows.clear()
+            row = self._class_rows[ca] = {}
+        return row
+
+    def _class_pair_score(self, row: dict[str, float], ca: str, cb: str) -> float:
+        """PMI of two word classes, smoothed towards chance; remembered in ``row``."""
         p_b = self._p_right.get(cb, self._p_unseen)
         joint = self.classes.get(f"{ca} {cb}", 0)
         p_b_given_a = (joint + _MU * p_b) / (self._left.get(ca, 0) + _MU)
         score = math.log(p_b_given_a / p_b)
-        key = word_key(a, b)
-        if key:
-            score += _WORD_WEIGHT * math.log1p(self.words.get(key, 0))
+        if len(row) > _MAX_CLASS_ROW:
+            row.clear()
+        row[cb] = score
         return score
+
+
+class _LineRows:
+    """The descriptions of one line's tokens, for :meth:`WordModel.join_rows`."""
+
+    __slots__ = ("_by_class", "_classes", "_cores", "_follows", "_model")
+
+    def __init__(self, model: WordModel, tokens: Sequence[str]) -> None:
+        described = list(map(model._tokens.get, tokens))
+        if None in described:
+            described = [d or model._describe(t) for d, t in zip(described, tokens, strict=True)]
+        self._classes = classes = list(map(itemgetter(0), described))
+        self._cores = cores = list(map(itemgetter(1), described))
+        # Each token's row of the class-pair memo, and the words seen after it.
+        by_class = list(map(model._class_rows.get, classes))
+        if None in by_class:
+            by_class = [
+                model._class_row(c) if r is None else r
+                for r, c in zip(by_class, classes, strict=True)
+            ]
+        follows = list(map(model._followers.get, cores, repeat(_NO_FOLLOWERS, len(cores))))
+        if "" in model._followers:  # only a word begins a word pair
+            follows = [f if c else _NO_FOLLOWERS for f, c in zip(follows, cores, strict=True)]
+        self._model, self._by_class, self._follows = model, by_class, follows
+
+    def rows(self, starts: Sequence[int]) -> Rows:
+        """``rows[i][j - starts[i]]``: the score of tokens ``i, j``, ``starts[i] <= j < i``."""
+        return tuple(map(self._row, range(len(starts)), starts))
+
+    def _row(self, i: int, lo: int) -> tuple[float, ...]:
+        """The scores of token ``i`` after each of the tokens ``lo..i - 1``."""
+        classes, cores, by_class = self._classes, self._cores, self._by_class[i]
+        row = list(map(by_class.get, classes[lo:i]))
+        if None in row:
+            for j in range(lo, i):
+                if row[j - lo] is None:
+                    row[j - lo] = self._model._class_pair_score(by_class, classes[i], classes[j])
+        follow = self._follows[i]
+        if follow:
+            # Only pairs seen in the corpus add to the class score (log1p(0) is 0.0).
+            for j in compress(range(lo, i), map(follow.get, cores[lo:i])):
+                if cores[j]:
+                    row[j - lo] += _WORD_WEIGHT * math.log1p(follow[cores[j]])
+        return tuple(row)
 
 
 @lru_cache(maxsize=1)
