@@ -1,0 +1,243 @@
+"""What token surgery (:mod:`textrepair.surgery`) does, measured before it is wired in.
+
+Run from the repository root::
+
+    python benchmarks/surgery_eval.py                 # every table
+    python benchmarks/surgery_eval.py --sim 400       # simulator lines (default: all)
+    python benchmarks/surgery_eval.py --seed003       # + seed 003 line by line, before/after
+    python benchmarks/surgery_eval.py --failures 20   # + simulator lines still wrong
+
+Surgery is not yet called by :mod:`textrepair.lines`, so this script composes it the way
+it is meant to be wired (see the module doc of :mod:`textrepair.surgery`): in a visual
+document, each line's tokens go through :func:`textrepair.surgery.repair_tokens` first, and
+when surgery acts its tokens replace the fragment reordering; the rest of the line's fixes
+(drop caps, numbers, brackets) run as usual. :func:`wired` does exactly that by wrapping
+``textrepair.lines.reorder_fragments`` for the duration of a ``with`` block.
+
+Measured:
+
+1. **Simulator** (``tests/surgery_damage.py``): corpus lines cut into glyph runs, written
+   in visual order with mixed spacing; the share repaired exactly (whitespace-normalised),
+   each line repaired on its own as a line of a visual document; also the share where the
+   reading the search found scores below the logical line (search errors) - the rest of
+   the failures are the model's.
+2. **Gold lines of seeds 001/002** (``benchmarks/gold_lines.py``), with and without
+   surgery: it must not cost a line.
+3. **Clean corpus lines**: ``repair_tokens`` on their tokens must return them unchanged
+   (the share that does; a line it changes is listed).
+4. **Seed 003**, whose gold is kept outside the project: every line before and after, for
+   a reader to judge; the lines surgery changed and its steps.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import importlib
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a script: make ``benchmarks`` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks import gold_lines
+from benchmarks.metrics import normalize_ws, word_edits
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "tests"))
+damage = importlib.import_module("surgery_damage")
+
+
+@contextlib.contextmanager
+def wired() -> Iterator[None]:
+    """Within the block, line repair runs surgery before (and instead of) reordering."""
+    from textrepair import lines, surgery
+
+    original = lines.reorder_fragments
+
+    def reorder_with_surgery(line, ctx):  # type: ignore[no-untyped-def]
+        if ctx.visual_doc:
+            model = ctx.model
+            tokens, steps = surgery.repair_tokens(
+                line.tokens, model.zipf, model.pair, line.gaps, ctx.before, ctx.after
+            )
+            if steps:
+                return tokens
+        return original(line, ctx)
+
+    lines.reorder_fragments = reorder_with_surgery
+    try:
+        yield
+    finally:
+        lines.reorder_fragments = original
+
+
+def repair_visual_line(text: str) -> str:
+    """Repair one line as a line of a visual document, without neighbours."""
+    from textrepair.config import RepairConfig
+    from textrepair.lines import LineContext, repair_line
+    from textrepair.wordmodel import WordModel
+
+    ctx = LineContext(WordModel.default(), RepairConfig(), visual_doc=True)
+    return repair_line(text, ctx)[0]
+
+
+# --------------------------------------------------------------------------- 1. simulator
+
+
+def simulator(n: int | None, seed: int = 3) -> dict:
+    """Exact-repair rate of simulated lines with surgery wired in (and without)."""
+    from textrepair import surgery
+    from textrepair.tokens import split_line
+    from textrepair.wordmodel import WordModel
+
+    model = WordModel.default()
+    samples = damage.samples(n, seed)
+    ok = ok_without = search_errors = 0
+    failures = []
+    start = time.perf_counter()
+    with wired():
+        got = [repair_visual_line(s.damaged) for s in samples]
+    elapsed = time.perf_counter() - start
+    for s, out in zip(samples, got, strict=True):
+        good = normalize_ws(out) == s.logical
+        ok += good
+        ok_without += normalize_ws(repair_visual_line(s.damaged)) == s.logical
+        if not good:
+            line = split_line(s.damaged)
+            forced = surgery.forced_score(
+                line.tokens, model.zipf, model.pair, s.logical.split(), line.gaps
+            )
+            found = surgery.best_score(line.tokens, model.zipf, model.pair, line.gaps)
+            if forced is not None and forced > found + 1e-9:
+                search_errors += 1
+            failures.append((s, out, forced, found))
+    total = len(samples)
+    return {
+        "lines": total,
+        "exact": ok / total,
+        "exact_without": ok_without / total,
+        "search_errors": search_errors,
+        "ms_per_line": 1000 * elapsed / total,
+        "failures": failures,
+    }
+
+
+# --------------------------------------------------------------------------- 2. gold lines
+
+
+def gold(with_surgery: bool) -> dict:
+    """``gold_lines.evaluate`` of textrepair on the 001/002 gold, surgery wired or not."""
+    if not with_surgery:
+        return gold_lines.evaluate("textrepair")
+    with wired():
+        return gold_lines.evaluate("textrepair")
+
+
+# --------------------------------------------------------------------------- 3. clean lines
+
+
+def clean_identity(n: int | None, seed: int = 3) -> dict:
+    """Share of clean corpus lines whose tokens ``repair_tokens`` returns unchanged."""
+    from textrepair import surgery
+    from textrepair.tokens import split_line
+    from textrepair.wordmodel import WordModel
+
+    model = WordModel.default()
+    lines = damage.corpus_lines(seed, n)
+    changed = []
+    for text in lines:
+        line = split_line(text)
+        tokens, steps = surgery.repair_tokens(line.tokens, model.zipf, model.pair, line.gaps)
+        if tokens != line.tokens:
+            changed.append((text, " ".join(tokens), steps))
+    return {"lines": len(lines), "identity": 1 - len(changed) / len(lines), "changed": changed}
+
+
+# --------------------------------------------------------------------------- 4. seed 003
+
+
+def seed003() -> list[tuple[int, str, str, str, list]]:
+    """Each non-empty line of seed 003: number, raw, repaired without and with surgery,
+    and the surgery steps of that line."""
+    import textrepair
+
+    text = gold_lines.read_seed("003")
+    without = textrepair.repair(text).splitlines()
+    with wired():
+        result = textrepair.repair_and_explain(text)
+    steps: dict[int, list] = {}
+    for c in result.changes:
+        steps.setdefault(c.line, []).append(c)
+    out = []
+    for i, (raw, a, b) in enumerate(
+        zip(text.splitlines(), without, result.text.splitlines(), strict=True), 1
+    ):
+        if raw.strip():
+            out.append((i, raw, a, b, steps.get(i, [])))
+    return out
+
+
+# --------------------------------------------------------------------------- report
+
+
+def _pct(x: float) -> str:
+    return f"{100 * x:.1f}%"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sim", type=int, default=None, help="simulator lines (all)")
+    parser.add_argument("--seed003", action="store_true", help="print seed 003 lines")
+    parser.add_argument("--failures", type=int, default=0, help="simulator failures to show")
+    parser.add_argument("--skip-gold", action="store_true")
+    args = parser.parse_args(argv)
+
+    sim = simulator(args.sim)
+    print(
+        f"Simulator: {sim['lines']} lines, exact {_pct(sim['exact'])} with surgery, "
+        f"{_pct(sim['exact_without'])} without; {sim['search_errors']} of the "
+        f"{len(sim['failures'])} failures are search errors; "
+        f"{sim['ms_per_line']:.1f} ms/line (whole line repair)"
+    )
+    for s, out, forced, found in sim["failures"][: args.failures]:
+        print(
+            f"  raw : {s.damaged}\n  got : {normalize_ws(out)}\n  gold: {s.logical}"
+            f"\n  score found {found:.1f}, gold {forced if forced is None else round(forced, 1)}"
+        )
+    clean = clean_identity(None)
+    print(f"\nClean corpus lines: {clean['lines']}, unchanged {_pct(clean['identity'])}")
+    for text, new, _steps in clean["changed"][:10]:
+        print(f"  {text}\n  -> {new}")
+    if not args.skip_gold:
+        for flag in (False, True):
+            r = gold(flag)["all"]
+            label = "with surgery" if flag else "without     "
+            print(
+                f"\nGold lines 001/002 {label}: exact {_pct(r['exact_rate'])} "
+                f"({r['exact']}/{r['lines']}), WER {r['wer']:.4f}"
+            )
+    if args.seed003:
+        print("\nSeed 003 (raw / without surgery / with surgery):")
+        changed = 0
+        for n, raw, a, b, steps in seed003():
+            mark = "*" if a != b else " "
+            changed += a != b
+            print(f"\n{mark}{n:4d} raw : {raw.strip()}")
+            print(f"      old : {a.strip()}\n      new : {b.strip()}")
+            for c in steps:
+                if c.fix not in ("reorder_fragments",):
+                    print(f"           {c.fix}: {c.before} -> {c.after}")
+        print(f"\n{changed} lines of seed 003 changed by surgery")
+    return 0
+
+
+def _doc_wer(reference: str, hypothesis: str) -> float:
+    edits, total = word_edits(reference, hypothesis)
+    return edits / total if total else 0.0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
