@@ -22,6 +22,7 @@ from textrepair.seams import (
     SEAM_FIXES,
     SeamEvidence,
     SeamOrder,
+    dash_runs_to_logical,
     leading_hyphen_to_prefix,
     leading_punct_to_end,
     leading_quote_to_end,
@@ -41,7 +42,12 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 ROUNDTRIP = SHARED / "roundtrip"
 ZIPF = WordModel.default().zipf
-ALL_FIXES = {name: fix for order in SeamOrder for name, fix in seam_fixes(order)}
+ALL_FIXES = {
+    name: fix
+    for order in SeamOrder
+    for dashes in (False, True)
+    for name, fix in seam_fixes(order, dash_runs=dashes)
+}
 
 
 def clean_files() -> list[Path]:
@@ -193,6 +199,50 @@ def test_reverse_pieces(raw: str, fixed: str) -> None:
     assert reverse_pieces(raw, ZIPF) == fixed
 
 
+@pytest.mark.parametrize(
+    ("raw", "fixed"),
+    [
+        # PyMuPDF on LibreOffice and fpdf2 PDFs of a Knesset transcript (the project's
+        # corpus, benchmarks/corpus/fixtures/ud07), and on seed 004 through fpdf2
+        (
+            ". הצעה לסדר לחבר הכנסת עמיר פרץ. בבקשה- שעל סדר יומנו",
+            "שעל סדר יומנו - הצעה לסדר לחבר הכנסת עמיר פרץ. בבקשה.",
+        ),
+        (
+            ", עוד חמש דקות רוויזיה- אתה לא יכול להחליט כשהאופוזיציה מבקשת",
+            "אתה לא יכול להחליט כשהאופוזיציה מבקשת - עוד חמש דקות רוויזיה,",
+        ),
+        (
+            "- - -  אני מוכן לשמוע אותה- יש לך הערה עניינית",
+            "יש לך הערה עניינית - אני מוכן לשמוע אותה - - -",
+        ),
+        ("- - - אתה לא יכול להשתלט על ישיבות הוועדה", "אתה לא יכול להשתלט על ישיבות הוועדה - - -"),
+        (
+            '" בשומרון- המועמד המוביל לנשיאות ברזיל: "ביקור ראשון',
+            'המועמד המוביל לנשיאות ברזיל: "ביקור ראשון - בשומרון"',
+        ),
+        # left alone: a prefix's hyphen, a single leading dash (a bullet), no dash seam
+        ("הסיבה ש- 69 אלף ישראלים", "הסיבה ש- 69 אלף ישראלים"),
+        ("- פריט ראשון ברשימה", "- פריט ראשון ברשימה"),
+        ("שעל סדר יומנו - הצעה לסדר", "שעל סדר יומנו - הצעה לסדר"),
+    ],
+)
+def test_dash_runs_to_logical(raw: str, fixed: str) -> None:
+    assert dash_runs_to_logical(raw, ZIPF) == fixed
+
+
+def test_dash_runs_need_the_shape_to_recur() -> None:
+    clean = ["וירוס הכשל החיסוני האנושי- איידס מועבר בעירוי", *["שורה נקייה לגמרי"] * 60]
+    assert seam_evidence(clean, ZIPF).dash_glued == 1
+    assert not seam_evidence(clean, ZIPF).dash_runs
+    broken = SeamEvidence(3, 2, 0, 40, 0.0, dash_glued=4)
+    assert broken.dash_runs
+    assert not broken._replace(glued=0, lead_punct=0).dash_runs  # no other seams: clean
+    assert "dash_runs_to_logical" not in dict(seam_fixes(SeamOrder.LOGICAL))
+    assert seam_fixes(SeamOrder.LOGICAL, dash_runs=True)[0][0] == "dash_runs_to_logical"
+    assert "dash_runs_to_logical" not in dict(seam_fixes(SeamOrder.VISUAL_PIECES, dash_runs=True))
+
+
 def test_repair_seams_runs_the_fixes_of_its_order() -> None:
     line = " .באקו, אזרבייג'ן180"
     assert repair_seams(line, ZIPF) == " באקו, אזרבייג'ן. 180"
@@ -296,7 +346,9 @@ def test_fixes_only_move_characters(line: str) -> None:
     for name, fix in ALL_FIXES.items():
         assert non_space(fix(line, ZIPF)) == non_space(line), name
     for order in SeamOrder:
-        assert non_space(repair_seams(line, ZIPF, order=order)) == non_space(line), order
+        for dashes in (False, True):
+            fixed = repair_seams(line, ZIPF, order=order, dash_runs=dashes)
+            assert non_space(fixed) == non_space(line), order
 
 
 @settings(derandomize=True, deadline=None, max_examples=200)
@@ -344,4 +396,5 @@ def test_lab_lines_keep_their_characters() -> None:
     for path in files:
         for line in path.read_text("utf-8").splitlines():
             for order in SeamOrder:
-                assert non_space(repair_seams(line, ZIPF, order=order)) == non_space(line)
+                fixed = repair_seams(line, ZIPF, order=order, dash_runs=True)
+                assert non_space(fixed) == non_space(line)

@@ -121,7 +121,9 @@ class SeamEvidence(NamedTuple):
     (``.וכללה``); ``punct_glued``: a comma or full stop glued to the next Hebrew word inside
     a line (``המדינות,אלייב``); ``hebrew_lines``: lines with Hebrew letters;
     ``run_vote``: how much better the lines with numbers read with their runs reversed
-    (positive: the document is in visual run order).
+    (positive: the document is in visual run order); ``dash_glued``: a real Hebrew word
+    with a dash glued to its end before the next word (``בבקשה- שעל``), the trace of a
+    dash that began the run drawn after it.
     """
 
     glued: int
@@ -129,6 +131,7 @@ class SeamEvidence(NamedTuple):
     punct_glued: int
     hebrew_lines: int
     run_vote: float
+    dash_glued: int = 0
 
     @property
     def seams(self) -> int:
@@ -143,6 +146,12 @@ class SeamEvidence(NamedTuple):
         still come from a typo or a quoted code, so one is not enough to touch a document.
         """
         return self.seams >= max(2, 0.01 * self.hebrew_lines)
+
+    @property
+    def dash_runs(self) -> bool:
+        """True when the lines' dash-separated runs come in drawn order (see
+        :func:`dash_runs_to_logical`): the shape seen at least twice and on 1 % of lines."""
+        return self.broken and self.dash_glued >= max(2, 0.01 * self.hebrew_lines)
 
     @property
     def order(self) -> SeamOrder:
@@ -583,6 +592,66 @@ def reverse_pieces(line: str, zipf: Zipf) -> str:
     return out
 
 
+_DASH_SEAM_RE = re.compile(rf"(?<=[{_HEB}])[-–—] +(?=[\"'”’׳״]? ?[{_HEB}])")
+_LEAD_DASHES_RE = re.compile(rf"^ *((?:[-–—] +)*[-–—]) +(?=[\"'”’׳״]? ?[{_HEB}])")
+_RUN_LEAD_RE = re.compile(rf"^([.,;:!?]+[\"'”’׳״)]*(?: |(?=[{_HEB}]))|[\"'”’׳״)]+ )(?=[{_HEB}])")
+
+
+def _dash_seams(line: str, zipf: Zipf) -> list[re.Match[str]]:
+    """The dash seams of a line: a real word (not a prefix) with a dash glued to its end."""
+    out = []
+    for m in _DASH_SEAM_RE.finditer(line):
+        word = _HEB_WORD_END_RE.search(line, 0, m.start())
+        if word and word.group() not in _PREFIXES and _real_word(word.group(), zipf):
+            out.append(m)
+    return out
+
+
+def _run_lead_to_end(run: str) -> str:
+    """A run's leading sentence punctuation or closing quote, drawn first, put at its end."""
+    m = _RUN_LEAD_RE.match(run)
+    if m is None:
+        return run
+    return run[m.end() :].rstrip(" ") + m.group(1).strip(" ")[::-1]
+
+
+def dash_runs_to_logical(line: str, zipf: Zipf) -> str:
+    """Put a line whose dash-separated runs came out in drawn order back in reading order.
+
+    PyMuPDF on a line ``שעל סדר יומנו - הצעה לסדר ... בבקשה.`` gives ``. הצעה לסדר ...
+    בבקשה- שעל סדר יומנו``: the runs between dashes come left to right, each with the
+    dash (and space) that opened it drawn at its far end and its closing full stop or
+    quote at its start; a run of dashes that ended the line (``- - -``) starts it. The
+    runs are reversed and rejoined with `` - ``, leading marks go back to each run's end
+    and leading dashes to the line's end. Only on a line with at least one such seam (a
+    real word, not a prefix, with a dash glued to it: ``ש- 69`` is a prefix) or starting
+    with a run of dashes (a single dash may be a list bullet), and in a document where
+    the shape recurs (:attr:`SeamEvidence.dash_runs`).
+    """
+    if not has_hebrew(line):
+        return line
+    body = line.strip(" ")
+    lead = _LEAD_DASHES_RE.match(body)
+    tail = ""
+    if lead is not None:
+        tail, body = lead.group(1), body[lead.end() :]
+    if not _dash_seams(line, zipf) and len(tail.split()) < 2:
+        return line
+    runs, dashes, start = [], [], 0
+    for m in _dash_seams(body, zipf):
+        runs.append(body[start : m.start()])
+        dashes.append(m.group().strip(" "))
+        start = m.end()
+    runs.append(body[start:])
+    if any(not r.strip(" ") for r in runs):
+        return line
+    texts = [_run_lead_to_end(r.strip(" ")) for r in runs]
+    out = texts[-1]
+    for text, dash in zip(reversed(texts[:-1]), reversed(dashes), strict=True):
+        out += f" {dash} {text}"  # the dash glued to a run is the one that opened it
+    return f"{out} {tail}" if tail else out
+
+
 def mirror_bracket_pairs(line: str, zipf: Zipf) -> str:
     """Swap a bracket pair drawn mirrored: ``}כולל גני ילדים{`` -> ``{כולל גני ילדים}``.
 
@@ -626,17 +695,38 @@ _FIXES_BY_ORDER: dict[SeamOrder, list[tuple[str, Fix]]] = {
 }
 
 
-def seam_fixes(order: SeamOrder = SeamOrder.LOGICAL) -> list[tuple[str, Fix]]:
-    """The (name, fix) pairs for lines of a document in ``order``, in the order they run."""
-    return list(_FIXES_BY_ORDER[order])
+def seam_fixes(
+    order: SeamOrder = SeamOrder.LOGICAL, *, dash_runs: bool = False
+) -> list[tuple[str, Fix]]:
+    """The (name, fix) pairs for lines of a document in ``order``, in the order they run.
+
+    ``dash_runs`` (:attr:`SeamEvidence.dash_runs`) puts :func:`dash_runs_to_logical` first:
+    the other fixes read a line's first run, which it changes. In a document in visual run
+    order it leaves lines with a number or Latin run to :func:`reverse_runs`.
+    """
+    fixes = list(_FIXES_BY_ORDER[order])
+    if dash_runs and order is SeamOrder.LOGICAL:
+        fixes.insert(0, ("dash_runs_to_logical", dash_runs_to_logical))
+    elif dash_runs and order is SeamOrder.VISUAL_RUNS:
+        fixes.insert(0, ("dash_runs_to_logical", _dash_runs_without_ltr))
+    return fixes
 
 
-def repair_seams(line: str, zipf: Zipf, *, order: SeamOrder = SeamOrder.LOGICAL) -> str:
+def _dash_runs_without_ltr(line: str, zipf: Zipf) -> str:
+    """:func:`dash_runs_to_logical` on a line with no number or Latin run."""
+    if any(p.ltr for p in pieces(line)):
+        return line
+    return dash_runs_to_logical(line, zipf)
+
+
+def repair_seams(
+    line: str, zipf: Zipf, *, order: SeamOrder = SeamOrder.LOGICAL, dash_runs: bool = False
+) -> str:
     """Fix the direction seams of one line (see the module docstring).
 
-    ``order`` comes from :attr:`SeamEvidence.order` of the whole document.
+    ``order`` and ``dash_runs`` come from :class:`SeamEvidence` of the whole document.
     """
-    for _name, fix in _FIXES_BY_ORDER[order]:
+    for _name, fix in seam_fixes(order, dash_runs=dash_runs):
         line = fix(line, zipf)
     return line
 
@@ -669,16 +759,17 @@ def seam_evidence(
         model = WordModel.default()
         zipf = zipf or model.zipf
         pair = pair or model.pair
-    glued = lead = glued_punct = heb = 0
+    glued = lead = glued_punct = heb = dashes = 0
     for line in lines:
         if not has_hebrew(line):
             continue
         heb += 1
+        dashes += len(_dash_seams(line, zipf))
         glued += _glue_count(line, zipf)
         lead += _LEAD_CLUSTER_RE.match(line) is not None
         glued_punct += len(_PUNCT_GLUED_RE.findall(line))
     vote = run_order_vote(lines, pair)
-    return SeamEvidence(glued, lead, glued_punct, heb, vote)
+    return SeamEvidence(glued, lead, glued_punct, heb, vote, dashes)
 
 
 def _edge_words(text: str) -> tuple[str, str]:
