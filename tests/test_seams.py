@@ -24,6 +24,7 @@ from textrepair.seams import (
     SeamOrder,
     dash_runs_to_logical,
     leading_hyphen_to_prefix,
+    leading_openers_to_run_end,
     leading_punct_to_end,
     leading_quote_to_end,
     mirror_bracket_pairs,
@@ -135,6 +136,25 @@ def test_leading_hyphen_to_prefix() -> None:
     fixed = "שם הוא ערך עליון מבחינת הממשל. השקט הזה הוא גם הסיבה ש-69 אלף ישראלים בחרו לנפוש"
     assert leading_hyphen_to_prefix(raw, ZIPF) == fixed
     assert leading_hyphen_to_prefix("- ראשון", ZIPF) == "- ראשון"
+    # PyMuPDF on a LibreOffice PDF of the corpus text ud03: the same before a Latin word
+    assert leading_hyphen_to_prefix("-התייחסות לWorldPride", ZIPF) == "התייחסות ל-WorldPride"
+
+
+@pytest.mark.parametrize(
+    ("raw", "fixed"),
+    [
+        # PyMuPDF on LibreOffice PDFs of the corpus text ud03 (benchmarks/corpus/fixtures)
+        ('( "המילים "ורודpink', 'המילים "ורוד" (pink'),
+        ("( ישראל הגאהGay Israel) כחלק", "ישראל הגאה (Gay Israel) כחלק"),
+        ('( ") ו"טיוחwhitewashing), אשר בהקשר של', ') ו"טיוח" (whitewashing), אשר בהקשר של'),
+        # left alone: a bracket glued to what it opens, no Latin run glued to the Hebrew
+        ("(ראו טבלה) 2020", "(ראו טבלה) 2020"),
+        ("( סתם שורה", "( סתם שורה"),
+        ('("ציטוט"2020', '("ציטוט"2020'),
+    ],
+)
+def test_leading_openers_to_run_end(raw: str, fixed: str) -> None:
+    assert leading_openers_to_run_end(raw, ZIPF) == fixed
 
 
 def test_swap_pipe_sides() -> None:

@@ -304,7 +304,35 @@ def space_glued_runs(line: str, zipf: Zipf) -> str:
     return "".join(out)
 
 
-_PREFIX_DIGITS_RE = re.compile(rf"(?<![{_HEB}])([{_HEB}]{{1,3}})(?=\d)")
+_PREFIX_DIGITS_RE = re.compile(rf"(?<![{_HEB}])([{_HEB}]{{1,3}})(?=[{_LTR}])")
+
+
+_LEAD_OPENERS_RE = re.compile(r"^( *)([(\[{](?: +[\"“”']?|[\"“”']))")
+
+
+def leading_openers_to_run_end(line: str, zipf: Zipf) -> str:
+    """Put opening brackets and quotes that a line starts with back before its Latin run.
+
+    ``( "המילים "ורודpink`` -> ``המילים "ורוד" (pink``, ``( ישראל הגאהGay Israel)`` ->
+    ``ישראל הגאה (Gay Israel)``: the marks between a Hebrew run and the Latin or number
+    run after it (a closing quote, a space, an opening bracket) are drawn at the Hebrew
+    run's visual left and come out at the start of the line, reversed. Only for a bracket
+    followed by a space or a quote mark (an opening bracket is glued to the word it
+    opens), and when the first run ends in a Hebrew letter glued to the Latin or number
+    run, where the marks belonged.
+    """
+    del zipf
+    m = _LEAD_OPENERS_RE.match(line)
+    if m is None:
+        return line
+    rest = line[m.end() :]
+    parts = pieces(rest)
+    if len(parts) < 2 or parts[0].ltr or not parts[1].ltr:
+        return line
+    first = parts[0].text
+    if not _HEB_RE.match(first[-1:]) or not has_hebrew(first):
+        return line
+    return m.group(1) + first + m.group(2)[::-1] + rest[len(first) :]
 
 
 def leading_hyphen_to_prefix(line: str, zipf: Zipf) -> str:
@@ -312,7 +340,9 @@ def leading_hyphen_to_prefix(line: str, zipf: Zipf) -> str:
 
     ``-שם הוא ... הסיבה ש69 אלף`` -> ``שם הוא ... הסיבה ש-69 אלף``: the hyphen of
     ``ש-69`` is a neutral at a direction change and comes out at the start of the run.
-    Only with exactly one prefix glued to a number in the line, so where it goes is sure.
+    The same for a Latin word (``-התייחסות לWorldPride`` -> ``התייחסות ל-WorldPride``).
+    Only with exactly one prefix glued to a number or Latin run in the line, so where it
+    goes is sure.
     """
     del zipf
     stripped = line.lstrip(" ")
@@ -669,6 +699,7 @@ def mirror_bracket_pairs(line: str, zipf: Zipf) -> str:
 
 
 SEAM_FIXES: list[tuple[str, Fix]] = [
+    ("leading_openers_to_run_end", leading_openers_to_run_end),
     ("leading_punct_to_end", leading_punct_to_end),
     ("run_final_punct_to_end", run_final_punct_to_end),
     ("leading_quote_to_end", leading_quote_to_end),
