@@ -6,7 +6,8 @@ extractors break that too (``DAMAGE.md`` items 8-11):
 
 * page furniture — running headers and footers, page numbers, an editors' line — sits
   between the two halves of a sentence that runs over a page break;
-* ``pdftotext -layout`` writes two columns side by side on one line;
+* ``pdftotext -layout`` writes two columns side by side on one line, and ``pdftotext`` on a
+  narrow justified column may write a line one word per line, left to right;
 * an extractor emits text blocks in drawing order: the end of an article before its start,
   the title and byline last, a list of source URLs in the middle of a sentence;
 * a drop cap is a line of its own, a word is hyphenated across lines, and every paragraph
@@ -92,6 +93,12 @@ _PAIR_ACCEPT = 0.0
 _JOINED_ZIPF = 2.5
 # A drop cap joins the next word when the result is at least this common.
 _DROP_CAP_ZIPF = 2.0
+
+# A run of one-word lines is read as visual lines, each reversed word by word, only when
+# the best such reading beats the lines as they stand by this many nats, and a visual
+# line holds at most this many words.
+_WORD_RUN_GAIN = 4.0
+_WORD_RUN_SEGMENT = 8
 
 _CLOSERS = "\"'”’»)]}״׳"
 _SENTENCE_END = re.compile(r"[.!?…](?:[" + re.escape(_CLOSERS) + r"]*)$")
@@ -950,6 +957,108 @@ def _rotate(seq: list[_Item], model: WordModel, title_moved: bool) -> tuple[list
     ], True
 
 
+# --------------------------------------------------------------------------- one-word lines
+
+
+def _one_word(it: _Item) -> bool:
+    """A body line that is one Hebrew word (no digits: numbers stand alone legitimately)."""
+    words = _norm(it.text).split()
+    return (
+        it.role == "body"
+        and len(words) == 1
+        and has_hebrew(words[0])
+        and not any(c.isdigit() for c in words[0])
+    )
+
+
+def _word_run_reading(
+    words: Sequence[str], before: str, after: str, model: WordModel
+) -> tuple[float, list[tuple[int, int]]]:
+    """The best cut of ``words`` into segments, each read reversed, with its score.
+
+    Exact dynamic programme over (start, end) of the last segment: the score is the word
+    model over the stream the reading emits, with the words before and after the run.
+    One-word segments everywhere is the run read as it stands. A segment whose reading
+    would put a sentence end (``.``, ``?``, ``!``) before its last word is not a reading.
+    """
+    n = len(words)
+
+    def inner(i: int, j: int) -> float:
+        if any(_closed(w) for w in words[i + 1 : j]):
+            return -math.inf  # read reversed, a sentence would end inside the line
+        seg = words[i:j][::-1]
+        return sum(model.pair(a, b) for a, b in pairwise(seg))
+
+    best: dict[tuple[int, int], tuple[float, tuple[int, int] | None]] = {}
+    for j in range(1, n + 1):
+        for i in range(max(0, j - _WORD_RUN_SEGMENT), j):
+            first = words[j - 1]  # the segment's first word as read
+            if i == 0:
+                score = inner(0, j) + (model.pair(before, first) if before else 0.0)
+                best[(0, j)] = (score, None)
+                continue
+            options = [
+                (best[(h, i)][0] + model.pair(words[h], first), (h, i))
+                for h in range(max(0, i - _WORD_RUN_SEGMENT), i)
+            ]
+            score, back = max(options)
+            best[(i, j)] = (score + inner(i, j), back)
+    finals = [
+        (best[(i, n)][0] + (model.pair(words[i], after) if after else 0.0), (i, n))
+        for i in range(max(0, n - _WORD_RUN_SEGMENT), n)
+    ]
+    total, state = max(finals)
+    cuts: list[tuple[int, int]] = []
+    node: tuple[int, int] | None = state
+    while node is not None:
+        cuts.append(node)
+        node = best[node][1]
+    return total, cuts[::-1]
+
+
+def _unscramble_word_runs(
+    seq: list[_Item], model: WordModel, anchored: set[int]
+) -> tuple[list[_Item], bool]:
+    """Put back lines an extractor wrote one word per line, in visual order.
+
+    ``pdftotext`` on a narrow justified column sometimes takes each word of a line for a
+    block of its own and writes the blocks left to right, one per line: ``מוצרים,`` /
+    ``לקדם`` / ``שמטרתן`` for ``שמטרתן לקדם מוצרים,``. A run of two or more one-word
+    lines is cut into visual lines, each read right to left, when the word model prefers
+    that reading to the lines as they stand by :data:`_WORD_RUN_GAIN`; each visual line
+    becomes one line. A run with furniture anchored inside it is left alone.
+    """
+    out: list[_Item] = []
+    changed = False
+    k = 0
+    while k < len(seq):
+        end = k
+        while end < len(seq) and _one_word(seq[end]):
+            end += 1
+        run = seq[k:end]
+        if len(run) < 2 or any(it.key in anchored for it in run[:-1]):
+            out.extend(run or [seq[k]])
+            k = max(end, k + 1)
+            continue
+        words = [_norm(it.text) for it in run]
+        before = _last_word(out[-1].text) if out and out[-1].role == "body" else ""
+        after = _first_word(seq[end].text) if end < len(seq) else ""
+        as_is = sum(model.pair(a, b) for a, b in pairwise(words))
+        as_is += (model.pair(before, words[0]) if before else 0.0) + (
+            model.pair(words[-1], after) if after else 0.0
+        )
+        score, cuts = _word_run_reading(words, before, after, model)
+        if score - as_is < _WORD_RUN_GAIN:
+            out.extend(run)
+        else:
+            for m, (i, j) in enumerate(cuts):
+                last = run[-1] if m == len(cuts) - 1 else run[i]
+                out.append(replace(run[i], text=" ".join(words[i:j][::-1]), key=last.key))
+            changed = True
+        k = end
+    return out, changed
+
+
 # --------------------------------------------------------------------------- broken words
 
 
@@ -1132,12 +1241,14 @@ def layout(text: str, *, reflow: bool = False, keep_furniture: bool = False) -> 
     text, on lines of its own and never inside a paragraph: without ``reflow`` each
     furniture line stays where it was, verbatim; with ``reflow`` (spacing trimmed) it
     follows the paragraph that a page break cut. Side-by-side columns are split and emitted
-    right column first (left first in Latin text); a text block the extractor put out of
-    order is moved back (see :func:`_tail_display`, :func:`_rotate`, :func:`_move_foreign`);
-    words broken across lines are rejoined. With ``reflow`` each paragraph becomes one line
-    (whitespace inside it collapsed). Form feeds are not written once anything changed;
-    blank lines around removed or moved lines collapse to one. When nothing is found and
-    ``reflow`` is off, ``text`` is returned unchanged, byte for byte.
+    right column first (left first in Latin text); lines written one word per line in
+    visual order are read back as lines (:func:`_unscramble_word_runs`); a text block the
+    extractor put out of order is moved back (see :func:`_tail_display`, :func:`_rotate`,
+    :func:`_move_foreign`); words broken across lines are rejoined. With ``reflow`` each
+    paragraph becomes one line (whitespace inside it collapsed). Form feeds are not
+    written once anything changed; blank lines around removed or moved lines collapse to
+    one. When nothing is found and ``reflow`` is off, ``text`` is returned unchanged, byte
+    for byte.
     """
     if not isinstance(text, str):
         raise TypeError(f"layout expects str, got {type(text).__name__}")
@@ -1153,12 +1264,14 @@ def layout(text: str, *, reflow: bool = False, keep_furniture: bool = False) -> 
     items = [replace(it, key=k) for k, it in enumerate(items)]
     model = WordModel.default()
     seq, anchors = _detach(items)
+    seq, unscrambled = _unscramble_word_runs(seq, model, set(anchors))
     seq, moved_notes = _move_foreign(seq)
     seq, title_moved = _tail_display(seq)
     seq, rotated = _rotate(seq, model, title_moved)
     seq, joined = _join_words(seq, model)
     full = _attach(seq, anchors)
-    changed = bool(furniture) or split or moved_notes or title_moved or rotated or joined
+    changed = bool(furniture) or split or unscrambled or moved_notes or title_moved
+    changed = changed or rotated or joined
     if not reflow and not changed:
         return LayoutResult(text, removed)
     lines = _emit_paragraphs(full, keep_furniture) if reflow else _emit_lines(full, keep_furniture)
