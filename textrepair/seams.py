@@ -783,6 +783,9 @@ def seam_evidence(
     """Document-level evidence of direction seams, and the visual-run-order vote.
 
     ``zipf`` and ``pair`` default to the bundled :class:`~textrepair.wordmodel.WordModel`.
+    The vote, which scores every word pair of the document twice, is only taken when the
+    seams make the document :attr:`~SeamEvidence.broken` (it decides nothing otherwise);
+    a clean document reports ``run_vote`` 0.
     """
     if zipf is None or pair is None:
         from textrepair.wordmodel import WordModel
@@ -799,8 +802,10 @@ def seam_evidence(
         glued += _glue_count(line, zipf)
         lead += _LEAD_CLUSTER_RE.match(line) is not None
         glued_punct += len(_PUNCT_GLUED_RE.findall(line))
-    vote = run_order_vote(lines, pair)
-    return SeamEvidence(glued, lead, glued_punct, heb, vote, dashes)
+    evidence = SeamEvidence(glued, lead, glued_punct, heb, 0.0, dashes)
+    if not evidence.broken:
+        return evidence
+    return evidence._replace(run_vote=run_order_vote(lines, pair))
 
 
 def _edge_words(text: str) -> tuple[str, str]:
