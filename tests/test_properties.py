@@ -566,3 +566,20 @@ def test_reversed_short_words_leave_other_words_alone(n_lines: int, seed: int) -
     """
     doc = visual_lexicon_document(n_lines, seed, damage.WITH_LETTERS)
     assert_intact_words_kept(doc, textrepair.repair(doc.text).splitlines())
+
+
+# --------------------------------------------------------------------------- line endings
+
+_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+@settings(derandomize=True, deadline=None, max_examples=500)
+@given(st.lists(st.sampled_from(["א", "b", " ", "\r\n", *_BREAKS]), max_size=30))
+def test_split_endings_is_splitlines_with_the_endings_kept(parts: list[str]) -> None:
+    from textrepair.pipeline import split_endings
+
+    text = "".join(parts)
+    pairs = split_endings(text)
+    assert "".join(body + end for body, end in pairs) == text
+    assert [body for body, _ in pairs] == text.splitlines()
+    assert all(end in ("", "\r\n") or (len(end) == 1 and end in _BREAKS) for _, end in pairs)

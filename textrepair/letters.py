@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from functools import lru_cache
 from itertools import pairwise
 
 import regex
@@ -48,6 +49,7 @@ __all__ = [
     "visual_to_logical",
 ]
 
+_LN10 = math.log(10.0)
 _MIRROR_PAIRS = {**dict(zip("()[]{}<>«»‹›", ")(][}{><»«›‹", strict=True)), **_BIDI_MIRRORED}
 MIRROR_TABLE = str.maketrans(_MIRROR_PAIRS)
 
@@ -378,6 +380,26 @@ def visual_to_logical(line: str, mirrored: bool | None = None) -> str:
     return mirror if _bracket_cost(mirror) < cost else plain
 
 
+@lru_cache(maxsize=1 << 16)
+def _word_evidence(word: str, zipf: Callable[[str], float]) -> float:
+    """One word's share of :func:`letter_visual_score` (words recur: computed once each)."""
+    score = 0.0
+    first, last = word[0], word[-1]
+    if first in _FINALS:
+        score += _W_FINAL
+    elif first in _MEDIALS:
+        score -= _W_MEDIAL
+    if last in _FINALS:
+        score -= _W_FINAL
+    elif last in _MEDIALS:
+        score += _W_MEDIAL
+    rev = word[::-1]
+    if rev != word:
+        diff = max(zipf(rev), _ZIPF_FLOOR) - max(zipf(word), _ZIPF_FLOOR)
+        score += max(-_W_LEXICON_CAP, min(_W_LEXICON_CAP, _LN10 * diff))
+    return score
+
+
 def letter_visual_score(line: str, zipf: Callable[[str], float]) -> float:
     """Evidence, in nats, that a line's Hebrew words are letter-reversed (> 0) or not (< 0).
 
@@ -392,24 +414,7 @@ def letter_visual_score(line: str, zipf: Callable[[str], float]) -> float:
     words = _HEB_WORD_RE.findall(line)
     if not words:
         return 0.0
-    score = 0.0
-    ln10 = math.log(10.0)
-    for word in words:
-        if len(word) < 2:
-            continue
-        first, last = word[0], word[-1]
-        if first in _FINALS:
-            score += _W_FINAL
-        elif first in _MEDIALS:
-            score -= _W_MEDIAL
-        if last in _FINALS:
-            score -= _W_FINAL
-        elif last in _MEDIALS:
-            score += _W_MEDIAL
-        rev = word[::-1]
-        if rev != word:
-            diff = max(zipf(rev), _ZIPF_FLOOR) - max(zipf(word), _ZIPF_FLOOR)
-            score += max(-_W_LEXICON_CAP, min(_W_LEXICON_CAP, ln10 * diff))
+    score = sum(_word_evidence(word, zipf) for word in words if len(word) >= 2)
     body = line.strip()
     if body:
         if body[0] in _SENTENCE_PUNCT:

@@ -27,6 +27,9 @@ from textrepair.seams import seam_evidence, seam_fixes
 from textrepair.tokens import has_hebrew, split_line
 from textrepair.wordmodel import WordModel
 
+# What ``str.splitlines`` breaks at (besides CRLF, which it keeps together).
+_LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
+
 
 def split_endings(text: str) -> list[tuple[str, str]]:
     """Cut text into (line, ending) pairs, keeping every line ending exactly.
@@ -37,8 +40,8 @@ def split_endings(text: str) -> list[tuple[str, str]]:
     """
     out = []
     for raw in text.splitlines(keepends=True):
-        body = raw.splitlines()[0]
-        out.append((body, raw[len(body) :]))
+        cut = 2 if raw.endswith("\r\n") else 1 if raw[-1] in _LINE_BREAKS else 0
+        out.append((raw[: len(raw) - cut], raw[len(raw) - cut :]))
     return out
 
 
