@@ -187,7 +187,10 @@ def _repair_fragments(
     for i, body in enumerate(bodies):
         new = body
         if i not in done:
-            after = _first_reading_word(bodies[i + 1]) if i + 1 < len(bodies) else None
+            # The next line's first word only matters where fragments may be reordered: in
+            # a visual document, or on a line with a wide gap (two spaces or more).
+            wanted = i + 1 < len(bodies) and (diagnosis.visual or "  " in body)
+            after = _first_reading_word(bodies[i + 1]) if wanted else None
             ctx = LineContext(
                 model, cfg, diagnosis.visual, diagnosis.narrow_first, before, after, prev_blank
             )
