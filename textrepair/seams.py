@@ -767,8 +767,14 @@ def repair_seams(
 _PUNCT_GLUED_RE = re.compile(rf"[{_HEB}][,;:](?=[{_HEB}])|[{_HEB}]\.(?=[{_HEB}]{{2}})")
 
 
+# A Hebrew letter touching a number or Latin letter: where a glue seam can be at all.
+_GLUE_HINT_RE = re.compile(rf"[{_HEB}][{_LTR}]|[{_LTR}%][{_HEB}]")
+
+
 def _glue_count(line: str, zipf: Zipf) -> int:
     """Number of seams where a real Hebrew word touches a number or Latin run."""
+    if not _GLUE_HINT_RE.search(line):
+        return 0
     parts = pieces(line)
     n = 0
     for prev, piece, nxt in zip(parts, parts[1:], parts[2:], strict=False):
