@@ -486,11 +486,15 @@ def _find_gutter(geoms: Sequence[_Geometry | None]) -> tuple[int, int, int] | No
     to the leftmost position; :func:`_center_gutter` then centres it.
     """
     width = max((g.end for g in geoms if g and g.end < _CROSS_ALL), default=0)
-    if width == 0:
+    if width == 0 or sum(1 for g in geoms if g and g.gaps) < _GUTTER_SUPPORT:
         return None
     marks = _marks(geoms, width)
+    # Only a position inside some row's wide gap can gather support.
+    candidates = sorted({q for g in geoms if g for a, b in g.gaps for q in range(a, b)})
     best: tuple[int, int, int, int] | None = None  # (support, position, first, last)
-    for p in range(1, width):
+    for p in candidates:
+        if not 0 < p < width:
+            continue
         supports: list[int] = []
         begin = 0
         for k, row in enumerate(marks):
