@@ -31,6 +31,7 @@ import re
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -173,6 +174,7 @@ def _plain(text: str) -> str:
     return _CONTROLS.sub("", text)
 
 
+@lru_cache(maxsize=1 << 14)
 def _norm(text: str) -> str:
     """Whitespace-collapsed plain text: what a line says, not how it was spaced."""
     return " ".join(_plain(text).split())
