@@ -183,6 +183,26 @@ def test_nasty_files_in_one_in_place_batch(
     )
 
 
+def test_repair_bytes_is_the_cli_on_each_nasty_file(
+    corpus: dict[Path, Nasty], capsysbinary
+) -> None:
+    """The in-memory entry point (the Spark recipe's) gives the CLI's text and JSON report,
+    and ``None`` with the CLI's error for a refused input."""
+    import json
+
+    for path, nasty in corpus.items():
+        text, report = tio.repair_bytes(bytearray(nasty.data), name=str(path))
+        _, cli_json, _ = run(capsysbinary, "fix", "--json", "--lines-only", str(path))
+        assert report == json.loads(cli_json), path.name
+        status, out, _ = run(capsysbinary, "fix", "--lines-only", str(path))
+        if nasty.error is not None:
+            assert text is None and status == 1 and nasty.error in report["error"], path.name
+        else:
+            assert text is not None and text.encode("utf-8") == out, path.name
+    text, report = tio.repair_bytes(b"x\n", options=tio.FileOptions(encoding="no-such-codec"))
+    assert text is None and report["error_kind"] == "encoding"
+
+
 def test_controls_kept_or_stripped(corpus: dict[Path, Nasty], capsysbinary) -> None:
     marks = next(p for p in corpus if p.name == "marks.txt")
     embedded = next(p for p in corpus if p.name == "embeddings.txt")
@@ -218,7 +238,29 @@ def test_long_line_noted_in_explain(corpus: dict[Path, Nasty], capsysbinary) -> 
     assert cli.run_fix([str(path)], explain=True, options=opts) == 0
     out, err = capsysbinary.readouterr()
     assert out == corpus[path].data
-    assert f"{path}: line 1 is too long to repair: kept as it is" in err.decode()
+    assert err.decode() == f"{path}: line 1 is too long to repair: kept as it is\n"  # once
+
+
+@pytest.mark.parametrize("ending", ["", "\n", "\r\n"])
+@pytest.mark.parametrize("stream_above", [tio.STREAM_ABOVE, 100], ids=["whole", "streamed"])
+def test_long_line_counted_as_one_line(
+    tmp_path: Path, capsysbinary, ending: str, stream_above: int
+) -> None:
+    """A too-long line is one line in the JSON report, with or without a final ending
+    (a 50 MB file that is one line and no newline counts 1, as a short one does)."""
+    import json
+
+    body = "אבג  " * 3_000
+    short = tmp_path / "short.txt"
+    short.write_text("שלום" + ending, encoding="utf-8", newline="")
+    long = tmp_path / "long.txt"
+    long.write_text("שלום\n" + body + ending, encoding="utf-8", newline="")
+    opts = tio.FileOptions(max_line_chars=1000, stream_above=stream_above, window_lines=1)
+    assert cli.run_fix([str(short), str(long)], json_report=True, options=opts) == 0
+    reports = [json.loads(line) for line in capsysbinary.readouterr()[0].splitlines()]
+    assert [(r["lines_in"], r["lines_out"]) for r in reports] == [(1, 1), (2, 2)]
+    assert reports[1]["notes"] == ["line 2 is too long to repair: kept as it is"]
+    assert not reports[1]["changed"]
 
 
 # --------------------------------------------------------------------------- fuzz helpers

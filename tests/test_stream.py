@@ -233,6 +233,36 @@ def test_empty_input_gives_nothing() -> None:
     assert list(stream.repair_lines(["", ""])) == []
 
 
+def test_built_package_ships_type_hints(tmp_path: Path) -> None:
+    """``py.typed`` (PEP 561) and the model data go into the built package, not only the tree.
+
+    setuptools' ``build_py`` is what a wheel is made of; it runs on a copy of the sources,
+    so the working tree gets no build folders.
+    """
+    import shutil
+    import subprocess
+    import sys
+
+    root = Path(__file__).parent.parent
+    shutil.copy(root / "pyproject.toml", tmp_path)
+    shutil.copy(root / "README.md", tmp_path)
+    shutil.copytree(
+        root / "textrepair", tmp_path / "textrepair", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    built = tmp_path / "built"
+    build = "import setuptools; setuptools.setup()"
+    subprocess.run(
+        [sys.executable, "-c", build, "-q", "build_py", "-d", str(built)],
+        cwd=tmp_path,
+        check=True,
+        capture_output=True,
+    )
+    package = built / "textrepair"
+    assert (package / "py.typed").is_file()
+    assert (package / "data" / "wordorder.json.gz").is_file()
+    assert (package / "stream.py").is_file() and (package / "io.py").is_file()
+
+
 def test_everything_a_worker_needs_pickles() -> None:
     text = seed("002")
     windows = list(stream.repair_windows(text, window_lines=100))

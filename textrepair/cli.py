@@ -525,14 +525,16 @@ def process(task: Task, sinks: Sinks | None = None) -> Result:
             rewriter = Rewriter(os.path.realpath(task.name), source.encoding)
         differ = Differ(label) if task.diff else None
         shown: Diagnosis | None = None
+        noted: str | None = None  # a long line's note, said once for all its pieces
         for window in windows(source.chunks, task.options, streamed=source.streamed):
             report.add(window)
             if task.explain:
                 if window.diagnosis is not None and window.diagnosis != shown:
                     shown = window.diagnosis
                     out.message(f"{label}: diagnosis: {shown.describe()}")
-                if window.note is not None:
+                if window.note is not None and window.note != noted:
                     out.message(f"{label}: {window.note}")
+                noted = window.note
                 for line in format_changes(label, window.changes):
                     out.message(line)
             if task.text:

@@ -929,6 +929,9 @@ class Report:
         self.omitted = 0
         self.diagnosis: Diagnosis | None = None
         self.notes: list[str] = []
+        # The last window was a piece of a too-long line not ended yet: at the end of the
+        # input that line has no ending, and counts as a line all the same.
+        self.open_line = False
 
     def opened(self, source: Source) -> None:
         self.encoding = source.encoding
@@ -941,6 +944,10 @@ class Report:
         self.lines_in += count_lines(window.source, window.note)
         self.lines_out += count_lines(window.text, window.note)
         self.missing_glyphs += count_missing_glyphs(window.source)
+        if window.note is None:
+            self.open_line = False
+        elif window.source:  # (an empty last piece only says that the line has ended)
+            self.open_line = window.source[-1] not in LINE_BREAKS
         self.fixes.update(c.fix for c in window.changes)
         self.changed_lines += len({c.line for c in window.changes if c.line > 0})
         room = MAX_REPORTED_CHANGES - len(self.changes)
@@ -968,8 +975,8 @@ class Report:
             bom=bool(enc and enc.bom),
             streamed=self.streamed,
             bytes_in=self.bytes_in,
-            lines_in=self.lines_in,
-            lines_out=self.lines_out,
+            lines_in=self.lines_in + self.open_line,
+            lines_out=self.lines_out + self.open_line,
             lines_changed=self.changed_lines,
             fixes=dict(sorted(self.fixes.items())),
             diagnosis=diagnosis_dict(self.diagnosis),
@@ -1040,3 +1047,36 @@ def repair_file(
         if writer is not None:
             writer.discard()
     return report.as_dict()
+
+
+def repair_bytes(
+    data: bytes | bytearray | memoryview,
+    *,
+    options: FileOptions | None = None,
+    name: str = "<bytes>",
+) -> tuple[str | None, dict[str, Any]]:
+    """Repair one input held in memory (a Spark ``binaryFile`` row, a message body).
+
+    Returns the repaired text (``None`` when the input was refused) and the report
+    :func:`repair_file` would give for a file of these bytes, under ``name``. The text is
+    what ``textrepair fix`` writes for such a file (decoding, mojibake, presentation forms,
+    repair, controls); it is repaired in one piece, however long, as the CLI does up to
+    ``--stream-above``. Never raises for a bad input.
+    """
+    opts = options or FileOptions()
+    report = Report(name)
+    try:
+        raw = bytes(data)
+        decoded = decode_bytes(raw, opts.encoding)
+        report.opened(Source(decoded.encoding, iter(()), False, len(raw)))
+        parts = []
+        for window in windows([decoded.text], opts, streamed=False):
+            report.add(window)
+            parts.append(window.text)
+    except InputError as err:
+        report.fail(str(err), err.kind)
+    except LookupError as err:
+        report.fail(str(err), "encoding")
+    if report.error is not None:
+        return None, report.as_dict()
+    return "".join(parts), report.as_dict()
