@@ -20,7 +20,12 @@ are separated by a space. A reading is scored like a sentence: the log-probabili
 word (Zipf frequency; a lone letter, an unknown word assembled from pieces and punctuation
 on the wrong side of a word are very unlikely), the word-order score of each neighbour pair
 (:meth:`textrepair.wordmodel.WordModel.pair`), and small costs for each run boundary and
-each cut the extractor did not show. A beam search finds a high-scoring reading.
+each cut the extractor did not show. A beam search finds a high-scoring reading. States
+that have read the same units compete on their closed tokens plus an estimate of the open
+one: the most common word it may still become (a prefix index of the lexicon), or, when it
+begins no known word or has taken a shape no more pieces can mend, its own score (so that a
+reading that glues everything into one open token never looks better than one that closed
+real words).
 
 :func:`repair_tokens` compares that reading with the best reading that keeps every token
 whole (what fragment reordering alone can reach) and returns it only when it does surgery
@@ -31,11 +36,15 @@ its tokens are already in reading order.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 from typing import NamedTuple
+
+import wordfreq
 
 Zipf = Callable[[str], float]
 PairScore = Callable[[str, str], float]
@@ -107,8 +116,8 @@ _SPELLING = 6.0  # undoing a duplicated or displaced letter
 _PAIR_WEIGHT = 1.0
 
 # Acceptance: the surgery reading must beat the best whole-token reading by this much.
-_MARGIN = 4.0
-_BEAM = 24
+_MARGIN = 10.0
+_BEAM = 12
 _PENDING_FLOOR = -16.0
 _WINDOW = 40.0  # states this far below the best that read the same units are dropped
 _MAX_UNITS = 48  # longer lines are left to the fragment reordering
@@ -551,6 +560,7 @@ class _Scorer:
         self.zipf, self.pair = zipf, pair
         self._tok: dict[tuple[str, bool], float] = {}
         self._pair: dict[tuple[str, str], float] = {}
+        self._pend: dict[tuple[str, bool], float] = {}
 
     def token(self, text: str, assembled: bool) -> float:
         key = (text, assembled)
@@ -569,9 +579,118 @@ class _Scorer:
         return v
 
     def pending(self, text: str, assembled: bool) -> float:
-        """Estimate of an unfinished token: a piece may still become a word (``אזרבייג``
-        before ``'`` and ``ן``), so it is not judged below a rare word's score."""
-        return max(self.token(text, assembled), _PENDING_FLOOR)
+        """Estimate of an unfinished token: the best it may still become.
+
+        The next run's first piece may be joined to it, so a Hebrew piece is judged by
+        the most common word it begins (``אזרבייג`` before ``'`` and ``ן``), behind a
+        chain of prefix letters or not; a piece that begins no known word can only become
+        an unknown word, no better than it is now. A token ending in a sentence mark is
+        complete; a number or a hyphen may still take its other half.
+        """
+        key = (text, assembled)
+        v = self._pend.get(key)
+        if v is None:
+            v = self._pend[key] = self._pending(text, assembled)
+        return v
+
+    def _pending(self, text: str, assembled: bool) -> float:
+        own = self.token(text, assembled)
+        lead, core, trail = _split_edges(text)
+        if not core:  # an opening mark waits for its word; other marks stay as they are
+            return max(own, _PENDING_FLOOR) if all(ch in _OPENERS for ch in text) else own
+        if trail and all(ch in _DASHES for ch in trail):  # ``ב-``, ``2000-``: half a compound
+            return max(own, self.pending(text.rstrip(_DASHES), assembled))
+        kinds = set(_char_kinds(core))
+        if "-" in core:
+            parts = core.split("-")
+            kinds_of = [set(_char_kinds(p)) for p in parts if p]
+            if (
+                any(not p for p in parts[:-1])
+                or any(len(k) > 1 and HEB in k for k in kinds_of)
+                or any(a == {NUM} and HEB in b for a, b in itertools.pairwise(kinds_of))
+            ):
+                return own  # a shape no more letters can mend (``2000-ןהשנים``)
+            return max(own, _PENDING_FLOOR + _punct_logp(lead, "", core))
+        if kinds != {HEB}:
+            if HEB in kinds or kinds == {NUM}:
+                return own  # letters glued to digits stay glued; a number is whole
+            return max(own, _PENDING_FLOOR + _punct_logp(lead, "", core))
+        if trail and any(ch not in _QUOTES for ch in trail):
+            return own  # a word that took its comma or period is finished
+        z = _completion(core + trail.translate(_NORMAL_QUOTES))
+        if z < 1.0:
+            return own
+        return max(own, LN10 * (z - 9.0) + _punct_logp(lead, "", core))
+
+
+def _completion(piece: str) -> float:
+    """Zipf of the most common known word that ``piece`` begins, itself or behind a chain
+    of prefix letters (less a unit per prefix letter, as :func:`_known` counts it)."""
+    index = _prefix_index()
+    best = index.best(piece)
+    for k in range(1, min(4, len(piece) + 1)):
+        if _PREFIX_CHAIN.match(piece[:k]):
+            best = max(best, index.best(piece[k:]) - _PER_PREFIX * k)
+    return best
+
+
+class _PrefixIndex:
+    """The most common word beginning with a given string, from a sorted word list with
+    the maxima of its blocks (two levels) precomputed."""
+
+    _B = 64
+
+    def __init__(self, words: Iterable[tuple[str, float]]) -> None:
+        items = sorted(words)
+        self.words = [w for w, _ in items]
+        self.z = [z for _, z in items]
+        b = self._B
+        self.b1 = [max(self.z[i : i + b]) for i in range(0, len(self.z), b)]
+        self.b2 = [max(self.b1[i : i + b]) for i in range(0, len(self.b1), b)]
+        self._memo: dict[str, float] = {}
+
+    def best(self, prefix: str) -> float:
+        v = self._memo.get(prefix)
+        if v is None:
+            lo = bisect.bisect_left(self.words, prefix)
+            hi = bisect.bisect_left(self.words, prefix + "\uffff", lo)
+            v = self._max(lo, hi)
+            if len(self._memo) > 500_000:
+                self._memo.clear()
+            self._memo[prefix] = v
+        return v
+
+    def _max(self, lo: int, hi: int) -> float:
+        b, z, b1, b2 = self._B, self.z, self.b1, self.b2
+        best = 0.0
+        while lo < hi and lo % b:
+            best = max(best, z[lo])
+            lo += 1
+        while lo < hi and hi % b:
+            hi -= 1
+            best = max(best, z[hi])
+        lo, hi = lo // b, hi // b  # whole first-level blocks now
+        while lo < hi and lo % b:
+            best = max(best, b1[lo])
+            lo += 1
+        while lo < hi and hi % b:
+            hi -= 1
+            best = max(best, b1[hi])
+        if lo < hi:
+            best = max(best, *b2[lo // b : hi // b], 0.0)
+        return best
+
+
+@lru_cache(maxsize=1)
+def _prefix_index() -> _PrefixIndex:
+    """The prefix index of wordfreq's Hebrew list (the word model's lexicon)."""
+    table = wordfreq.get_frequency_dict("he", "large")
+    words = (
+        (w.translate(_NORMAL_QUOTES), math.log10(f * 1e9))
+        for w, f in table.items()
+        if _is_heb(w[0])
+    )
+    return _PrefixIndex(words)
 
 
 def _run_cost(units: Sequence[Unit], i: int) -> float:
