@@ -34,9 +34,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import wordfreq
+from damage import corpus_paragraphs, wrap
 
 FINALS = "ךםןףץ"
 PREFIXES = "בהוכלמש"
@@ -44,9 +44,6 @@ _MIRROR = str.maketrans("()[]{}<>«»", ")(][}{><»«")
 _HEB = re.compile("[\u05d0-\u05ea]")
 _DIGIT = re.compile("[0-9]")
 _MARKS = ",.:;!?\"'()[]«»"
-
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-CORPUS_DIR = SHARED / "corpus"
 
 
 @dataclass(frozen=True)
@@ -203,33 +200,13 @@ def simulate_line(line: str, rng: random.Random, damage: Damage = DEFAULT) -> Sa
 # --------------------------------------------------------------------------- sources
 
 
-def corpus_paragraphs(corpus_dir: Path = CORPUS_DIR) -> list[str]:
-    """The clean paragraphs of ``shared/corpus/ud*.txt`` (CC BY-SA 4.0), in file order."""
-    out = []
-    for path in sorted(corpus_dir.glob("ud*.txt")):
-        text = path.read_text(encoding="utf-8")
-        out.extend(p.strip() for p in text.splitlines() if p.strip())
-    return out
-
-
-def wrap(paragraph: str, rng: random.Random, lo: int = 7, hi: int = 13) -> list[str]:
-    """Cut a paragraph into page lines of ``lo``-``hi`` words, as a page wraps it."""
-    words = paragraph.split()
-    lines = []
-    i = 0
-    while i < len(words):
-        n = rng.randint(lo, hi)
-        lines.append(" ".join(words[i : i + n]))
-        i += n
-    return lines
-
-
 def corpus_lines(seed: int = 3, limit: int | None = None) -> list[str]:
     """Clean Hebrew page lines from the corpus, reproducibly (lines with Hebrew only)."""
     rng = random.Random(seed)
     out = []
     for paragraph in corpus_paragraphs():
-        out.extend(line for line in wrap(paragraph, rng) if _HEB.search(line) and clean(line))
+        lines = wrap(paragraph, rng, 7, 13)
+        out.extend(line for line in lines if _HEB.search(line) and clean(line))
     return out if limit is None else out[:limit]
 
 

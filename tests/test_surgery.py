@@ -16,8 +16,9 @@ from textrepair.wordmodel import WordModel
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 damage = importlib.import_module("surgery_damage")
+CORPUS_DIR = importlib.import_module("damage").CORPUS_DIR  # the simulators share one corpus
 
-pytestmark = pytest.mark.skipif(not damage.CORPUS_DIR.is_dir(), reason="needs the shared corpus")
+pytestmark = pytest.mark.skipif(not CORPUS_DIR.is_dir(), reason="needs the shared corpus")
 
 
 @pytest.fixture(scope="module")

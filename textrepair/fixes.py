@@ -30,13 +30,18 @@ _SIGN_HINT_RE = re.compile(r"[:%]\d|\d-")
 _BRACKET_RE = re.compile(r"[(\[{)\]}]")
 
 
+def has_final_first(text: str) -> bool:
+    """True when a word of ``text`` may begin with a final letter (what reverse_letters acts on)."""
+    return _FINAL_FIRST_RE.search(text) is not None
+
+
 def reverse_letters(tokens: list[str], zipf: Callable[[str], float]) -> list[str]:
     """Reverse the letters of words that came out mirrored (``ןויליג`` -> ``גיליון``).
 
     A final letter (ך ם ן ף ץ) never begins a Hebrew word, so one at the start is a sure
     sign; we still ask the lexicon that the reversed form is a word before trusting it.
     """
-    if not _FINAL_FIRST_RE.search(" ".join(tokens)):
+    if not has_final_first(" ".join(tokens)):
         return list(tokens)
     out = []
     for token in tokens:

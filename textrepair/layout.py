@@ -977,6 +977,11 @@ def _one_word(it: _Item) -> bool:
     )
 
 
+def _chain(words: Sequence[str], model: WordModel) -> float:
+    """The word model's score of ``words`` read in this order (sum of neighbour pairs)."""
+    return sum(model.pair(a, b) for a, b in pairwise(words))
+
+
 def _word_run_reading(
     words: Sequence[str], before: str, after: str, model: WordModel
 ) -> tuple[float, list[tuple[int, int]]]:
@@ -992,8 +997,7 @@ def _word_run_reading(
     def inner(i: int, j: int) -> float:
         if any(_closed(w) for w in words[i + 1 : j]):
             return -math.inf  # read reversed, a sentence would end inside the line
-        seg = words[i:j][::-1]
-        return sum(model.pair(a, b) for a, b in pairwise(seg))
+        return _chain(words[i:j][::-1], model)
 
     best: dict[tuple[int, int], tuple[float, tuple[int, int] | None]] = {}
     for j in range(1, n + 1):
@@ -1041,27 +1045,27 @@ def _unscramble_word_runs(
         end = k
         while end < len(seq) and _one_word(seq[end]):
             end += 1
+        if end - k < 2:
+            out.append(seq[k])
+            k += 1
+            continue
         run = seq[k:end]
-        if len(run) < 2 or any(it.key in anchored for it in run[:-1]):
-            out.extend(run or [seq[k]])
-            k = max(end, k + 1)
+        k = end
+        if any(it.key in anchored for it in run[:-1]):
+            out.extend(run)
             continue
         words = [_norm(it.text) for it in run]
         before = _last_word(out[-1].text) if out and out[-1].role == "body" else ""
         after = _first_word(seq[end].text) if end < len(seq) else ""
-        as_is = sum(model.pair(a, b) for a, b in pairwise(words))
-        as_is += (model.pair(before, words[0]) if before else 0.0) + (
-            model.pair(words[-1], after) if after else 0.0
-        )
+        as_is = _chain([w for w in (before, *words, after) if w], model)
         score, cuts = _word_run_reading(words, before, after, model)
         if score - as_is < _WORD_RUN_GAIN:
             out.extend(run)
-        else:
-            for m, (i, j) in enumerate(cuts):
-                last = run[-1] if m == len(cuts) - 1 else run[i]
-                out.append(replace(run[i], text=" ".join(words[i:j][::-1]), key=last.key))
-            changed = True
-        k = end
+            continue
+        for m, (i, j) in enumerate(cuts):
+            last = run[-1] if m == len(cuts) - 1 else run[i]
+            out.append(replace(run[i], text=" ".join(words[i:j][::-1]), key=last.key))
+        changed = True
     return out, changed
 
 

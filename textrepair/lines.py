@@ -51,6 +51,19 @@ def _visual_prior(n_wide: int, visual_doc: bool) -> float:
     return base + per_gap * min(n_wide, cap)
 
 
+def may_reorder(text: str, visual_doc: bool) -> bool:
+    """Whether fragment reordering can touch the line: in a visual document, or through a
+    wide gap (two spaces or more). Elsewhere the neighbouring lines' words are not needed."""
+    return visual_doc or "  " in text
+
+
+def may_change(text: str, visual_doc: bool) -> bool:
+    """Whether any fix of :func:`repair_line` can act on the line: reordering and brackets
+    need :func:`may_reorder`, outside it only reversed letters (a word that starts with a
+    final letter) are repaired. A cheap test, so that callers skip the rest."""
+    return may_reorder(text, visual_doc) or fixes.has_final_first(text)
+
+
 def reorder_fragments(line: Line, ctx: LineContext) -> list[str]:
     """The line's tokens in reading order: reversed fragments if that reads better."""
     tokens = line.tokens
@@ -74,6 +87,8 @@ def repair_line(text: str, ctx: LineContext) -> tuple[str, list[Step]]:
     """Repair one line (no line ending); return it and the steps that changed it."""
     if not has_hebrew(text):
         return text, []
+    if not may_change(text, ctx.visual_doc):
+        return text, []  # no fix below can act: not worth taking the line apart
     line = split_line(text)
     cfg, zipf = ctx.config, ctx.model.zipf
     steps: list[Step] = []

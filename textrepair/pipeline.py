@@ -20,10 +20,9 @@ from textrepair.config import RepairConfig
 from textrepair.controls import control_evidence, has_controls, has_embeddings, resolve_embeddings
 from textrepair.diagnose import Diagnosis, Regime, diagnose, line_reads_logical
 from textrepair.explain import Change, Repaired
-from textrepair.fixes import _FINAL_FIRST_RE
 from textrepair.layout import layout, split_columns
 from textrepair.letters import runs_to_logical
-from textrepair.lines import LineContext, repair_line, wide_gaps
+from textrepair.lines import LineContext, may_change, may_reorder, repair_line, wide_gaps
 from textrepair.seams import seam_evidence, seam_fixes
 from textrepair.tokens import has_hebrew, split_line
 from textrepair.wordmodel import WordModel
@@ -187,13 +186,8 @@ def _repair_fragments(
     prev_blank = True
     for i, body in enumerate(bodies):
         new = body
-        # In a logical document a line changes only through a wide gap (two spaces or
-        # more: reordering, brackets) or a word starting with a final letter (reversed
-        # letters); other lines are left as they are without being taken apart.
-        may_change = diagnosis.visual or "  " in body or _FINAL_FIRST_RE.search(body)
-        if i not in done and may_change:
-            # The next line's first word only matters where fragments may be reordered.
-            wanted = i + 1 < len(bodies) and (diagnosis.visual or "  " in body)
+        if i not in done and may_change(body, diagnosis.visual):
+            wanted = i + 1 < len(bodies) and may_reorder(body, diagnosis.visual)
             after = _first_reading_word(bodies[i + 1]) if wanted else None
             ctx = LineContext(
                 model, cfg, diagnosis.visual, diagnosis.narrow_first, before, after, prev_blank

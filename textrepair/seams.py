@@ -330,7 +330,7 @@ def leading_openers_to_run_end(line: str, zipf: Zipf) -> str:
     if len(parts) < 2 or parts[0].ltr or not parts[1].ltr:
         return line
     first = parts[0].text
-    if not _HEB_RE.match(first[-1:]) or not has_hebrew(first):
+    if not _HEB_RE.match(first[-1:]):
         return line
     return m.group(1) + first + m.group(2)[::-1] + rest[len(first) :]
 
@@ -665,10 +665,11 @@ def dash_runs_to_logical(line: str, zipf: Zipf) -> str:
     tail = ""
     if lead is not None:
         tail, body = lead.group(1), body[lead.end() :]
-    if not _dash_seams(line, zipf) and len(tail.split()) < 2:
+    seams = _dash_seams(body, zipf)
+    if not seams and len(tail.split()) < 2:
         return line
     runs, dashes, start = [], [], 0
-    for m in _dash_seams(body, zipf):
+    for m in seams:
         runs.append(body[start : m.start()])
         dashes.append(m.group().strip(" "))
         start = m.end()
