@@ -1,30 +1,30 @@
-"""What token surgery (:mod:`textrepair.surgery`) does, measured before it is wired in.
+"""What token surgery (:mod:`textrepair.surgery`) does: with it and without it.
 
 Run from the repository root::
 
-    python benchmarks/surgery_eval.py                 # every table
-    python benchmarks/surgery_eval.py --sim 400       # simulator lines (default: all)
-    python benchmarks/surgery_eval.py --seed003       # + seed 003 line by line, before/after
-    python benchmarks/surgery_eval.py --failures 20   # + simulator lines still wrong
+    python -m benchmarks.surgery_eval                 # every table
+    python -m benchmarks.surgery_eval --sim 400       # simulator lines (default: all)
+    python -m benchmarks.surgery_eval --seed003       # + seed 003 line by line, before/after
+    python -m benchmarks.surgery_eval --failures 20   # + simulator lines still wrong
 
-Surgery is not yet called by :mod:`textrepair.lines`, so this script composes it the way
-it is meant to be wired (see the module doc of :mod:`textrepair.surgery`): in a visual
-document, each line's tokens go through :func:`textrepair.surgery.repair_tokens` first, and
-when surgery acts its tokens replace the fragment reordering; the rest of the line's fixes
-(drop caps, numbers, brackets) run as usual. :func:`wired` does exactly that by wrapping
-``textrepair.lines.reorder_fragments`` for the duration of a ``with`` block.
+Surgery is wired into line repair (:func:`textrepair.lines.repair_line`): in a visual
+document whose words are cut at glyph runs (``Diagnosis.cut_runs``), each line that shows a
+cut goes through :func:`textrepair.surgery.repair_tokens` first, and when surgery acts its
+tokens replace the fragment reordering; ``RepairConfig(token_surgery=False)`` turns it off,
+which is the "without" of every comparison here.
 
 Measured:
 
 1. **Simulator** (``tests/surgery_damage.py``): corpus lines cut into glyph runs, written
    in visual order with mixed spacing; the share repaired exactly (whitespace-normalised),
-   each line repaired on its own as a line of a visual document; also the share where the
-   reading the search found scores below the logical line (search errors) - the rest of
-   the failures are the model's.
+   each line repaired on its own as a line of a cut visual document; also the share where
+   the reading the search found scores below the logical line (search errors) - the rest
+   of the failures are the model's.
 2. **Gold lines of seeds 001/002** (``benchmarks/gold_lines.py``), with and without
    surgery: it must not cost a line.
 3. **Clean corpus lines**: ``repair_tokens`` on their tokens must return them unchanged
-   (the share that does; a line it changes is listed).
+   (the share that does; a line it changes is listed). The pipeline never searches them
+   (they are not in a cut visual document), so this is the search's own safety margin.
 4. **Seed 003**, whose gold is kept outside the project: every line before and after, for
    a reader to judge; the lines surgery changed and its steps.
 """
@@ -32,11 +32,9 @@ Measured:
 from __future__ import annotations
 
 import argparse
-import contextlib
 import importlib
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 if __package__ in (None, ""):  # run as a script: make ``benchmarks`` importable
@@ -50,37 +48,18 @@ sys.path.insert(0, str(REPO / "tests"))
 damage = importlib.import_module("surgery_damage")
 
 
-@contextlib.contextmanager
-def wired() -> Iterator[None]:
-    """Within the block, line repair runs surgery before (and instead of) reordering."""
-    from textrepair import lines, surgery
-
-    original = lines.reorder_fragments
-
-    def reorder_with_surgery(line, ctx):  # type: ignore[no-untyped-def]
-        if ctx.visual_doc:
-            model = ctx.model
-            tokens, steps = surgery.repair_tokens(
-                line.tokens, model.zipf, model.pair, line.gaps, ctx.before, ctx.after
-            )
-            if steps:
-                return tokens
-        return original(line, ctx)
-
-    lines.reorder_fragments = reorder_with_surgery
-    try:
-        yield
-    finally:
-        lines.reorder_fragments = original
-
-
-def repair_visual_line(text: str) -> str:
-    """Repair one line as a line of a visual document, without neighbours."""
+def _config(with_surgery: bool):  # type: ignore[no-untyped-def]
     from textrepair.config import RepairConfig
+
+    return RepairConfig(token_surgery=with_surgery)
+
+
+def repair_visual_line(text: str, with_surgery: bool = True) -> str:
+    """Repair one line as a line of a cut visual document, without neighbours."""
     from textrepair.lines import LineContext, repair_line
     from textrepair.wordmodel import WordModel
 
-    ctx = LineContext(WordModel.default(), RepairConfig(), visual_doc=True)
+    ctx = LineContext(WordModel.default(), _config(with_surgery), visual_doc=True, cut_runs=True)
     return repair_line(text, ctx)[0]
 
 
@@ -98,13 +77,12 @@ def simulator(n: int | None, seed: int = 3) -> dict:
     ok = ok_without = search_errors = 0
     failures = []
     start = time.perf_counter()
-    with wired():
-        got = [repair_visual_line(s.damaged) for s in samples]
+    got = [repair_visual_line(s.damaged) for s in samples]
     elapsed = time.perf_counter() - start
     for s, out in zip(samples, got, strict=True):
         good = normalize_ws(out) == s.logical
         ok += good
-        ok_without += normalize_ws(repair_visual_line(s.damaged)) == s.logical
+        ok_without += normalize_ws(repair_visual_line(s.damaged, False)) == s.logical
         if not good:
             line = split_line(s.damaged)
             forced = surgery.forced_score(
@@ -129,11 +107,16 @@ def simulator(n: int | None, seed: int = 3) -> dict:
 
 
 def gold(with_surgery: bool) -> dict:
-    """``gold_lines.evaluate`` of textrepair on the 001/002 gold, surgery wired or not."""
-    if not with_surgery:
-        return gold_lines.evaluate("textrepair")
-    with wired():
-        return gold_lines.evaluate("textrepair")
+    """``gold_lines.evaluate`` of textrepair on the 001/002 gold, with surgery or not."""
+    import textrepair
+
+    config = _config(with_surgery)
+    method = f"textrepair surgery={with_surgery}"
+    gold_lines.METHODS[method] = lambda text: textrepair.repair(text, config).splitlines()
+    try:
+        return gold_lines.evaluate(method)
+    finally:
+        del gold_lines.METHODS[method]
 
 
 # --------------------------------------------------------------------------- 3. clean lines
@@ -165,9 +148,8 @@ def seed003() -> list[tuple[int, str, str, str, list]]:
     import textrepair
 
     text = gold_lines.read_seed("003")
-    without = textrepair.repair(text).splitlines()
-    with wired():
-        result = textrepair.repair_and_explain(text)
+    without = textrepair.repair(text, _config(False)).splitlines()
+    result = textrepair.repair_and_explain(text, _config(True))
     steps: dict[int, list] = {}
     for c in result.changes:
         steps.setdefault(c.line, []).append(c)

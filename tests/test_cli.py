@@ -476,6 +476,20 @@ def test_assume_logical_leaves_visual_lines_alone(tmp_path: Path, capsysbinary) 
     assert "logical (forced by --assume)" in err
 
 
+def test_no_surgery_switch(tmp_path: Path, capsysbinary) -> None:
+    """--no-surgery leaves cut words to the other fixes; by default they are searched."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    samples = __import__("surgery_damage").samples(8, seed=11)
+    text = "".join("  ".join(s.damaged.split(" ")) + "\n" for s in samples)
+    src = write(tmp_path / "cut.txt", text.encode())
+    status, out, _ = run(capsysbinary, "fix", "--lines-only", "--no-surgery", str(src))
+    assert status == 0
+    off = textrepair.repair(text, textrepair.RepairConfig(token_surgery=False))
+    assert out.decode() == off
+    status, out, _ = run(capsysbinary, "fix", "--lines-only", str(src))
+    assert out.decode() == textrepair.repair(text) != off
+
+
 def test_keep_controls(tmp_path: Path, capsysbinary) -> None:
     rle, lre, pdf = "\u202b", "\u202a", "\u202c"
     line = f"{rle}המחיר עלה ב־{lre} 18.4%{pdf}בשנה{pdf}\n"
@@ -649,7 +663,8 @@ def test_json_with_in_place_rewrites_and_reports(
 
 
 def test_jobs_keep_input_order(tmp_path: Path, capsysbinary) -> None:
-    seeds = sorted((Path(__file__).parent.parent / "seeds").glob("*.txt"))
+    # Not seed 003: its token search makes each pass slow, and order is what is tested.
+    seeds = sorted((Path(__file__).parent.parent / "seeds").glob("00[0124]_*.txt"))
     names = [str(p) for p in seeds] * 2 + [str(tmp_path / "missing.txt"), str(seeds[1])]
     serial = run(capsysbinary, "fix", *names)
     parallel = run(capsysbinary, "fix", "-j", "2", *names)

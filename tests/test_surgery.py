@@ -3,14 +3,20 @@ lines are left alone, and the search's partial scores stay consistent."""
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import random
 import sys
 from pathlib import Path
 
 import pytest
+from bidi import get_display
 
+import textrepair
+from benchmarks import gold_lines
+from benchmarks.metrics import normalize_ws
 from textrepair import surgery
+from textrepair.config import RepairConfig
 from textrepair.tokens import split_line
 from textrepair.wordmodel import WordModel
 
@@ -68,3 +74,53 @@ def test_gold_scores_no_better_than_found(model: WordModel) -> None:
         found = surgery.best_score(line.tokens, model.zipf, model.pair, line.gaps)
         misses += forced is not None and forced > found + 1e-9
     assert misses <= 1
+
+
+# --------------------------------------------------------------------------- wired in
+
+
+def _cut_document(n: int, seed: int) -> tuple[list[str], str]:
+    """Consecutive simulated lines as one document: the logical lines and the damaged text.
+
+    More junctions written with two spaces than the default simulator: a whole document
+    of cut lines shows the wide gaps of visual fragment order somewhere (seed 003: 44 of
+    98 lines), and that is what makes it a visual document."""
+    samples = damage.samples(n, seed=seed, damage=dataclasses.replace(damage.DEFAULT, wide=0.4))
+    return [s.logical for s in samples], "\n".join(s.damaged for s in samples) + "\n"
+
+
+def test_cut_document_is_diagnosed_and_its_lines_repaired() -> None:
+    """A document of cut lines is diagnosed as such, and the pipeline (not a test harness)
+    runs the search on its lines: more lines come back exactly than without it."""
+    logical, text = _cut_document(16, seed=11)
+    result = textrepair.repair_and_explain(text)
+    assert result.diagnosis.cut_runs
+    assert "cut at glyph runs" in result.diagnosis.describe()
+    got = result.text.splitlines()
+    exact = sum(normalize_ws(a) == b for a, b in zip(got, logical, strict=True))
+    off = textrepair.repair(text, RepairConfig(token_surgery=False)).splitlines()
+    exact_off = sum(normalize_ws(a) == b for a, b in zip(off, logical, strict=True))
+    assert exact >= 0.4 * len(logical)  # measured 0.5+ (benchmarks/surgery_eval.py)
+    assert exact > exact_off
+    fixes = {c.fix for c in result.changes}
+    assert fixes & {"split_token", "attach_prefix", "attach_suffix", "attach_mark", "rejoin_word"}
+
+
+def test_surgery_never_runs_outside_cut_documents() -> None:
+    """Seeds 001/002 (fragment order only) and clean text do not count as cut, so no line
+    of theirs is searched: their repair is the same with surgery off."""
+    for key in ("001", "002", "000"):
+        text = gold_lines.read_seed(key)
+        result = textrepair.repair_and_explain(text)
+        assert not result.diagnosis.cut_runs, key
+        assert result.text == textrepair.repair(text, RepairConfig(token_surgery=False))
+
+
+def test_mirrored_lines_do_not_make_a_document_cut() -> None:
+    """Letter-reversed lines show the marks of cuts (``26-``, glued digits) only because
+    they are mirrored: a visual document of such lines and fragment-order lines is not cut."""
+    lines = damage.corpus_lines(seed=5, limit=30)
+    mirrored = [get_display(t, base_dir="R") for t in lines[:12]]
+    fragment = ["  ".join(reversed(t.split())) for t in lines[12:]]
+    diagnosis = textrepair.repair_and_explain("\n".join(mirrored + fragment)).diagnosis
+    assert diagnosis.visual and not diagnosis.cut_runs

@@ -231,6 +231,14 @@ def build_parser() -> argparse.ArgumentParser:
         "even in a document whose evidence is weak",
     )
     fix.add_argument(
+        "--no-surgery",
+        action="store_true",
+        help="do not search for words the extractor cut at glyph runs (a prefix letter alone, "
+        "halves of a word far apart, digits glued to a word). The search runs only in visual "
+        "documents that show such cuts, on the lines that show them, and costs a few "
+        "hundred milliseconds per such line",
+    )
+    fix.add_argument(
         "--lines-only",
         action="store_true",
         help="repair line by line only: keep every input line where it is (no column split, "
@@ -300,6 +308,7 @@ def main(argv: list[str] | None = None) -> int:
     config = RepairConfig(
         assume=args.assume,
         keep_controls=args.keep_controls,
+        token_surgery=not args.no_surgery,
         layout=not args.lines_only,
         reflow=args.reflow,
         keep_furniture=args.keep_furniture,

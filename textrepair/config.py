@@ -13,6 +13,11 @@ class RepairConfig(NamedTuple):
     ``keep_controls`` leaves bidi control characters (and the lines that carry them) as
     they are instead of reading and removing them.
 
+    ``token_surgery`` lets a visual document's lines whose words the extractor cut apart
+    (a prefix letter alone, halves of a word far apart, digits glued to a word) be read
+    back by the search of :mod:`textrepair.surgery`; the slowest fix, and only acting on
+    lines that show such cuts.
+
     ``layout`` adds the page-layout stage (:mod:`textrepair.layout`): columns split, running
     headers, footers and page numbers removed (kept, on lines of their own, with
     ``keep_furniture``), displaced blocks moved back, broken words rejoined; ``reflow``
@@ -23,6 +28,7 @@ class RepairConfig(NamedTuple):
     resolve_embeddings: bool = True
     letters_to_logical: bool = True
     fix_seams: bool = True
+    token_surgery: bool = True
     reorder_fragments: bool = True
     reverse_letters: bool = True
     fix_numbers: bool = True

@@ -22,6 +22,7 @@ from enum import Enum
 from typing import NamedTuple
 
 from textrepair.letters import letter_visual_score
+from textrepair.surgery import shows_cuts
 from textrepair.tokens import Line, has_hebrew, split_line
 from textrepair.wordmodel import WordModel
 
@@ -39,6 +40,13 @@ _LINE_VOTE = 2.0  # nats of letter_visual_score a line needs to vote either way
 # also leave a double space where the direction changes or a column gutter runs.
 _VISUAL_SHARE = 0.03
 _VISUAL_MIN_LINES = 3
+# A fragment-visual document has its words cut at glyph runs (seed 003: prefix letters,
+# endings and digits drawn as runs of their own) when this share of its Hebrew lines
+# shows such a cut (``surgery.shows_cuts``); a clean text has a stray one in a hundred
+# lines (a typo, ``ב2020``), seeds 001/002 at most 1.4%, seed 003 65%. Lines that read
+# letter-reversed are not counted (mirrored words show the same marks).
+_CUT_SHARE = 0.15
+_CUT_MIN_LINES = 3
 
 
 class Regime(str, Enum):
@@ -64,6 +72,7 @@ class Diagnosis(NamedTuple):
     reversed_lines: int = 0
     forward_lines: int = 0
     forced: bool = False
+    cut_lines: int = 0
 
     @property
     def visual(self) -> bool:
@@ -80,6 +89,16 @@ class Diagnosis(NamedTuple):
         """
         return self.word_lines >= 3 and self.narrow_first_lines >= 0.6 * self.word_lines
 
+    @property
+    def cut_runs(self) -> bool:
+        """True when a visual document's words are cut at glyph runs, so that the lines
+        showing such cuts go through token surgery (:mod:`textrepair.surgery`)."""
+        return (
+            self.visual
+            and self.cut_lines >= _CUT_MIN_LINES
+            and self.cut_lines >= _CUT_SHARE * self.hebrew_lines
+        )
+
     def describe(self) -> str:
         """One line for ``--explain``: the verdict and the evidence behind it."""
         how = "forced by --assume" if self.forced else "diagnosed"
@@ -87,7 +106,8 @@ class Diagnosis(NamedTuple):
             f"{self.regime.value} ({how}): {self.hebrew_lines} Hebrew lines, "
             f"{self.wide_gap_lines} with wide gaps, {self.multi_gap_lines} with two or "
             f"more between Hebrew words; lines that read letter-reversed "
-            f"{self.reversed_lines}, as written {self.forward_lines}"
+            f"{self.reversed_lines}, as written {self.forward_lines}; "
+            f"with words cut at glyph runs {self.cut_lines}"
         )
 
 
@@ -99,7 +119,7 @@ def diagnose(bodies: Sequence[str], assume: str = "auto") -> Diagnosis:
     """
     if assume not in ASSUME_CHOICES:
         raise ValueError(f"assume must be one of {ASSUME_CHOICES}, got {assume!r}")
-    hebrew = wide = word = narrow = multi = 0
+    hebrew = wide = word = narrow = multi = cut = 0
     for body in bodies:
         if _HEBREW_RE.search(body) is None:
             continue
@@ -119,6 +139,8 @@ def diagnose(bodies: Sequence[str], assume: str = "auto") -> Diagnosis:
         score = letter_visual_score(body, zipf)
         at_start += score > _LINE_VOTE
         at_end += score < -_LINE_VOTE
+        # A letter-reversed line shows marks of cuts that are only its mirroring.
+        cut += score <= _LINE_VOTE and _HEBREW_RE.search(body) is not None and shows_cuts(body)
     letter = at_start >= _LETTER_MIN and at_start > _LETTER_RATIO * at_end
     fragment = multi >= _VISUAL_MIN_LINES and multi >= _VISUAL_SHARE * hebrew
     if assume == "logical":
@@ -130,7 +152,7 @@ def diagnose(bodies: Sequence[str], assume: str = "auto") -> Diagnosis:
     else:
         regime = Regime.LOGICAL
     return Diagnosis(
-        regime, hebrew, wide, word, narrow, multi, at_start, at_end, assume != "auto"
+        regime, hebrew, wide, word, narrow, multi, at_start, at_end, assume != "auto", cut
     )
 
 
@@ -141,6 +163,11 @@ def _hebrew_wide_gaps(line: Line) -> int:
         for i, g in enumerate(line.gaps)
         if g >= 2 and has_hebrew(line.tokens[i]) and has_hebrew(line.tokens[i + 1])
     )
+
+
+def line_reads_reversed(body: str) -> bool:
+    """True when a line's own letters clearly read mirrored (a letter-visual line)."""
+    return letter_visual_score(body, WordModel.default().zipf) > _LINE_VOTE
 
 
 def line_reads_logical(body: str) -> bool:

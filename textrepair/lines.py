@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from textrepair import fixes
+from textrepair import fixes, surgery
 from textrepair.config import RepairConfig
+from textrepair.diagnose import line_reads_reversed
 from textrepair.reorder import OPEN, best_reading, gap_kinds, identity_score
 from textrepair.tokens import Line, has_hebrew, split_line
 from textrepair.wordmodel import WordModel
@@ -39,6 +40,7 @@ class LineContext(NamedTuple):
     before: str | None = None
     after: str | None = None
     paragraph_start: bool = False
+    cut_runs: bool = False
 
 
 def wide_gaps(line: Line) -> int:
@@ -83,6 +85,30 @@ def reorder_fragments(line: Line, ctx: LineContext) -> list[str]:
     return tokens
 
 
+def _token_surgery(line: Line, ctx: LineContext) -> list:
+    """Words the extractor cut apart, read back (:mod:`textrepair.surgery`): ``[tokens,
+    *steps]`` when surgery acts, else ``[]``. When it acts its tokens are already in
+    reading order, so it takes the place of fragment reordering."""
+    model = ctx.model
+    tokens, steps = surgery.repair_tokens(
+        line.tokens, model.zipf, model.pair, line.gaps, ctx.before, ctx.after
+    )
+    return [tokens, *steps] if steps else []
+
+
+def _wants_surgery(text: str, ctx: LineContext) -> bool:
+    """Search a line only in a visual document whose words are cut at glyph runs
+    (``Diagnosis.cut_runs``), when the line itself shows a cut and is not a mirrored
+    line (whose words show the same marks; the letter fixes mend it)."""
+    return (
+        ctx.config.token_surgery
+        and ctx.visual_doc
+        and ctx.cut_runs
+        and surgery.shows_cuts(text)
+        and not line_reads_reversed(text)
+    )
+
+
 def repair_line(text: str, ctx: LineContext) -> tuple[str, list[Step]]:
     """Repair one line (no line ending); return it and the steps that changed it."""
     if not has_hebrew(text):
@@ -103,7 +129,11 @@ def repair_line(text: str, ctx: LineContext) -> tuple[str, list[Step]]:
 
     if cfg.reverse_letters:
         apply("reverse_letters", fixes.reverse_letters(tokens, zipf))
-    if cfg.reorder_fragments:
+    cut = _token_surgery(line._replace(tokens=tokens), ctx) if _wants_surgery(text, ctx) else []
+    if cut:
+        steps.extend(cut[1:])
+        tokens, reordered = cut[0], True
+    elif cfg.reorder_fragments:
         new = reorder_fragments(line._replace(tokens=tokens), ctx)
         reordered = new != tokens
         apply("reorder_fragments", new)

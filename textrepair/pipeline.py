@@ -190,7 +190,14 @@ def _repair_fragments(
             wanted = i + 1 < len(bodies) and may_reorder(body, diagnosis.visual)
             after = _first_reading_word(bodies[i + 1]) if wanted else None
             ctx = LineContext(
-                model, cfg, diagnosis.visual, diagnosis.narrow_first, before, after, prev_blank
+                model,
+                cfg,
+                diagnosis.visual,
+                diagnosis.narrow_first,
+                before,
+                after,
+                prev_blank,
+                diagnosis.cut_runs,
             )
             new, steps = repair_line(body, ctx)
             changes.extend(Change(i + 1, name, b, a) for name, b, a in steps)
