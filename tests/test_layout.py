@@ -270,6 +270,26 @@ def test_one_wide_gap_is_not_a_gutter() -> None:
     assert split_columns(text) == text
 
 
+def test_evenly_spaced_justified_lines_are_not_a_gutter() -> None:
+    """pdfminer writes a justified line's stretched spaces as equal runs of spaces.
+
+    Here the runs line up from line to line, as a gutter's would; they are spacing all the
+    same (every word of the line is that far apart), so nothing may be split.
+    """
+    rows = ["   ".join(line.split()[:3]) for line in ("אבג דהו זחט", "יכל מנס עפצ", "קרש תאב גדה")]
+    text = "\n".join([*BODY[:2], *rows, rows[0], *BODY[2:]])
+    assert split_columns(text) == text
+    assert layout(text).text == text
+
+
+def test_pdfminer_extraction_keeps_its_lines_whole() -> None:
+    """A real pdfminer extraction of justified text: no line of it is cut into columns."""
+    fixtures = REPO / "benchmarks" / "corpus" / "fixtures" / "ud03"
+    for name in ("lo_1col__pdfminer.txt", "lo_2col__pdfminer.txt", "weasy_2col__pdfminer.txt"):
+        raw = (fixtures / name).read_text(encoding="utf-8")
+        assert split_columns(raw) == raw, name
+
+
 # --------------------------------------------------------------------------- broken words
 
 
@@ -345,6 +365,81 @@ def test_text_ending_mid_sentence_without_evidence_is_left_alone() -> None:
     """A page that starts and ends mid-sentence (a middle page) is not rotated."""
     text = "\n".join(BODY[1:4]) + "\n" + "\n".join(BODY[5:]) + "\nהמדינות ועל"
     assert layout(text).text == text
+
+
+_HEAD = "כתב העת לדוגמה · גיליון 7"
+# An article over two pages of two columns, in reading order: right column, left column.
+# Each column break falls inside a sentence; the column boxes are paragraphs.
+_RIGHT_1 = [
+    "הוועדה דנה השבוע בהצעת החוק החדשה, שהוגשה",
+    "לפני כחודש על ידי קבוצה של חברי כנסת מכל",
+    "הסיעות. לדברי היוזמים, החוק נועד להגן על",
+    "הצרכנים מפני עליית המחירים.",
+    "",
+    "בדיון השתתפו נציגי המשרדים הנוגעים בדבר,",
+    "וכן נציגים של ארגוני הצרכנים, שהציגו נתונים",
+    "שנאספו בשנה האחרונה בכל רחבי הארץ על",
+]
+_LEFT_1 = [
+    "ידי מתנדבים רבים. לדבריהם, המחירים עלו",
+    "בשיעור חד מאוד, והציבור אינו יכול לעמוד",
+    "בנטל לאורך זמן, ויש לפעול מיד.",
+    "",
+    "יושב ראש הוועדה אמר כי הוא מבין את הקושי,",
+    "אך הוסיף כי הממשלה עדיין לא גיבשה עמדה",
+    "סופית בנושא, ולכן ההצבעה על החוק לא",
+]
+_RIGHT_2 = [
+    "היה ניתן לקיים אותה כבר השבוע. הדיון",
+    "יימשך בשבוע הבא, בהשתתפות נציגי האוצר.",
+    "",
+    "נציגי הארגונים אמרו כי אם החוק לא יעבור,",
+    'הם ישקלו לפנות בעתירה לבג"ץ או אל בית',
+]
+_LEFT_2 = [
+    "המשפט המחוזי, כדי לחייב את הממשלה לפעול",
+    "בעניין. לדבריהם, אין עוד זמן לחכות.",
+    "",
+    "הוועדה תתכנס שוב בתחילת החודש הבא, ותדון",
+    "גם בהצעות נוספות שהוגשו לה.",
+]
+
+
+def pdfminer_page(number: int, first: list[str], second: list[str]) -> str:
+    """One page as pdfminer writes it: header, two column boxes one after the other, footer."""
+    return "\n".join([_HEAD, "", *first, "", *second, "", f"עמוד {number} מתוך 2", ""])
+
+
+def test_two_column_pages_emitted_left_column_first_come_back_in_order() -> None:
+    """pdfminer on right-to-left pages: each page is [left column][right column]."""
+    emitted = (
+        pdfminer_page(1, _LEFT_1, _RIGHT_1) + "\n\f" + pdfminer_page(2, _LEFT_2, _RIGHT_2) + "\n\f"
+    )
+    result = layout(emitted)
+    assert words(result.text) == words(" ".join(_RIGHT_1 + _LEFT_1 + _RIGHT_2 + _LEFT_2))
+    assert [kind for _, kind, _ in result.removed].count("page_number") == 2
+    lines = layout(emitted, reflow=True).text.splitlines()
+    assert lines[0] == " ".join(_RIGHT_1[:4])  # the article opens the text
+    assert lines[-1] == " ".join(_LEFT_2[3:])  # and its last sentence closes it
+
+
+def test_one_rotated_page_and_its_neighbour_are_told_apart() -> None:
+    """Only the page emitted left column first is turned; the page in order stays."""
+    emitted = (
+        pdfminer_page(1, _LEFT_1, _RIGHT_1) + "\n\f" + pdfminer_page(2, _RIGHT_2, _LEFT_2) + "\n\f"
+    )
+    out = words(layout(emitted).text)
+    assert out == words(" ".join(_RIGHT_1 + _LEFT_1 + _RIGHT_2 + _LEFT_2))
+
+
+def test_one_column_pages_with_the_same_boxes_are_left_alone() -> None:
+    """The same text set in one column: pages end mid-sentence and paragraphs are boxes
+    near the middle of each page, but no box ends mid-sentence inside a page."""
+    straight = "\n".join([*_RIGHT_1, "", *_LEFT_1, ""]) + "\f"
+    straight += "\n".join([*_RIGHT_2, "", *_LEFT_2, ""]) + "\f"
+    assert layout(straight).text == straight
+    last_page_open = "\n".join([*_RIGHT_1, "", *_LEFT_1, ""])  # an excerpt ending mid-sentence
+    assert layout(last_page_open).text == last_page_open
 
 
 # --------------------------------------------------------------------------- simulator
@@ -645,9 +740,7 @@ def test_one_word_lines_in_visual_order_read_as_lines() -> None:
     """pdftotext on a narrow justified column (the corpus text ud03, LibreOffice 2 cols)."""
     text = "אסטרטגיות שיווקיות ופוליטיות\nמוצרים,\nלקדם\nשמטרתן\nמדינות, אנשים או ישויות\n"
     out = layout(text).text
-    assert out == (
-        "אסטרטגיות שיווקיות ופוליטיות\nשמטרתן לקדם מוצרים,\nמדינות, אנשים או ישויות\n"
-    )
+    assert out == ("אסטרטגיות שיווקיות ופוליטיות\nשמטרתן לקדם מוצרים,\nמדינות, אנשים או ישויות\n")
     poem = "הוא אמר\nשלום\nעולם\nומלואו\nוהלך.\n"  # a sentence would end inside a line
     assert layout(poem).text == poem
     contents = "תוכן עניינים\nמבוא\nשיטות\nתוצאות\nדיון\nסיכום\n"
@@ -694,3 +787,125 @@ def test_one_word_runs_restored_and_clean_runs_kept() -> None:
     assert total >= 250
     assert restored / total >= WORD_RUN_RATE - WORD_RUN_MARGIN, restored / total
     assert kept == total
+
+
+# --------------------------------------------------------------------------- lifted runs
+
+LIFT_BODY = [
+    "הרב איסייב שיתף את הח״כים גם בגיבוי לו זוכה אזרבייג'ן מהנהגת יהדות ארה״ב, שרואה בה מודל",
+    "למדינה מוסלמית שנלחמת בטרור ובאנטישמיות בנחישות. בצד המעשי, הידידות הזו מוכיחה את עצמה",
+]
+
+
+def test_lifted_number_goes_back_between_the_halves_of_its_line() -> None:
+    """pdfminer: the number in a box of its own after the paragraph, the line it came from
+    split at the hole (a trailing and a leading run of spaces)."""
+    text = "\n".join(
+        [
+            *LIFT_BODY,
+            "במבחני ביטחון יומיומיים. כזכור, הרב ביקר בוושינגטון בסוף שנת ",
+            "",
+            " כחבר במשלחת מבאקו.",
+            "",
+            "2025",
+            "",
+            "הרב הזכיר את הסיכול הדרמטי של חוליית הטרור שתכננה לפגוע בשגרירות ישראל בבאקו.",
+        ]
+    )
+    out = layout(text).text.split("\n")
+    assert "2025" not in out
+    assert out[2] == (
+        "במבחני ביטחון יומיומיים. כזכור, הרב ביקר בוושינגטון בסוף שנת 2025 כחבר במשלחת מבאקו."
+    )
+    assert out[3:] == [
+        "",
+        "הרב הזכיר את הסיכול הדרמטי של חוליית הטרור שתכננה לפגוע בשגרירות ישראל בבאקו.",
+    ]
+    assert words(layout(text, reflow=True).text) == words("\n".join([*LIFT_BODY, out[2], out[4]]))
+
+
+def test_lifted_number_after_prefix_hyphen_joins_without_space() -> None:
+    """The two halves written left half first; ``ש-`` takes the number with no space."""
+    text = "\n".join(
+        [
+            *LIFT_BODY,
+            "  אלף  ישראלים  בחרו  לנפוש",
+            "שם הוא ערך עליון מבחינת הממשל. השקט הזה הוא הסיבה ש-",
+            "באזרבייג'ן בשנה האחרונה.",
+            "",
+            "69",
+            "",
+            *LIFT_BODY,
+            "לדבריו, הישראלים מרגישים את הביטחון ברחובות, בזמן שבאירופה ישראלים נדרשים להצניע.",
+        ]
+    )
+    out = layout(text).text.split("\n")
+    assert (
+        out[2] == "שם הוא ערך עליון מבחינת הממשל. השקט הזה הוא הסיבה ש-69 אלף  ישראלים  בחרו  לנפוש"
+    )
+    assert out[3] == "באזרבייג'ן בשנה האחרונה."
+    assert "69" not in out
+
+
+def test_lifted_bullet_goes_into_the_one_wide_gap() -> None:
+    text = (
+        "15 אברכים\nחידון ההלכה למעשה בעונה תשיעית  צפו בפרק הבכורה\n•\nחידון הלכה למעשה העולמי\n"
+    )
+    out = layout(text).text
+    assert (
+        out
+        == "15 אברכים\nחידון ההלכה למעשה בעונה תשיעית • צפו בפרק הבכורה\nחידון הלכה למעשה העולמי\n"
+    )
+
+
+def test_bare_numbers_without_a_hole_are_left_alone() -> None:
+    """A numbered list, a year on its own, and a hole with no run near: nothing moves."""
+    listing = "\n".join(
+        [
+            *LIFT_BODY,
+            "1",
+            "הפריט הראשון ברשימה של הדברים שנאמרו בפגישה",
+            "2",
+            "הפריט השני ברשימה של הדברים שנאמרו בפגישה",
+            "2025",
+            "",
+        ]
+    )
+    assert layout(listing).text == listing
+    far = "\n".join(
+        [
+            "הרב ביקר בוושינגטון בסוף שנת ",
+            *LIFT_BODY,
+            *LIFT_BODY,
+            *LIFT_BODY,
+            "2025",
+            "",
+        ]
+    )
+    assert layout(far).text == far
+
+
+def test_page_numbers_stay_furniture_not_lifted_runs() -> None:
+    """Bare page numbers at page ends, next to a line ending in spaces, are furniture."""
+    pages = []
+    for n in range(1, 4):
+        body = [f"{line} {'עוד ' * n}" for line in LIFT_BODY]
+        pages.append(
+            "\n".join([*body, f"הדברים נאמרו על רקע הקשר בין המדינות {n * 'כך '}", str(n)])
+        )
+    text = "\n\f".join(pages) + "\n"
+    result = layout(text)
+    assert [kind for _, kind, _ in result.removed] == ["page_number"] * 3
+    assert not re.search(r" \d$", result.text, re.M)
+
+
+def test_pdfminer_fixture_numbers_back_in_their_lines() -> None:
+    path = REPO / "benchmarks" / "corpus" / "fixtures" / "seed000" / "lo_1col__pdfminer.txt"
+    import textrepair
+
+    out = textrepair.repair(path.read_text(encoding="utf-8"), textrepair.RepairConfig(layout=True))
+    flat = " ".join(out.split())
+    assert "בסוף שנת 2025 כחבר במשלחת פרלמנטרית" in flat
+    assert "הסיבה ש-69" in flat
+    assert "date 2026-02-04 במהלך ביקור" in flat
+    assert not any(line.strip() in {"2025", "69"} for line in out.split("\n"))

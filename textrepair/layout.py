@@ -9,7 +9,10 @@ extractors break that too (``DAMAGE.md`` items 8-11):
 * ``pdftotext -layout`` writes two columns side by side on one line, and ``pdftotext`` on a
   narrow justified column may write a line one word per line, left to right;
 * an extractor emits text blocks in drawing order: the end of an article before its start,
-  the title and byline last, a list of source URLs in the middle of a sentence;
+  the title and byline last, a list of source URLs in the middle of a sentence; pdfminer
+  writes the two columns of a right-to-left page left column first;
+* a number, Latin run or bullet inside a Hebrew line is lifted onto a line of its own
+  (pdfminer writes it after the paragraph, leaving a run of spaces where it was);
 * a drop cap is a line of its own, a word is hyphenated across lines, and every paragraph
   is spread over many lines.
 
@@ -32,7 +35,7 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import pairwise
+from itertools import accumulate, pairwise
 from typing import NamedTuple
 
 from textrepair.tokens import has_hebrew, split_punct
@@ -89,6 +92,18 @@ _BLANK_MID = 0.1
 # A block moves to continue a dangling sentence only if the word model scores the joint
 # (last word, first word) above this (nats; 0 is "as likely as chance").
 _PAIR_ACCEPT = 0.0
+# Columns emitted left first (pdfminer on a right-to-left page): each of the two columns
+# holds at least this share of the page's running text (a full page's columns are about
+# as long as each other; a balanced last page's too) ...
+_COLUMN_MIN_SHARE = 0.4
+# Only boxes of at least this many lines, one of them full, are running text (a single
+# line is a page header, a caption, a number lifted out of its line).
+_COLUMN_BOX_LINES = 2
+# The page is read [right][left] only when the word model gains more than this (nats)
+# from the joints that reading makes over the ones it breaks; among such cuts, one this
+# much closer to the middle (share of the text) is worth one nat more.
+_ROTATE_GAIN = 0.75
+_BALANCE_PER_NAT = 0.1
 # A hyphen at a line end is dropped when joining only if the joined word is this common
 # (wordfreq zipf) and one of the halves is not a word at all.
 _JOINED_ZIPF = 2.5
@@ -100,6 +115,27 @@ _DROP_CAP_ZIPF = 2.0
 # line holds at most this many words.
 _WORD_RUN_GAIN = 4.0
 _WORD_RUN_SEGMENT = 8
+
+# A number, Latin run or bullet an extractor lifted out of its Hebrew line onto a line of
+# its own (pdfminer, ``pdftotext -raw``) goes back into the hole it left only when that
+# hole is at most this many non-blank lines away ...
+_LIFT_WINDOW = 4
+# ... and only where leading (trailing) spaces are rare enough to mean something: at most
+# this share of the text lines has them (``pdftotext -layout`` pads every line).
+_HOLE_SHARE = 0.3
+# What can be lifted: a number (2025, 1,200, 3.5, 2026-02-04, 20%; not a list label like
+# ``1.`` or ``(2)``), a short Latin run, a bullet.
+_LIFTED_NUMBER = re.compile(r"^\d+(?:[.,:/\-–]\d+)*%?$")
+_LATIN_WORD = r"[A-Za-z0-9][A-Za-z0-9.,'&/@:\-]*"
+_LIFTED_LATIN = re.compile(rf"^(?=[A-Za-z]){_LATIN_WORD}(?: {_LATIN_WORD}){{0,3}}$")
+_LIFTED_BULLET = "•"
+# The line a run is put back into is at most this share longer than the lines around it
+# (a printed line, put together again, is no longer than its neighbours).
+_LIFT_FIT = 1.1
+# A Hebrew prefix and a hyphen end a line that a number must follow (``ש-`` for ``ש-69``).
+_PREFIX_HYPHEN = re.compile(r"(?:^|\s)[משהוכלב]{1,3}[-־]$")
+# A bullet's hole inside a line: one run of two or more spaces where every other gap is one.
+_INNER_GAP = re.compile(r" {2,}")
 
 _CLOSERS = "\"'”’»)]}״׳"
 _SENTENCE_END = re.compile(r"[.!?…](?:[" + re.escape(_CLOSERS) + r"]*)$")
@@ -459,7 +495,20 @@ def _geometry(text: str) -> _Geometry | None:
         for m in re.finditer(f" {{{_GUTTER_MIN},}}", plain)
         if start < m.start() and m.end() < end
     ]
+    if _evenly_spaced(plain[start:end]):
+        gaps = []
     return _Geometry(start, end, gaps)
+
+
+def _evenly_spaced(text: str) -> bool:
+    """Whether every space between the words of a line is wide and they are all alike.
+
+    pdfminer writes a justified line's stretched word spaces as runs of spaces, the same
+    run between every two words: that is spacing, not a gutter, which is wider than the
+    spaces of the text on either side of it.
+    """
+    runs = [len(m) for m in re.findall(" +", text)]
+    return len(runs) >= 2 and min(runs) >= _GUTTER_MIN and max(runs) - min(runs) <= 1
 
 
 def _marks(geoms: Sequence[_Geometry | None], width: int) -> list[bytearray | None]:
@@ -963,6 +1012,434 @@ def _rotate(seq: list[_Item], model: WordModel, title_moved: bool) -> tuple[list
     ], True
 
 
+# --------------------------------------------------------------------------- column rotation
+
+
+class _PageSpan(NamedTuple):
+    """The running text of one page: positions (in the sequence) of its non-blank lines,
+    from the first line of its first box of running text to the last of its last."""
+
+    page: int
+    idx: list[int]
+
+
+def _page_spans(seq: Sequence[_Item]) -> list[_PageSpan]:
+    """The running-text span of each page of body lines outside column regions.
+
+    A page is cut into boxes at blank lines and seams (an extractor writes a blank line
+    after each text box). The span runs from the first to the last box of running text
+    (:data:`_COLUMN_BOX_LINES` lines or more, one of them full): boxes above it (a label,
+    a title, scraps of the page header) and below it (numbers and Latin runs an extractor
+    lifted out of their lines, scraps of the footer) stay where they are.
+    """
+    by_page: dict[int, list[int]] = {}
+    for k in _nonblank(seq):
+        if seq[k].region == -1 and seq[k].page >= 0:
+            by_page.setdefault(seq[k].page, []).append(k)
+    spans: list[_PageSpan] = []
+    for page, idx in by_page.items():
+        if len(idx) < 4 or idx[-1] - idx[0] + 1 != _span_length(seq, idx):
+            continue  # too short to hold two columns, or interleaved with another page
+        widths = _local_widths(seq, idx)
+        boxes = [
+            box
+            for box in _boxes(seq, idx)
+            if len(box) >= _COLUMN_BOX_LINES and any(_full(seq, k, widths) for k in box)
+        ]
+        if boxes:
+            span = idx[idx.index(boxes[0][0]) : idx.index(boxes[-1][-1]) + 1]
+            if len(span) >= 4:
+                spans.append(_PageSpan(page, span))
+    return spans
+
+
+def _boxes(seq: Sequence[_Item], idx: Sequence[int]) -> list[list[int]]:
+    """The non-blank lines ``idx`` grouped into boxes: runs with no blank line or seam."""
+    boxes: list[list[int]] = []
+    for k in idx:
+        if boxes and not _box_break(seq, boxes[-1][-1], k):
+            boxes[-1].append(k)
+        else:
+            boxes.append([k])
+    return boxes
+
+
+def _box_break(seq: Sequence[_Item], a: int, b: int) -> bool:
+    """Whether a blank line or a seam separates items ``a`` and ``b``."""
+    return any(it.blank or it.role == "seam" for it in seq[a + 1 : b])
+
+
+def _span_length(seq: Sequence[_Item], idx: Sequence[int]) -> int:
+    """Items from the first to the last of ``idx`` that are on ``idx``'s page."""
+    page = seq[idx[0]].page
+    return sum(1 for it in seq[idx[0] : idx[-1] + 1] if it.page == page)
+
+
+class _Cut(NamedTuple):
+    """A possible start of the right column: its position in the span, the position of
+    the left column's last line (Latin and number scraps between them skipped), and the
+    column balance there (0: the halves hold the same amount of text, 1: all on one side)."""
+
+    start: int
+    end: int
+    imbalance: float
+
+
+def _column_cuts(seq: Sequence[_Item], idx: Sequence[int]) -> list[_Cut]:
+    """Where the right column may start in a page span emitted left column first.
+
+    An extractor emits each column as text boxes, so the right column starts a box of
+    running text (:data:`_COLUMN_BOX_LINES` lines, one of them full). Boxes with no Hebrew
+    letter just before it are scraps the extractor lifted out of the lines (numbers,
+    Latin names), not the left column's end. Each side must hold
+    :data:`_COLUMN_MIN_SHARE` of the text.
+    """
+    widths = _local_widths(seq, idx)
+    position = {k: m for m, k in enumerate(idx)}
+    before = [0, *accumulate(_width(seq[k].text) for k in idx)]  # text above each line
+    total = before[-1]
+    boxes = _boxes(seq, idx)
+    cuts: list[_Cut] = []
+    for j in range(1, len(boxes)):
+        box = boxes[j]
+        if len(box) < _COLUMN_BOX_LINES or not any(_full(seq, k, widths) for k in box):
+            continue
+        back = j - 1
+        while back > 0 and not any(has_hebrew(seq[k].text) for k in boxes[back]):
+            back -= 1
+        start = position[box[0]]
+        share = before[start] / total
+        if min(share, 1 - share) >= _COLUMN_MIN_SHARE:
+            cuts.append(_Cut(start, position[boxes[back][-1]], abs(1 - 2 * share)))
+    return cuts
+
+
+def _joint(model: WordModel, before: str, after: str) -> float:
+    """The word model's score of line ``after`` following line ``before`` (0 when either
+    is missing or ``before`` ends its sentence: nothing to join)."""
+    if not before or not after or _closed(before):
+        return 0.0
+    return model.pair(_last_word(before), _first_word(after))
+
+
+def _rotated_page(
+    seq: Sequence[_Item],
+    span: _PageSpan,
+    previous: tuple[str, bool],
+    last_page: bool,
+    model: WordModel,
+) -> _Cut | None:
+    """The cut that undoes a left-column-first emission of one page, or None.
+
+    ``previous``: the line the previous page ends with as read (after its own rotation),
+    and whether that page was rotated. The page's running text must end mid-sentence (or
+    the previous page was rotated: a column may end with its sentence). Read as
+    [right][left], the page makes the joints (its last line, its first line) and
+    (previous page's end, the cut's line) and breaks (the line before the cut, the cut's
+    line) and (previous page's end, its first line); the rotation is made when the word
+    model gains more than :data:`_ROTATE_GAIN` by it at a cut where the columns balance
+    and the line before it can end the left column (:func:`_column_end`).
+    """
+    idx = span.idx
+    first, last = seq[idx[0]].text, seq[idx[-1]].text
+    read_end, rotated = previous
+    if not has_hebrew(last) or (_closed(last) and not rotated):
+        return None
+    base = _joint(model, last, first) - _joint(model, read_end, first)
+    best: tuple[float, _Cut] | None = None
+    for cut in _column_cuts(seq, idx):
+        before, start = seq[idx[cut.start - 1]].text, seq[idx[cut.start]].text
+        if not _column_end(seq, idx, cut.end, last_page):
+            continue
+        gain = base + _joint(model, read_end, start) - _joint(model, before, start)
+        if gain <= _ROTATE_GAIN:
+            continue
+        score = gain - cut.imbalance / _BALANCE_PER_NAT
+        if best is None or score > best[0]:
+            best = (score, cut)
+    return None if best is None else best[1]
+
+
+def _column_end(seq: Sequence[_Item], idx: Sequence[int], m: int, last_page: bool) -> bool:
+    """Whether line ``idx[m]``, the last of a box, can be where the left column ends.
+
+    It ends a box of several lines (a line alone is a heading, or the last line of a
+    paragraph that an extractor set apart). On the text's last page it ends the text, so
+    it ends a sentence. Elsewhere it is where a column break fell inside a paragraph, so
+    its sentence goes on: a box of one-column text does not end so.
+    """
+    if m == 0 or _box_break(seq, idx[m - 1], idx[m]):
+        return False
+    return _closed(seq[idx[m]].text) == last_page
+
+
+def _unrotate_columns(seq: list[_Item], model: WordModel) -> tuple[list[_Item], bool]:
+    """Undo two-column pages emitted left column first (pdfminer on right-to-left pages).
+
+    Such an extractor writes each page as [left column][right column]: the page's text
+    ends mid-sentence, and the sentence goes on at the top of the page (the left
+    column's first line), while the right column, in the middle of the page, goes on from
+    the previous page. Pages are read from the first on, each against the previous page
+    as read; a page is put back as [right column][left column] when
+    :func:`_rotated_page` finds the cut. Title and header scraps above the columns and
+    scraps below them stay where they are (:func:`_page_spans`).
+    """
+    spans = _page_spans(seq)
+    last_page = max((seq[k].page for k in _nonblank(seq)), default=-1)
+    cuts: list[tuple[_PageSpan, int]] = []
+    previous = ("", False)
+    for n, span in enumerate(spans):
+        if n and spans[n - 1].page + 1 != span.page:
+            previous = ("", False)  # a page between them: their ends do not meet
+        cut = _rotated_page(seq, span, previous, span.page == last_page, model)
+        if cut is None:
+            previous = (seq[span.idx[-1]].text, False)
+            continue
+        cuts.append((span, cut.start))
+        previous = (seq[span.idx[cut.end]].text, True)
+    out = list(seq)
+    for span, start in reversed(cuts):
+        left = seq[span.idx[0] : span.idx[start]]
+        right = seq[span.idx[start] : span.idx[-1] + 1]
+        out[span.idx[0] : span.idx[-1] + 1] = [_SEAM, *right, _SEAM, *left, _SEAM]
+    return out, bool(cuts)
+
+
+# --------------------------------------------------------------------------- lifted runs
+
+
+def _lifted_kind(it: _Item) -> str | None:
+    """``number``, ``latin`` or ``bullet`` when body line ``it`` is only such a run."""
+    if it.role != "body" or it.blank:
+        return None
+    t = _norm(it.text)
+    if _LIFTED_NUMBER.match(t):
+        return "number"
+    if t == _LIFTED_BULLET:
+        return "bullet"
+    if _LIFTED_LATIN.match(t) and not _is_url(t):
+        return "latin"
+    return None
+
+
+class _Holes(NamedTuple):
+    """Where a line shows the hole a lifted run left: at its start (``lead``), at its
+    end (``trail``: spaces, or ``prefix``: a prefix letter and hyphen), inside (``inner``:
+    the one wide gap of a singly spaced line)."""
+
+    lead: bool
+    trail: bool
+    prefix: bool
+    inner: bool
+
+
+def _holes(text: str, lead_ok: bool, trail_ok: bool) -> _Holes:
+    plain = _plain(text)
+    core = plain.strip()
+    if not has_hebrew(core):
+        return _Holes(False, False, False, False)
+    gaps = _INNER_GAP.findall(core)
+    inner = len(gaps) == 1 and core.count(" ") == len(gaps[0]) + len(core.split()) - 2
+    return _Holes(
+        lead_ok and plain[:1].isspace(),
+        trail_ok and plain[-1:].isspace(),
+        bool(_PREFIX_HYPHEN.search(core)),
+        inner,
+    )
+
+
+def _join_run(left: str, run: str, right: str, kind: str, prefix: bool) -> str:
+    """``left`` + ``run`` + ``right``: a number after a prefix hyphen joins without space."""
+    sep = "" if prefix and kind == "number" else " "
+    head = left.rstrip() + sep + run if left else run
+    return head + (" " + right.lstrip() if right else "")
+
+
+def _wrapped(seq: Sequence[_Item], texts: dict[int, str], live: list[int], k: int) -> bool:
+    """Whether run line ``k`` continues a Latin run wrapped from the line above (``צילום:
+    Nati`` / ``Shohat/FLASH90``) or into the line below: a line break, not a lift."""
+    m = live.index(k)
+    if m and not _box_break(seq, live[m - 1], k):
+        words = _norm(texts[live[m - 1]]).split()
+        if words and _LATIN.search(words[-1]) and not has_hebrew(words[-1]):
+            return True
+    if m + 1 < len(live) and not _box_break(seq, k, live[m + 1]):
+        words = _norm(texts[live[m + 1]]).split()
+        if words and _LATIN.search(words[0]) and not has_hebrew(words[0]):
+            return True
+    return False
+
+
+def _prefix_open(live: list[int], runs: set[int], t: int, r: int) -> bool:
+    """Whether the prefix hyphen ending line ``t`` still waits for its number: the line
+    after it is not another lifted run (``ל-`` / ``WorldPride`` is filled)."""
+    m = live.index(t)
+    return m + 1 >= len(live) or live[m + 1] == r or live[m + 1] not in runs
+
+
+def _half_before(seq: Sequence[_Item], lines: list[int], holes: dict[int, _Holes], k: int) -> bool:
+    """Whether line ``k`` (a hole at its start) is directly followed, in its box, by a line
+    with a hole at its end: the two halves of one line, written left half first."""
+    m = lines.index(k)
+    if m + 1 >= len(lines) or _box_break(seq, k, lines[m + 1]):
+        return False
+    after = holes[lines[m + 1]]
+    return after.trail or after.prefix
+
+
+def _page_top_repeats(seq: Sequence[_Item], idx: Sequence[int]) -> set[int]:
+    """Lines among the first few of their page whose text opens another page too: scraps
+    of a running header the furniture rules did not take (``רבעון … | גיליון`` / ``7``).
+    Their holes and numbers belong to each other, never to the body."""
+    tops: dict[int, list[int]] = {}
+    for k in idx:
+        tops.setdefault(seq[k].page, []).append(k)
+    pages_of: dict[str, set[int]] = {}
+    top_lines = [k for lines in tops.values() for k in lines[: 2 * _EDGE_ROWS]]
+    for k in top_lines:
+        pages_of.setdefault(_norm(seq[k].text), set()).add(seq[k].page)
+    return {k for k in top_lines if len(pages_of[_norm(seq[k].text)]) > 1}
+
+
+def _reinsert_lifted(seq: list[_Item]) -> tuple[list[_Item], bool]:
+    """Put numbers, Latin runs and bullets an extractor lifted out of a line back into it.
+
+    A left-to-right run inside a Hebrew line is a box of its own to some extractors:
+    pdfminer writes it after the paragraph, ``pdftotext -raw`` on a line of its own, and
+    the halves of the line it came from show the hole — a line ending in spaces (or in a
+    prefix letter and hyphen, ``הסיבה ש-``, which only a number can follow) and a line
+    starting with spaces, often written left half first. A body line that is only such a
+    run (:func:`_lifted_kind`) goes into the nearest hole within :data:`_LIFT_WINDOW`
+    non-blank lines on its page: between the two halves of a split line (which become one
+    line again), else at the end or start of one half, a bullet only between halves or
+    into the one wide gap of a singly spaced line. A hole takes a run only when no other
+    run is closer to it, and the line put together is no longer than the page's lines
+    (:data:`_LIFT_FIT`). With no hole near, the line stays (a page number, a list label, a
+    year on its own). Spaces at line edges are evidence only where they are rare
+    (:data:`_HOLE_SHARE`).
+    """
+    idx = _nonblank(seq)
+    if not idx or not any(_lifted_kind(seq[k]) for k in idx):
+        return seq, False
+    texts = {k: seq[k].text for k in idx}
+    lead_ok = sum(_plain(t)[:1].isspace() for t in texts.values()) <= _HOLE_SHARE * len(idx)
+    trail_ok = sum(_plain(t)[-1:].isspace() for t in texts.values()) <= _HOLE_SHARE * len(idx)
+    full: dict[tuple[int, int], int] = {}
+    for k in idx:
+        where = (seq[k].page, seq[k].region)
+        full[where] = max(full.get(where, 0), len(_norm(seq[k].text)))
+
+    def nearest(s: int, r: int, runs: list[int], pos: dict[int, int]) -> bool:
+        """Whether no other run still in place is closer to line ``s`` than ``r``."""
+        gap = abs(pos[s] - pos[r])
+        return all(
+            abs(pos[s] - pos[o]) >= gap
+            for o in runs
+            if o != r and (seq[o].page, seq[o].region) == (seq[r].page, seq[r].region)
+        )
+
+    header = _page_top_repeats(seq, idx)
+    gone: set[int] = set()
+    changed = False
+    while True:
+        live = [k for k in idx if k not in gone]
+        pos = {k: m for m, k in enumerate(live)}  # runs put back no longer count
+        runs = [
+            k
+            for k in live
+            if k not in header
+            and _lifted_kind(replace(seq[k], text=texts[k]))
+            and not _wrapped(seq, texts, live, k)
+        ]
+        run_set = set(runs)
+        lines = [k for k in live if k not in run_set and k not in header]
+        holes = {k: _holes(texts[k], lead_ok, trail_ok) for k in lines}
+        best: tuple[tuple[int, int, int], int, int | None, int | None, bool] | None = None
+        for r in runs:
+            kind = _lifted_kind(replace(seq[r], text=texts[r]))
+            near = [
+                k
+                for k in lines
+                if abs(pos[k] - pos[r]) - 1 <= _LIFT_WINDOW
+                and seq[k].page == seq[r].page
+                and seq[k].region == seq[r].region
+            ]
+
+            def dist(*ks: int, r: int = r, pos: dict[int, int] = pos) -> tuple[int, int]:
+                gaps = [abs(pos[k] - pos[r]) - 1 for k in ks]
+                return min(gaps), sum(gaps)
+
+            options: list[tuple[tuple[int, int, int], int | None, int | None, bool]] = []
+            for a, b in pairwise(lines):
+                if a not in near or b not in near:
+                    continue
+                for t, ln in ((a, b), (b, a)):
+                    ht = holes[t]
+                    if t == a and _box_break(seq, a, b) and _half_before(seq, lines, holes, b):
+                        continue  # ``ln`` is the left half of the line that follows it
+                    if holes[ln].lead and (ht.trail or (ht.prefix and kind == "number")):
+                        near_gap, both_gaps = dist(a, b)
+                        prefix = ht.prefix and not ht.trail
+                        options.append(((near_gap, 0, both_gaps), t, ln, prefix))
+            for k in near:
+                h = holes[k]
+                if kind == "bullet":
+                    if h.inner and dist(k)[0] == 0:
+                        options.append(((0, 0, 0), k, k, False))
+                    continue
+                if h.prefix and kind == "number":
+                    options.append(((dist(k)[0], 1, 0), k, None, True))
+                if h.trail:
+                    rank = 2
+                    if pos[k] == pos[r] + 1 and not _box_break(seq, r, k):
+                        rank = -1  # same box, written just before: left of the line's end
+                    options.append(((dist(k)[0], rank, 0), k, None, False))
+                if h.lead:
+                    options.append(((dist(k)[0], 2, 0), None, k, False))
+            for key, t, ln, prefix in options:
+                if prefix and t is not None and not _prefix_open(live, run_set, t, r):
+                    continue  # a run right after the hyphen already fills it
+                joined = sum(len(_norm(texts[k])) + 1 for k in {t, ln, r} if k is not None)
+                if joined > _LIFT_FIT * full[seq[r].page, seq[r].region]:
+                    continue
+                if not all(nearest(k, r, runs, pos) for k in {t, ln} if k is not None):
+                    continue  # another run is closer to the hole: the evidence is not clear
+                if best is None or key < best[0]:
+                    best = (key, r, t, ln, prefix)
+        if best is None:
+            break
+        _, r, t, ln, prefix = best
+        kind = _lifted_kind(replace(seq[r], text=texts[r])) or ""
+        run = _norm(texts[r])
+        if t is not None and t == ln:  # a bullet into the line's one wide gap
+            core = _plain(texts[t]).strip()
+            texts[t] = _INNER_GAP.sub(" " + run + " ", core, count=1)
+        elif t is not None and ln is not None:
+            at, other = min(t, ln), max(t, ln)
+            texts[at] = _join_run(texts[t], run, texts[ln], kind, prefix)
+            gone.add(other)
+        elif t is not None:
+            texts[t] = _join_run(texts[t], run, "", kind, prefix)
+        else:
+            assert ln is not None
+            texts[ln] = _join_run("", run, texts[ln], kind, prefix)
+        gone.add(r)
+        changed = True
+    if not changed:
+        return seq, False
+    out: list[_Item] = []
+    after_gone = False
+    for k, it in enumerate(seq):
+        if k in gone:
+            after_gone = True
+            continue
+        if it.blank and it.role == "body" and after_gone and (not out or out[-1].blank):
+            continue
+        after_gone = False
+        out.append(replace(it, text=texts[k]) if k in texts else it)
+    return out, True
+
+
 # --------------------------------------------------------------------------- one-word lines
 
 
@@ -1252,13 +1729,14 @@ def layout(text: str, *, reflow: bool = False, keep_furniture: bool = False) -> 
     furniture line stays where it was, verbatim; with ``reflow`` (spacing trimmed) it
     follows the paragraph that a page break cut. Side-by-side columns are split and emitted
     right column first (left first in Latin text); lines written one word per line in
-    visual order are read back as lines (:func:`_unscramble_word_runs`); a text block the
-    extractor put out of order is moved back (see :func:`_tail_display`, :func:`_rotate`,
-    :func:`_move_foreign`); words broken across lines are rejoined. With ``reflow`` each
-    paragraph becomes one line (whitespace inside it collapsed). Form feeds are not
-    written once anything changed; blank lines around removed or moved lines collapse to
-    one. When nothing is found and ``reflow`` is off, ``text`` is returned unchanged, byte
-    for byte.
+    visual order are read back as lines (:func:`_unscramble_word_runs`); numbers, Latin runs
+    and bullets lifted out of their lines go back into them (:func:`_reinsert_lifted`); a
+    text block the extractor put out of order is moved back (see :func:`_tail_display`,
+    :func:`_rotate`, :func:`_move_foreign`, :func:`_unrotate_columns`); words broken across
+    lines are rejoined. With ``reflow`` each paragraph becomes one line (whitespace inside it
+    collapsed). Form feeds are not written once anything changed; blank lines around
+    removed or moved lines collapse to one. When nothing is found and ``reflow`` is off,
+    ``text`` is returned unchanged, byte for byte.
     """
     if not isinstance(text, str):
         raise TypeError(f"layout expects str, got {type(text).__name__}")
@@ -1275,13 +1753,15 @@ def layout(text: str, *, reflow: bool = False, keep_furniture: bool = False) -> 
     model = WordModel.default()
     seq, anchors = _detach(items)
     seq, unscrambled = _unscramble_word_runs(seq, model, set(anchors))
+    seq, reinserted = _reinsert_lifted(seq)
+    seq, unrotated = _unrotate_columns(seq, model)
     seq, moved_notes = _move_foreign(seq)
     seq, title_moved = _tail_display(seq)
     seq, rotated = _rotate(seq, model, title_moved)
     seq, joined = _join_words(seq, model)
     full = _attach(seq, anchors)
     changed = bool(furniture) or split or unscrambled or moved_notes or title_moved
-    changed = changed or rotated or joined
+    changed = changed or rotated or joined or unrotated or reinserted
     if not reflow and not changed:
         return LayoutResult(text, removed)
     lines = _emit_paragraphs(full, keep_furniture) if reflow else _emit_lines(full, keep_furniture)
