@@ -124,3 +124,17 @@ def test_mirrored_lines_do_not_make_a_document_cut() -> None:
     fragment = ["  ".join(reversed(t.split())) for t in lines[12:]]
     diagnosis = textrepair.repair_and_explain("\n".join(mirrored + fragment)).diagnosis
     assert diagnosis.visual and not diagnosis.cut_runs
+
+
+def test_brackets_are_read_the_way_round_they_were_drawn() -> None:
+    """Visual output gives a right-to-left line's brackets as their mirror glyphs; a
+    bracket between two left-to-right characters is drawn as stored."""
+    assert surgery.unmirror_brackets([")כך(", "f(x)", "(INR<", "מילה"]) == [
+        "(כך)",
+        "f(x)",
+        ")INR>",
+        "מילה",
+    ]
+    zipf = WordModel.default().zipf
+    # The bracket that closes before a word costs the reading that leaves it there.
+    assert surgery.token_logp("(כך)", False, zipf) > surgery.token_logp(")כך(", False, zipf)

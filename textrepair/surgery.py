@@ -62,6 +62,13 @@ _DASHES = "-–—"
 # Punctuation that may stand alone between words (a dash, a separator bar, a bullet).
 _STANDALONE = frozenset(["-", "–", "—", "|", "/", "•", "·", "*", "&", "+", "=", "..."])
 _OPENERS = frozenset(_BRACKETS + _QUOTES)
+_OPENING_BRACKETS = frozenset("([{<«")
+_CLOSING_BRACKETS = frozenset(")]}>»")
+_MIRROR = str.maketrans("()[]{}<>«»", ")(][}{><»«")
+# A token that starts with a Latin letter (``f(x)``, ``ISO(9001)``) is a left-to-right run
+# whose brackets are drawn as stored; every other bracket of a right-to-left line is
+# drawn as its mirror image (digits have no direction of their own: ``15)``).
+_LTR_START = re.compile(r"[A-Za-z]")
 _CLOSERS = frozenset(",.;:!?%…" + _BRACKETS + _QUOTES)
 # The prefix letters a word may carry, in the order Hebrew writes them: and, that / when,
 # in / to / as / from, the.
@@ -95,6 +102,7 @@ _BAD_PUNCT = -15.0  # a comma or period at a word's start, or alone
 _STANDALONE_PUNCT = -9.0
 _TRAILING_HYPHEN = -6.0
 _BAD_SHAPE = -15.0  # extra: a shape no text has (``2020-ב``, ``ב--``)
+_BACKWARD_BRACKET = -8.0  # a closing bracket before a word, an opening one after it
 
 # Costs (nats) of what a reading assumes the extractor did.
 _RUN_WIDE = -0.5  # a run boundary at a wide gap: the extractor saw one there
@@ -521,12 +529,16 @@ def _punct_logp(lead: str, trail: str, core: str) -> float:
     for ch in lead:
         if ch not in _OPENERS:
             total += _BAD_PUNCT
+        elif ch in _CLOSING_BRACKETS:
+            total += _BACKWARD_BRACKET
     stops = 0
     for ch in trail:
         if ch in _DASHES:
             total += _TRAILING_HYPHEN
         elif ch not in _CLOSERS:
             total += _BAD_PUNCT
+        elif ch in _OPENING_BRACKETS:
+            total += _BACKWARD_BRACKET
         elif ch in ",.;:":
             stops += 1
     if stops > 1:  # ``בישראל.,``: one word ends one clause once
@@ -1075,6 +1087,20 @@ def needs_surgery(tokens: Sequence[str], gaps: Sequence[int], zipf: Zipf) -> boo
     return False
 
 
+def unmirror_brackets(tokens: Sequence[str]) -> list[str]:
+    """The tokens with each bracket turned back the way round it is read.
+
+    A producer draws the brackets of right-to-left text as mirror glyphs, and an extractor
+    that writes the line in visual order gives those glyphs' characters: ``)כך(``, and
+    after the runs are put in reading order, ``(כך)``. Brackets of a left-to-right run
+    (``f(x)``) are drawn as they are.
+    """
+    return [
+        t if _LTR_START.match(t) or not any(ch in _BRACKETS for ch in t) else t.translate(_MIRROR)
+        for t in tokens
+    ]
+
+
 def repair_tokens(
     tokens: list[str],
     zipf: Zipf,
@@ -1098,6 +1124,7 @@ def repair_tokens(
         gaps = [1] * max(0, len(tokens) - 1)
     if not tokens or not needs_surgery(tokens, gaps, zipf):
         return tokens, []
+    written, tokens = tokens, unmirror_brackets(tokens)
     units = cut_units(tokens, gaps, zipf)
     if len(units) > _MAX_UNITS:
         return tokens, []
@@ -1107,7 +1134,9 @@ def repair_tokens(
     steps = describe(tokens, units, best)
     surgical = [s for s in steps if s[0] not in _NOT_SURGERY]
     if not surgical or best.score - plain.score < _MARGIN:
-        return tokens, []
+        return written, []
+    if tokens != written:
+        steps.append(("mirror_brackets", " ".join(written), " ".join(tokens)))
     return best.tokens, steps
 
 
@@ -1185,7 +1214,7 @@ def best_score(
 ) -> float:
     """Score of the best reading the search finds (for evaluation: see ``forced_score``)."""
     gaps = [1] * max(0, len(tokens) - 1) if gaps is None else gaps
-    units = cut_units(tokens, gaps, zipf)
+    units = cut_units(unmirror_brackets(tokens), gaps, zipf)
     return _search(units, _Scorer(zipf, pair), before, after, whole_tokens=False).score
 
 
@@ -1202,7 +1231,7 @@ def forced_score(
     reading does. Above :func:`best_score`, the search missed it; below, the model
     prefers another reading."""
     gaps = [1] * max(0, len(tokens) - 1) if gaps is None else gaps
-    units = cut_units(tokens, gaps, zipf)
+    units = cut_units(unmirror_brackets(tokens), gaps, zipf)
     try:
         return _search(units, _Scorer(zipf, pair), before, after, False, target).score
     except ValueError:
