@@ -258,7 +258,12 @@ def test_dash_runs_need_the_shape_to_recur() -> None:
     broken = SeamEvidence(3, 2, 0, 40, 0.0, dash_glued=4)
     assert broken.dash_runs
     assert not broken._replace(glued=0, lead_punct=0).dash_runs  # no other seams: clean
-    assert "dash_runs_to_logical" not in dict(seam_fixes(SeamOrder.LOGICAL))
+    # Where the shape is rare, a line with a dash glued to a word is left alone ...
+    rare = dict(seam_fixes(SeamOrder.LOGICAL))["dash_runs_to_logical"]
+    assert rare(clean[0], ZIPF) == clean[0]
+    # ... unless it also opens with its last run's closing mark (PyMuPDF, seed 004's title).
+    led = '" בשומרון- המועמד המוביל לנשיאות ברזיל: "ביקור ראשון'
+    assert rare(led, ZIPF) == 'המועמד המוביל לנשיאות ברזיל: "ביקור ראשון - בשומרון"'
     assert seam_fixes(SeamOrder.LOGICAL, dash_runs=True)[0][0] == "dash_runs_to_logical"
     assert "dash_runs_to_logical" not in dict(seam_fixes(SeamOrder.VISUAL_PIECES, dash_runs=True))
 
@@ -266,7 +271,7 @@ def test_dash_runs_need_the_shape_to_recur() -> None:
 def test_repair_seams_runs_the_fixes_of_its_order() -> None:
     line = " .באקו, אזרבייג'ן180"
     assert repair_seams(line, ZIPF) == " באקו, אזרבייג'ן. 180"
-    assert [name for name, _ in seam_fixes()] == [name for name, _ in SEAM_FIXES]
+    assert [name for name, _ in seam_fixes()][1:] == [name for name, _ in SEAM_FIXES]
     assert "reverse_runs" in dict(seam_fixes(SeamOrder.VISUAL_RUNS))
     assert "reverse_runs" not in dict(SEAM_FIXES)
 

@@ -734,14 +734,41 @@ def seam_fixes(
 
     ``dash_runs`` (:attr:`SeamEvidence.dash_runs`) puts :func:`dash_runs_to_logical` first:
     the other fixes read a line's first run, which it changes. In a document in visual run
-    order it leaves lines with a number or Latin run to :func:`reverse_runs`.
+    order it leaves lines with a number or Latin run to :func:`reverse_runs`. Where the
+    shape is rare it still runs on a line that shows it twice over (:func:`_dash_runs_when_led`).
     """
     fixes = list(_FIXES_BY_ORDER[order])
-    if dash_runs and order is SeamOrder.LOGICAL:
-        fixes.insert(0, ("dash_runs_to_logical", dash_runs_to_logical))
-    elif dash_runs and order is SeamOrder.VISUAL_RUNS:
-        fixes.insert(0, ("dash_runs_to_logical", _dash_runs_without_ltr))
+    by_order = {
+        (True, SeamOrder.LOGICAL): dash_runs_to_logical,
+        (True, SeamOrder.VISUAL_RUNS): _dash_runs_without_ltr,
+        (False, SeamOrder.LOGICAL): _dash_runs_when_led,
+        (False, SeamOrder.VISUAL_RUNS): _dash_runs_when_led_without_ltr,
+    }
+    fix = by_order.get((dash_runs, order))
+    if fix is not None:
+        fixes.insert(0, ("dash_runs_to_logical", fix))
     return fixes
+
+
+def _dash_runs_when_led(line: str, zipf: Zipf) -> str:
+    """:func:`dash_runs_to_logical` on a line of a document where the shape is rare, when
+    the line shows it twice over: it opens with the closing mark of its last run, and that
+    run's word carries the dash that opened it (``" בשומרון- המועמד ... "ביקור ראשון``)."""
+    body = line.lstrip(" ")
+    lead = _RUN_LEAD_RE.match(body)
+    if lead is None:
+        return line
+    seams = _dash_seams(body, zipf)
+    if not seams or " " in body[lead.end() : seams[0].start()].strip(" "):
+        return line
+    return dash_runs_to_logical(line, zipf)
+
+
+def _dash_runs_when_led_without_ltr(line: str, zipf: Zipf) -> str:
+    """:func:`_dash_runs_when_led` on a line with no number or Latin run."""
+    if any(p.ltr for p in pieces(line)):
+        return line
+    return _dash_runs_when_led(line, zipf)
 
 
 def _dash_runs_without_ltr(line: str, zipf: Zipf) -> str:
