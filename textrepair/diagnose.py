@@ -72,7 +72,7 @@ class Diagnosis(NamedTuple):
     reversed_lines: int = 0
     forward_lines: int = 0
     forced: bool = False
-    cut_lines: int = 0
+    cut_lines: int = 0  # counted in fragment-visual documents only
 
     @property
     def visual(self) -> bool:
@@ -106,8 +106,8 @@ class Diagnosis(NamedTuple):
             f"{self.regime.value} ({how}): {self.hebrew_lines} Hebrew lines, "
             f"{self.wide_gap_lines} with wide gaps, {self.multi_gap_lines} with two or "
             f"more between Hebrew words; lines that read letter-reversed "
-            f"{self.reversed_lines}, as written {self.forward_lines}; "
-            f"with words cut at glyph runs {self.cut_lines}"
+            f"{self.reversed_lines}, as written {self.forward_lines}"
+            + (f"; with words cut at glyph runs {self.cut_lines}" if self.visual else "")
         )
 
 
@@ -134,13 +134,14 @@ def diagnose(bodies: Sequence[str], assume: str = "auto") -> Diagnosis:
             word += 1
             narrow += line.gaps[0] == 1
     at_start = at_end = 0
+    unmirrored: list[str] = []
     zipf = WordModel.default().zipf
     for body in bodies:
         score = letter_visual_score(body, zipf)
         at_start += score > _LINE_VOTE
         at_end += score < -_LINE_VOTE
-        # A letter-reversed line shows marks of cuts that are only its mirroring.
-        cut += score <= _LINE_VOTE and _HEBREW_RE.search(body) is not None and shows_cuts(body)
+        if score <= _LINE_VOTE:  # a mirrored line shows marks of cuts that are its mirroring
+            unmirrored.append(body)
     letter = at_start >= _LETTER_MIN and at_start > _LETTER_RATIO * at_end
     fragment = multi >= _VISUAL_MIN_LINES and multi >= _VISUAL_SHARE * hebrew
     if assume == "logical":
@@ -151,6 +152,8 @@ def diagnose(bodies: Sequence[str], assume: str = "auto") -> Diagnosis:
         regime = Regime.FRAGMENT_VISUAL
     else:
         regime = Regime.LOGICAL
+    if regime is Regime.FRAGMENT_VISUAL:  # only there does the count decide anything
+        cut = sum(1 for b in unmirrored if _HEBREW_RE.search(b) and shows_cuts(b))
     return Diagnosis(
         regime, hebrew, wide, word, narrow, multi, at_start, at_end, assume != "auto", cut
     )
