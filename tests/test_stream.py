@@ -113,6 +113,23 @@ def test_diagnosis_is_fixed_from_the_first_lines() -> None:
     assert alone.diagnosis.regime.value == "logical"  # what a window would say on its own
 
 
+def test_diagnose_only_run_does_not_search(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The read-ahead diagnosis of a document cut at glyph runs must not pay for the
+    token search (seconds per page) only to throw its lines away."""
+    from textrepair import surgery
+
+    text = seed("003")
+    plain = textrepair.RepairConfig(token_surgery=False)  # the verdict does not depend on it
+    expected = textrepair.repair_and_explain(text, plain).diagnosis
+    assert expected.cut_runs
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("token surgery ran in a diagnose-only pass")
+
+    monkeypatch.setattr(surgery, "repair_tokens", refuse)
+    assert stream._diagnose_only(text, LINES_ONLY) == expected
+
+
 @pytest.mark.parametrize("config", [LINES_ONLY, DOCUMENT], ids=["lines", "document"])
 @pytest.mark.parametrize("path", MECHANICS_SEEDS, ids=lambda p: p.name[:3])
 def test_diagnose_only_run_matches_the_full_repair(
