@@ -235,8 +235,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="do not search for words the extractor cut at glyph runs (a prefix letter alone, "
         "halves of a word far apart, digits glued to a word). The search runs only in visual "
-        "documents that show such cuts, on the lines that show them, and costs a few "
-        "hundred milliseconds per such line",
+        "documents where many lines show such cuts, and costs a few hundred milliseconds "
+        "per line there",
     )
     fix.add_argument(
         "--lines-only",

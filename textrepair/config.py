@@ -15,8 +15,8 @@ class RepairConfig(NamedTuple):
 
     ``token_surgery`` lets a visual document's lines whose words the extractor cut apart
     (a prefix letter alone, halves of a word far apart, digits glued to a word) be read
-    back by the search of :mod:`textrepair.surgery`; the slowest fix, and only acting on
-    lines that show such cuts.
+    back by the search of :mod:`textrepair.surgery`; the slowest fix, and only acting in
+    documents diagnosed as cut this way (``Diagnosis.cut_runs``).
 
     ``layout`` adds the page-layout stage (:mod:`textrepair.layout`): columns split, running
     headers, footers and page numbers removed (kept, on lines of their own, with

@@ -98,13 +98,14 @@ def _token_surgery(line: Line, ctx: LineContext) -> list:
 
 def _wants_surgery(text: str, ctx: LineContext) -> bool:
     """Search a line only in a visual document whose words are cut at glyph runs
-    (``Diagnosis.cut_runs``), when the line itself shows a cut and is not a mirrored
-    line (whose words show the same marks; the letter fixes mend it)."""
+    (``Diagnosis.cut_runs``), and not a mirrored line (whose words look cut because they
+    are mirrored; the letter fixes mend it). In such a document every line may be cut,
+    whether or not it shows one of the marks the diagnosis counts (``נוזל ... ים``):
+    :func:`textrepair.surgery.repair_tokens` decides from the words."""
     return (
         ctx.config.token_surgery
         and ctx.visual_doc
         and ctx.cut_runs
-        and surgery.shows_cuts(text)
         and not line_reads_reversed(text)
     )
 
