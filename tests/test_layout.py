@@ -16,6 +16,7 @@ the state of the line-repair stage. ``benchmarks/gold_doc.py`` measures the real
 
 from __future__ import annotations
 
+import difflib
 import json
 import random
 import re
@@ -909,3 +910,89 @@ def test_pdfminer_fixture_numbers_back_in_their_lines() -> None:
     assert "הסיבה ש-69" in flat
     assert "date 2026-02-04 במהלך ביקור" in flat
     assert not any(line.strip() in {"2025", "69"} for line in out.split("\n"))
+
+
+# --------------------------------------------------------------------------- columns read across
+
+
+def gold_paragraphs(key: str) -> list[str]:
+    """The long paragraphs of a seed's document gold."""
+    text = (GOLD / f"{key}.doc.txt").read_text(encoding="utf-8")
+    return [p for p in text.splitlines() if len(p) > 200]
+
+
+def column_lines(paras: list[str], width: int) -> list[tuple[str, bool]]:
+    """The lines of paragraphs wrapped at ``width``, each with whether it ends its paragraph."""
+    out = []
+    for p in paras:
+        lines = wrap(p, width)
+        out += [(line, k == len(lines) - 1) for k, line in enumerate(lines)]
+    return out
+
+
+def read_across(right: list[tuple[str, bool]], left: list[tuple[str, bool]]) -> list[str]:
+    """Two columns as pdfplumber sorts them by height. Lines are two units apart and a
+    paragraph is followed by one unit of space; lines of the two columns at the same
+    height come out as one line, right column first."""
+    placed = []
+    for side, column in enumerate((right, left)):
+        y = 0
+        for text, last in column:
+            placed.append((y, side, text))
+            y += 3 if last else 2
+    out: list[str] = []
+    last_y = None
+    for y, _, t in sorted(placed):
+        if y == last_y:
+            out[-1] += " " + t
+        else:
+            out.append(t)
+        last_y = y
+    return out
+
+
+def word_error_rate(out: str, expected: str) -> float:
+    """Word edits (difflib's opcodes) from ``expected`` to ``out``, per expected word."""
+    a, b = words(expected), words(out)
+    ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    edits = sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in ops if tag != "equal")
+    return edits / len(a)
+
+
+# Cutting a merged line is a choice between neighbouring word boundaries; a few choices
+# can go a word astray (when both halves fit their column either way). Reading order
+# wrong anywhere costs far more than this.
+READ_ACROSS_WER = 0.03
+
+
+def test_columns_read_across_come_back_in_reading_order() -> None:
+    lines = column_lines(gold_paragraphs("001"), 42)
+    half = (len(lines) + 1) // 2
+    right, left = lines[:half], lines[half:]
+    page = "\n".join(read_across(right, left)) + "\n"
+    expected = "\n".join(t for t, _ in right + left)
+    assert word_error_rate(page, expected) > 0.5
+    assert word_error_rate(layout(page).text, expected) <= READ_ACROSS_WER
+
+
+def test_columns_read_across_on_every_page() -> None:
+    lines = column_lines(gold_paragraphs("002"), 40)
+    pages, expected = [], []
+    for start in range(0, len(lines) - 40, 40):
+        right, left = lines[start : start + 20], lines[start + 20 : start + 40]
+        pages.append(read_across(right, left))
+        expected += [t for t, _ in right + left]
+    assert len(pages) >= 5
+    text = "\f".join("\n".join(p) + "\n" for p in pages)
+    assert word_error_rate(layout(text).text, "\n".join(expected)) <= READ_ACROSS_WER
+
+
+@pytest.mark.parametrize("width", [40, 60, 80])
+def test_one_column_of_varied_line_lengths_is_left_alone(width: int) -> None:
+    rng = random.Random(width)
+    paras = gold_paragraphs("001") + gold_paragraphs("002")
+    lines = []
+    for p in paras:
+        lines += wrap(p, width + rng.randint(-width // 4, width // 4))
+    text = "\n".join(lines) + "\n"
+    assert layout(text).text == text

@@ -32,6 +32,7 @@ from __future__ import annotations
 import math
 import re
 import statistics
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -137,6 +138,38 @@ _PREFIX_HYPHEN = re.compile(r"(?:^|\s)[משהוכלב]{1,3}[-־]$")
 # A bullet's hole inside a line: one run of two or more spaces where every other gap is one.
 _INNER_GAP = re.compile(r" {2,}")
 
+# Two columns read across (pdfplumber sorts a page by height, so a line of each column at
+# the same height comes out as one line): a full column line is within _HALF_TOL of the
+# column width w, a merged line of two within _HALF_TOL of 2w + 1. The document is read so
+# only when at least _INTERLEAVED_MIN lines sit in each cluster, the single cluster holds
+# at least _INTERLEAVED_SINGLE_SHARE of both (one column cut at w/2 has few), and at most
+# _INTERLEAVED_LONGER (of both clusters) are wider than two columns, at most
+# _INTERLEAVED_BETWEEN fall between the clusters, and at least _INTERLEAVED_RUN_SHARE are
+# column lines cut mid-sentence between lines of the clusters; the clusters' lines switch
+# between them at least _INTERLEAVED_SWITCHES times down the text.
+_HALF_TOL = 0.15
+_INTERLEAVED_MIN = 3
+_INTERLEAVED_MIN_WIDTH = 8
+_INTERLEAVED_SINGLE_SHARE = 0.3
+_INTERLEAVED_LONGER = 0.1
+_INTERLEAVED_BETWEEN = 0.3
+_INTERLEAVED_RUN_SHARE = 0.15
+_INTERLEAVED_SWITCHES = 4
+# Rounds of (assign single lines to columns, cut merged lines) given each other.
+_INTERLEAVED_ROUNDS = 2
+# Lines above a long line that tell whether the two columns can have come level there.
+_REALIGN_LINES = 4
+# A half of a merged line is a column line when within _CUT_TOL of w (narrow columns vary
+# more than the clusters' tolerance), or shorter and closing its paragraph.
+_CUT_TOL = 0.3
+# A cut of a merged line loses this many nats per column width its halves miss it by.
+_MISFIT_NATS = 3.0
+# ... and this many for each half that leaves room for the next word of its column (a
+# line breaker fills a line before it starts the next).
+_ROOM_NATS = 3.0
+
+# A line that ends in a dash standing alone (speech broken off: ``- - -``) ends its paragraph.
+_BROKEN_OFF = re.compile(r"\s[-–—]$")
 _CLOSERS = "\"'”’»)]}״׳"
 _SENTENCE_END = re.compile(r"[.!?…](?:[" + re.escape(_CLOSERS) + r"]*)$")
 _OPEN_END = re.compile(r"[,;:\-–—־]$")
@@ -1752,6 +1785,7 @@ def layout(text: str, *, reflow: bool = False, keep_furniture: bool = False) -> 
     items = [replace(it, key=k) for k, it in enumerate(items)]
     model = WordModel.default()
     seq, anchors = _detach(items)
+    seq, deinterleaved = _deinterleave(seq, model)
     seq, unscrambled = _unscramble_word_runs(seq, model, set(anchors))
     seq, reinserted = _reinsert_lifted(seq)
     seq, unrotated = _unrotate_columns(seq, model)
@@ -1761,7 +1795,7 @@ def layout(text: str, *, reflow: bool = False, keep_furniture: bool = False) -> 
     seq, joined = _join_words(seq, model)
     full = _attach(seq, anchors)
     changed = bool(furniture) or split or unscrambled or moved_notes or title_moved
-    changed = changed or rotated or joined or unrotated or reinserted
+    changed = changed or rotated or joined or unrotated or reinserted or deinterleaved
     if not reflow and not changed:
         return LayoutResult(text, removed)
     lines = _emit_paragraphs(full, keep_furniture) if reflow else _emit_lines(full, keep_furniture)
@@ -1794,3 +1828,324 @@ def _attach(seq: list[_Item], anchors: dict[int, list[_Item]]) -> list[_Item]:
         out.append(it)
         out.extend(anchors.get(it.key, []) if it.role != "seam" else [])
     return out
+
+
+# --------------------------------------------------------------------------- interleaved columns
+
+
+def _column_width(texts: Sequence[str]) -> tuple[int, int] | None:
+    """The width ``w`` of a column line, and the widest column line, when the lines are
+    two columns read across.
+
+    pdfplumber sorts a two-column page by height: where a line of each column sits at the
+    same height they come out as one line (about ``2w + 1`` long), elsewhere apart (about
+    ``w``). Justified text then shows two clusters of lengths, at ``w`` and ``2w + 1``; one
+    column shows one. The ``w`` whose two clusters hold the most lines is taken when both
+    hold at least :data:`_INTERLEAVED_MIN` lines and the ``w`` cluster at least
+    :data:`_INTERLEAVED_SINGLE_SHARE` of both; it is kept when the clusters look like
+    columns read across (:func:`_interleaved`).
+    """
+    widths = [_width(t) for t in texts]
+    counts = Counter(widths).items()  # a few hundred lengths, however long the text
+    best: tuple[int, int] | None = None
+    for w in range(_INTERLEAVED_MIN_WIDTH, max(widths, default=0) // 2 + 1):
+        single = sum(c for n, c in counts if _single_width(n, w))
+        merged = sum(c for n, c in counts if _merged_width(n, w))
+        if min(single, merged) < _INTERLEAVED_MIN:
+            continue
+        if single < _INTERLEAVED_SINGLE_SHARE * (single + merged):
+            continue
+        if best is None or single + merged > best[0]:
+            best = (single + merged, w)
+    if best is None:
+        return None
+    singles = [n for n in widths if _single_width(n, best[1])]
+    w = round(statistics.median(singles))
+    return (w, max(singles)) if _interleaved(texts, widths, w) else None
+
+
+def _single_width(n: int, w: int) -> bool:
+    """True when a line ``n`` long is a full line of a column ``w`` wide."""
+    return abs(n - w) <= _HALF_TOL * w
+
+
+def _merged_width(n: int, w: int) -> bool:
+    """True when a line ``n`` long is two full lines of columns ``w`` wide, side by side."""
+    return abs(n - 2 * w - 1) <= _HALF_TOL * 2 * w
+
+
+def _interleaved(texts: Sequence[str], widths: Sequence[int], w: int) -> bool:
+    """True when the two length clusters read as two columns read across.
+
+    The two kinds of line take turns (:data:`_INTERLEAVED_SWITCHES`: a narrow block above
+    a wide one is not two columns read across), few lines fall between the clusters
+    (:data:`_INTERLEAVED_BETWEEN`), few are longer than two columns
+    (:data:`_INTERLEAVED_LONGER`), and enough column-wide lines that do not end a
+    sentence sit between lines of the clusters
+    (:data:`_INTERLEAVED_RUN_SHARE`): a column line cut mid-sentence, next to other
+    column lines. One-column text has its lines near ``w`` at paragraph ends (closed) or
+    in lists of short items (next to short lines).
+    """
+    single = sum(_single_width(n, w) for n in widths)
+    merged = sum(_merged_width(n, w) for n in widths)
+    between = sum((1 + _HALF_TOL) * w < n < (2 - 2 * _HALF_TOL) * w + 1 for n in widths)
+    longer = sum(n > (2 + 2 * _HALF_TOL) * w + 1 for n in widths)
+    inside = [_single_width(n, w) or _merged_width(n, w) for n in widths]
+    running = sum(
+        _single_width(widths[i], w) and not _closed(texts[i]) and inside[i - 1] and inside[i + 1]
+        for i in range(1, len(texts) - 1)
+    )
+    kinds = [_merged_width(n, w) for n, ok in zip(widths, inside, strict=True) if ok]
+    switches = sum(a != b for a, b in pairwise(kinds))
+    both = single + merged
+    return (
+        switches >= _INTERLEAVED_SWITCHES
+        and between <= _INTERLEAVED_BETWEEN * both
+        and longer <= _INTERLEAVED_LONGER * both
+        and running >= max(_INTERLEAVED_MIN, _INTERLEAVED_RUN_SHARE * both)
+    )
+
+
+def _fits(text: str, w: int, widest: float) -> bool:
+    """True when ``text`` can be one line of a column ``w`` wide: no wider than any
+    column line on its own (a line holds what fits in the measure, no more), and full or
+    ending its paragraph."""
+    n = len(text)
+    return n <= widest and (n >= (1 - _CUT_TOL) * w or _may_end(text))
+
+
+def _cuts(text: str, w: int, widest: int) -> list[tuple[str, str]]:
+    """The readings of a merged line as (right column line, left column line): halves no
+    wider than the widest column line, or when there are none (character counts of a
+    proportional font vary), halves up to :data:`_CUT_TOL` wider than ``w``."""
+    words = text.split()
+    halves = [(" ".join(words[:j]), " ".join(words[j:])) for j in range(1, len(words))]
+    for limit in (widest, (1 + _CUT_TOL) * w):
+        cuts = [c for c in halves if _fits(c[0], w, limit) and _fits(c[1], w, limit)]
+        if cuts:
+            return cuts
+    return []
+
+
+def _room_left(line: str, following: str, widest: int) -> bool:
+    """True when ``following``'s first word would have fitted at the end of ``line``: a
+    line breaker would have put it there, so ``line`` does not end where it seems."""
+    if not line or not following or _closed(line):
+        return False
+    return len(line) + 1 + len(_first_word(following)) <= widest
+
+
+def _misfit(text: str, w: int) -> float:
+    """How far a column line is from the column width, as a share of it (0 for a short
+    line that ends its paragraph)."""
+    n = len(text)
+    return 0.0 if n < w and _may_end(text) else abs(n - w) / w
+
+
+def _may_end(text: str) -> bool:
+    """True when a line can end its paragraph: it ends a sentence, or breaks off."""
+    return _closed(text) or _BROKEN_OFF.search(text) is not None
+
+
+def _cut_score(
+    model: WordModel, cut: tuple[str, str], measure: tuple[int, int], before: str, after: str
+) -> float:
+    """How well a cut reads: both halves are about a full column line long (justified
+    lines vary little) and leave no room for the next word of their column; its right
+    half continues into ``after`` (the next line of the right column), ``before`` (the
+    line above in the left column) into its left half, and the two halves do not read as
+    one sentence across the gutter."""
+    right, left = cut
+    w, widest = measure
+    fit = _MISFIT_NATS * (_misfit(right, w) + _misfit(left, w))
+    fit += _ROOM_NATS * (_room_left(right, after, widest) + _room_left(before, left, widest))
+    words = _joint(model, right, after) + _joint(model, before, left) - _joint(model, right, left)
+    return words - fit
+
+
+def _alternate(n: int, right_first: bool) -> list[bool]:
+    """Which of a run of ``n`` single lines are right-column lines, read as alternating
+    (two columns of the same leading are cut by height into alternate lines)."""
+    return [(i % 2 == 0) == right_first for i in range(n)]
+
+
+@dataclass
+class _Slot:
+    """One line of an interleaved page: a merged line's two halves or a single line."""
+
+    text: str
+    cuts: list[tuple[str, str]]
+    right: str = ""
+    left: str = ""
+    is_right: bool = True
+
+
+def _column_streams(slots: Sequence[_Slot]) -> tuple[list[int], list[int]]:
+    """Slot indices of the right and the left column, top to bottom."""
+    rights = [i for i, s in enumerate(slots) if s.cuts or s.is_right]
+    lefts = [i for i, s in enumerate(slots) if s.cuts or not s.is_right]
+    return rights, lefts
+
+
+def _right_text(s: _Slot) -> str:
+    return s.right if s.cuts else s.text
+
+
+def _left_text(s: _Slot) -> str:
+    return s.left if s.cuts else s.text
+
+
+def _neighbour(slots: Sequence[_Slot], i: int, step: int, right: bool) -> str:
+    """The nearest line of one column from slot ``i`` going ``step`` (not ``i`` itself)."""
+    j = i + step
+    while 0 <= j < len(slots):
+        s = slots[j]
+        if s.cuts:
+            return s.right if right else s.left
+        if s.is_right == right:
+            return s.text
+        j += step
+    return ""
+
+
+def _spacing_phase(slots: Sequence[_Slot], i: int, w: int) -> bool | None:
+    """Which column goes first in the run of single lines starting at slot ``i``, from the
+    merged line above it: two level lines part when one of them ends its paragraph and
+    the space after a paragraph pushes that column down, so the other comes first. A
+    short line ending a sentence surely ends its paragraph; a full one only maybe. None
+    when that says nothing (the halves tell alike, no merged line above)."""
+    if i == 0 or not slots[i - 1].cuts:
+        return None
+    right_end = _paragraph_end(slots[i - 1].right, w)
+    left_end = _paragraph_end(slots[i - 1].left, w)
+    return None if right_end == left_end else left_end > right_end
+
+
+def _paragraph_end(text: str, w: int) -> int:
+    """How surely a column line ends its paragraph: 2 short and closed (or broken off),
+    1 closed, 0 not."""
+    if _BROKEN_OFF.search(text):
+        return 2
+    if not _closed(text):
+        return 0
+    return 2 if len(text) < (1 - _CUT_TOL) * w else 1
+
+
+def _assign_runs(slots: list[_Slot], model: WordModel, w: int, widest: int) -> None:
+    """Give each run of single lines an alternation (right or left first): the one the
+    paragraph spacing above it implies (:func:`_spacing_phase`), else the one whose column
+    joints the word model scores higher; ties read right first, and so does a run at the
+    top of the page (a title above both columns, or the right column's first line)."""
+    i = 0
+    while i < len(slots):
+        if slots[i].cuts:
+            i += 1
+            continue
+        j = i
+        while j < len(slots) and not slots[j].cuts:
+            j += 1
+        scores = []
+        for right_first in (True, False):
+            for k, flag in zip(range(i, j), _alternate(j - i, right_first), strict=True):
+                slots[k].is_right = flag
+            scores.append((_run_score(slots, i, j, model, widest), right_first))
+        phase = _spacing_phase(slots, i, w)
+        best = i == 0 or max(scores, key=lambda s: (s[0], s[1]))[1] if phase is None else phase
+        for k, flag in zip(range(i, j), _alternate(j - i, best), strict=True):
+            slots[k].is_right = flag
+        i = j
+
+
+def _run_score(slots: Sequence[_Slot], i: int, j: int, model: WordModel, widest: int) -> float:
+    """The column joints into, inside and out of the run ``slots[i:j]``, less
+    :data:`_ROOM_NATS` for each line that leaves room for the next word of its column."""
+    total = 0.0
+    for right in (True, False):
+        chain = [_neighbour(slots, i, -1, right)]
+        chain += [slots[k].text for k in range(i, j) if slots[k].is_right == right]
+        chain.append(_neighbour(slots, j - 1, 1, right))
+        total += sum(_joint(model, a, b) for a, b in pairwise(chain))
+        total -= _ROOM_NATS * sum(_room_left(_norm(a), b, widest) for a, b in pairwise(chain))
+    return total
+
+
+def _choose_cuts(slots: list[_Slot], measure: tuple[int, int], model: WordModel) -> None:
+    """Cut each merged line where its halves join their columns best."""
+    for i, s in enumerate(slots):
+        if s.cuts:
+            before = _neighbour(slots, i, -1, False)
+            after = _neighbour(slots, i, 1, True)
+            scores = [_cut_score(model, c, measure, before, after) for c in s.cuts]
+            s.right, s.left = s.cuts[scores.index(max(scores))]
+
+
+def _can_realign(above: Sequence[_Slot]) -> bool:
+    """False when a line between the clusters (too long for one column line, too short
+    for two full ones) cannot be two level lines: the columns above it take turns
+    (single lines only) and none of those ends a sentence or breaks off. Columns of one
+    leading that take turns come level again only after the space below a paragraph (a
+    few lines after it, as the extractor's height tolerance allows)."""
+    return any(s.cuts or _closed(s.text) or _BROKEN_OFF.search(s.text) for s in above)
+
+
+def _interleaved_page(
+    texts: Sequence[str], w: int, widest: int, model: WordModel
+) -> list[tuple[int, str]]:
+    """The lines of one page as (input index, text): right column, then left column."""
+    slots = []
+    for t in texts:
+        norm = _norm(t)
+        merged = len(norm) > (1 + _HALF_TOL) * w
+        slots.append(_Slot(t, _cuts(norm, w, widest) if merged else []))
+    stuck = [
+        i
+        for i in range(_REALIGN_LINES, len(slots))
+        if slots[i].cuts
+        and not _merged_width(len(_norm(slots[i].text)), w)
+        and not _can_realign(slots[i - _REALIGN_LINES : i])
+    ]
+    for i in stuck:
+        slots[i].cuts = []
+    for s in slots:
+        if s.cuts:
+            s.right, s.left = max(s.cuts, key=lambda c: _cut_score(model, c, (w, widest), "", ""))
+    for _ in range(_INTERLEAVED_ROUNDS):
+        _assign_runs(slots, model, w, widest)
+        _choose_cuts(slots, (w, widest), model)
+    rights, lefts = _column_streams(slots)
+    return [(i, _right_text(slots[i])) for i in rights] + [(i, _left_text(slots[i])) for i in lefts]
+
+
+def _deinterleave(seq: list[_Item], model: WordModel) -> tuple[list[_Item], bool]:
+    """Split lines that hold a line of each of two columns; read each page right column
+    first (see :func:`_column_width`). The page's lines keep their keys by position, so
+    furniture stays where it was on the page."""
+    body = [k for k in _nonblank(seq) if seq[k].region == -1]
+    measure = _column_width([seq[k].text for k in body])
+    if measure is None:
+        return seq, False
+    by_page: dict[int, list[int]] = {}
+    for k in body:
+        by_page.setdefault(seq[k].page, []).append(k)
+    next_key = max((it.key for it in seq), default=0) + 1
+    starts: dict[int, list[_Item]] = {}
+    gone: set[int] = set()
+    for idx in by_page.values():
+        lines = _interleaved_page([seq[k].text for k in idx], *measure, model)
+        if [t for _, t in lines] == [seq[k].text for k in idx]:
+            continue
+        new = []
+        for pos, (i, t) in enumerate(lines):
+            key = seq[idx[pos]].key if pos < len(idx) else next_key + pos
+            new.append(replace(seq[idx[i]], text=t, key=key))
+        next_key += len(lines)
+        starts[idx[0]] = new
+        gone.update(idx)
+    if not starts:
+        return seq, False
+    out: list[_Item] = []
+    for k, it in enumerate(seq):
+        out.extend(starts.get(k, []))
+        if k not in gone:
+            out.append(it)
+    return out, True
