@@ -169,26 +169,30 @@ def _pct(x: float) -> str:
     return f"{100 * x:.1f}%"
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sim", type=int, default=None, help="simulator lines (all)")
-    parser.add_argument("--seed003", action="store_true", help="print seed 003 lines")
-    parser.add_argument("--failures", type=int, default=0, help="simulator failures to show")
-    parser.add_argument("--skip-gold", action="store_true")
-    args = parser.parse_args(argv)
-
-    sim = simulator(args.sim)
+def _print_simulator(sim: dict, failures: int) -> None:
     print(
         f"Simulator: {sim['lines']} lines, exact {_pct(sim['exact'])} with surgery, "
         f"{_pct(sim['exact_without'])} without; {sim['search_errors']} of the "
         f"{len(sim['failures'])} failures are search errors; "
         f"{sim['ms_per_line']:.1f} ms/line (whole line repair)"
     )
-    for s, out, forced, found in sim["failures"][: args.failures]:
+    for s, out, forced, found in sim["failures"][:failures]:
         print(
             f"  raw : {s.damaged}\n  got : {normalize_ws(out)}\n  gold: {s.logical}"
             f"\n  score found {found:.1f}, gold {forced if forced is None else round(forced, 1)}"
         )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sim", type=int, default=None, help="simulator lines (all; 0: none)")
+    parser.add_argument("--seed003", action="store_true", help="print seed 003 lines")
+    parser.add_argument("--failures", type=int, default=0, help="simulator failures to show")
+    parser.add_argument("--skip-gold", action="store_true")
+    args = parser.parse_args(argv)
+
+    if args.sim != 0:  # --sim 0: no simulator lines
+        _print_simulator(simulator(args.sim), args.failures)
     clean = clean_identity(None)
     print(f"\nClean corpus lines: {clean['lines']}, unchanged {_pct(clean['identity'])}")
     for text, new, _steps in clean["changed"][:10]:
