@@ -91,8 +91,8 @@ class Diagnosis(NamedTuple):
 
     @property
     def cut_runs(self) -> bool:
-        """True when a visual document's words are cut at glyph runs, so that the lines
-        showing such cuts go through token surgery (:mod:`textrepair.surgery`)."""
+        """True when a visual document's words are cut at glyph runs, so that its lines
+        go through token surgery (:mod:`textrepair.surgery`)."""
         return (
             self.visual
             and self.cut_lines >= _CUT_MIN_LINES

@@ -85,15 +85,15 @@ def reorder_fragments(line: Line, ctx: LineContext) -> list[str]:
     return tokens
 
 
-def _token_surgery(line: Line, ctx: LineContext) -> list:
-    """Words the extractor cut apart, read back (:mod:`textrepair.surgery`): ``[tokens,
-    *steps]`` when surgery acts, else ``[]``. When it acts its tokens are already in
-    reading order, so it takes the place of fragment reordering."""
+def _token_surgery(line: Line, ctx: LineContext) -> tuple[list[str], list[Step]] | None:
+    """Words the extractor cut apart, read back (:mod:`textrepair.surgery`): the tokens in
+    reading order and the steps, or None when surgery does not act. When it acts it takes
+    the place of fragment reordering (its tokens are already in reading order)."""
     model = ctx.model
     tokens, steps = surgery.repair_tokens(
         line.tokens, model.zipf, model.pair, line.gaps, ctx.before, ctx.after
     )
-    return [tokens, *steps] if steps else []
+    return (tokens, steps) if steps else None
 
 
 def _wants_surgery(text: str, ctx: LineContext) -> bool:
@@ -130,10 +130,10 @@ def repair_line(text: str, ctx: LineContext) -> tuple[str, list[Step]]:
 
     if cfg.reverse_letters:
         apply("reverse_letters", fixes.reverse_letters(tokens, zipf))
-    cut = _token_surgery(line._replace(tokens=tokens), ctx) if _wants_surgery(text, ctx) else []
-    if cut:
-        steps.extend(cut[1:])
+    cut = _token_surgery(line._replace(tokens=tokens), ctx) if _wants_surgery(text, ctx) else None
+    if cut is not None:
         tokens, reordered = cut[0], True
+        steps.extend(cut[1])
     elif cfg.reorder_fragments:
         new = reorder_fragments(line._replace(tokens=tokens), ctx)
         reordered = new != tokens
