@@ -46,6 +46,8 @@ from typing import NamedTuple
 
 import wordfreq
 
+from textrepair.tokens import MIRROR
+
 Zipf = Callable[[str], float]
 PairScore = Callable[[str, str], float]
 Step = tuple[str, str, str]
@@ -64,7 +66,6 @@ _STANDALONE = frozenset(["-", "–", "—", "|", "/", "•", "·", "*", "&", "+"
 _OPENERS = frozenset(_BRACKETS + _QUOTES)
 _OPENING_BRACKETS = frozenset("([{<«")
 _CLOSING_BRACKETS = frozenset(")]}>»")
-_MIRROR = str.maketrans("()[]{}<>«»", ")(][}{><»«")
 # A token that starts with a Latin letter (``f(x)``, ``ISO(9001)``) is a left-to-right run
 # whose brackets are drawn as stored; every other bracket of a right-to-left line is
 # drawn as its mirror image (digits have no direction of their own: ``15)``).
@@ -1096,7 +1097,7 @@ def unmirror_brackets(tokens: Sequence[str]) -> list[str]:
     (``f(x)``) are drawn as they are.
     """
     return [
-        t if _LTR_START.match(t) or not any(ch in _BRACKETS for ch in t) else t.translate(_MIRROR)
+        t if _LTR_START.match(t) or not any(ch in _BRACKETS for ch in t) else t.translate(MIRROR)
         for t in tokens
     ]
 
