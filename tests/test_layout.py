@@ -16,7 +16,6 @@ the state of the line-repair stage. ``benchmarks/gold_doc.py`` measures the real
 
 from __future__ import annotations
 
-import difflib
 import json
 import random
 import re
@@ -28,6 +27,7 @@ import wordfreq
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from benchmarks.metrics import wer
 from textrepair.layout import LayoutResult, layout, split_columns
 from textrepair.wordmodel import WordModel
 
@@ -951,14 +951,6 @@ def read_across(right: list[tuple[str, bool]], left: list[tuple[str, bool]]) -> 
     return out
 
 
-def word_error_rate(out: str, expected: str) -> float:
-    """Word edits (difflib's opcodes) from ``expected`` to ``out``, per expected word."""
-    a, b = words(expected), words(out)
-    ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
-    edits = sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in ops if tag != "equal")
-    return edits / len(a)
-
-
 # Cutting a merged line is a choice between neighbouring word boundaries; a few choices
 # can go a word astray (when both halves fit their column either way). Reading order
 # wrong anywhere costs far more than this.
@@ -971,8 +963,8 @@ def test_columns_read_across_come_back_in_reading_order() -> None:
     right, left = lines[:half], lines[half:]
     page = "\n".join(read_across(right, left)) + "\n"
     expected = "\n".join(t for t, _ in right + left)
-    assert word_error_rate(page, expected) > 0.5
-    assert word_error_rate(layout(page).text, expected) <= READ_ACROSS_WER
+    assert wer(expected, page) > 0.5
+    assert wer(expected, layout(page).text) <= READ_ACROSS_WER
 
 
 def test_columns_read_across_on_every_page() -> None:
@@ -984,7 +976,7 @@ def test_columns_read_across_on_every_page() -> None:
         expected += [t for t, _ in right + left]
     assert len(pages) >= 5
     text = "\f".join("\n".join(p) + "\n" for p in pages)
-    assert word_error_rate(layout(text).text, "\n".join(expected)) <= READ_ACROSS_WER
+    assert wer("\n".join(expected), layout(text).text) <= READ_ACROSS_WER
 
 
 @pytest.mark.parametrize("width", [40, 60, 80])

@@ -842,12 +842,6 @@ def seam_evidence(
     return evidence._replace(run_vote=run_order_vote(lines, pair))
 
 
-def _edge_words(text: str) -> tuple[str, str]:
-    """First and last whitespace-separated tokens of ``text`` ("" when empty)."""
-    toks = text.split()
-    return (toks[0], toks[-1]) if toks else ("", "")
-
-
 def run_order_vote(lines: Sequence[str], pair: Pair) -> float:
     """How much better the document reads with the runs of its lines reversed.
 

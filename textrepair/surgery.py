@@ -87,7 +87,6 @@ LN10 = math.log(10)
 # Log-probabilities (nats) of kinds of output token. A known word w costs
 # ln P(w) = ln 10 * (zipf(w) - 9); everything else is placed on the same scale.
 _LONE_LETTER = -30.0  # a Hebrew letter alone: a piece of a word, never a word
-_LIST_LABEL = -14.0  # a letter with a period or geresh: ``א.``, ``ה'``
 _UNKNOWN = -10.0  # a word the lexicon does not know (a name, a rare form) ...
 _WHOLE_PER_LETTER = -1.5  # ... a little less likely the longer it is,
 _NAME_LETTERS = 6  # ... and much less beyond the length of most names
@@ -674,24 +673,26 @@ class _PrefixIndex:
         return v
 
     def _max(self, lo: int, hi: int) -> float:
-        b, z, b1, b2 = self._B, self.z, self.b1, self.b2
-        best = 0.0
-        while lo < hi and lo % b:
-            best = max(best, z[lo])
-            lo += 1
-        while lo < hi and hi % b:
-            hi -= 1
-            best = max(best, z[hi])
-        lo, hi = lo // b, hi // b  # whole first-level blocks now
-        while lo < hi and lo % b:
-            best = max(best, b1[lo])
-            lo += 1
-        while lo < hi and hi % b:
-            hi -= 1
-            best = max(best, b1[hi])
+        b = self._B
+        best, lo, hi = _ragged_max(self.z, lo, hi, b)
+        edge, lo, hi = _ragged_max(self.b1, lo // b, hi // b, b)  # whole blocks now
+        best = max(best, edge)
         if lo < hi:
-            best = max(best, *b2[lo // b : hi // b], 0.0)
+            best = max(best, *self.b2[lo // b : hi // b], 0.0)
         return best
+
+
+def _ragged_max(values: Sequence[float], lo: int, hi: int, b: int) -> tuple[float, int, int]:
+    """The maximum of ``values[lo:hi]`` outside whole blocks of ``b``, and the range of
+    whole blocks left (``lo`` and ``hi`` then multiples of ``b``, or ``lo == hi``)."""
+    best = 0.0
+    while lo < hi and lo % b:
+        best = max(best, values[lo])
+        lo += 1
+    while lo < hi and hi % b:
+        hi -= 1
+        best = max(best, values[hi])
+    return best, lo, hi
 
 
 @lru_cache(maxsize=1)
