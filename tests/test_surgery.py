@@ -17,6 +17,7 @@ from benchmarks import gold_lines
 from benchmarks.metrics import normalize_ws
 from textrepair import surgery
 from textrepair.config import RepairConfig
+from textrepair.diagnose import diagnose
 from textrepair.tokens import split_line
 from textrepair.wordmodel import WordModel
 
@@ -138,3 +139,51 @@ def test_brackets_are_read_the_way_round_they_were_drawn() -> None:
     zipf = WordModel.default().zipf
     # The bracket that closes before a word costs the reading that leaves it there.
     assert surgery.token_logp("(כך)", False, zipf) > surgery.token_logp(")כך(", False, zipf)
+
+
+def test_cut_document_is_diagnosed_without_wide_gaps() -> None:
+    """An extractor that writes every junction with one space leaves no wide gap, but the
+    cut words alone (a final letter inside a token, a lone prefix letter, ``2020-ב``) say
+    visual order: the document is diagnosed visual and cut all the same."""
+    one_space = dataclasses.replace(damage.DEFAULT, wide=0.0)
+    samples = damage.samples(30, seed=11, damage=one_space, heldout=True)
+    diagnosis = diagnose([" ".join(s.damaged.split()) for s in samples])
+    assert diagnosis.multi_gap_lines == 0
+    assert diagnosis.visual and diagnosis.cut_runs
+    assert diagnosis.run_cut_lines >= 0.2 * diagnosis.hebrew_lines
+
+
+FIXTURES = Path(__file__).resolve().parent.parent / "benchmarks" / "corpus" / "fixtures"
+
+
+def test_logical_extractions_show_few_run_cut_marks() -> None:
+    """The premise of diagnosing visual order from cut marks alone: no extractor output of
+    the corpus fixtures (logical, mirrored or in columns) and no clean seed shows them on
+    more than half the share that decides (measured at most 5%)."""
+    paths = sorted(FIXTURES.glob("*/*.txt")) + sorted(gold_lines.SEEDS.glob("00[0124]_*.txt"))
+    assert len(paths) > 100
+    for path in paths:
+        diagnosis = textrepair.repair_and_explain(path.read_text(encoding="utf-8")).diagnosis
+        assert diagnosis.run_cut_lines < 0.1 * max(1, diagnosis.hebrew_lines), path
+        assert not diagnosis.cut_runs, path
+
+
+def test_pieces_glued_to_a_known_word_may_be_cut_off() -> None:
+    """Where a run ends inside a token the lexicon knows, the cuts a reader would try are
+    offered: a final letter that ends the word before (``נשיא|ם``), a prefix letter of a
+    common two-letter word (``ה|הם``, ``ל|על``), two letters of different pieces (``ק|ב``)."""
+    zipf = WordModel.default().zipf
+    assert 4 in surgery._hebrew_cuts("נשיאם", zipf)
+    assert 1 in surgery._hebrew_cuts("ההם", zipf)
+    assert 1 in surgery._hebrew_cuts("לעל", zipf)
+    assert 1 in surgery._hebrew_cuts("קב", zipf)
+    assert surgery._hebrew_cuts("בפורו", zipf) == {}  # a piece of one word stays whole
+
+
+def test_next_line_of_a_cut_document_begins_with_its_last_run() -> None:
+    """The first word a reader meets on a line cut into runs is written last."""
+    from textrepair.pipeline import _first_reading_word
+
+    assert _first_reading_word("נפגש בבאקו עם הנשיא ישראל", cut_runs=True) == "ישראל"
+    assert _first_reading_word("נפגש בבאקו עם הנשיא ישראל") == "נפגש"
+    assert _first_reading_word("הייתה שגרירות בבאקו תקיימה", cut_runs=True) is None

@@ -50,11 +50,19 @@ def _probably_logical(bodies: list[str]) -> list[str]:
     return [b for b in bodies if has_hebrew(b) and "  " not in b.strip()]
 
 
-def _first_reading_word(body: str) -> str | None:
-    """Best cheap guess of the first word a reader meets on a (not yet repaired) line."""
+def _first_reading_word(body: str, cut_runs: bool = False) -> str | None:
+    """Best cheap guess of the first word a reader meets on a (not yet repaired) line.
+
+    In a document cut at glyph runs the runs of a line come out in mirrored order, so its
+    first run is written last: the guess is the line's last token (none when that is
+    only a piece of a word, which would mislead more than it tells).
+    """
     line = split_line(body)
     if not line.tokens or not has_hebrew(body):
         return None
+    if cut_runs:
+        last = line.tokens[-1]
+        return last if WordModel.default().zipf(last) > 0 else None
     if not wide_gaps(line):
         return line.tokens[0]
     last_wide = max(i for i, g in enumerate(line.gaps) if g >= 2)
@@ -188,7 +196,7 @@ def _repair_fragments(
         new = body
         if i not in done and may_change(body, diagnosis.visual):
             wanted = i + 1 < len(bodies) and may_reorder(body, diagnosis.visual)
-            after = _first_reading_word(bodies[i + 1]) if wanted else None
+            after = _first_reading_word(bodies[i + 1], diagnosis.cut_runs) if wanted else None
             ctx = LineContext(
                 model,
                 cfg,

@@ -294,8 +294,10 @@ def _hebrew_cuts(run: str, zipf: Zipf, depth: int = 0) -> dict[int, tuple[float,
             # A prefix letter glued to either end: its own word's (``מבעוד``) or the
             # next run's (``חיסוניו``).
             cost = _CUT_KNOWN + max(0.0, whole - 2.0)
-            if (k == 1 and left in PREFIXES and (n == 2 or (n > 3 and zipf(right) >= 3.0))) or (
-                k == n - 1 and right in PREFIXES and n > 3 and zipf(left) >= 3.0
+            if (
+                (k == 1 and left in PREFIXES and _prefixed(right, zipf))
+                or (k == n - 1 and right in PREFIXES and n > 3 and zipf(left) >= 3.0)
+                or (k == n - 1 and right in FINALS and n > 3 and zipf(left) >= 3.0)
             ):
                 cuts[k] = (cost, False)
         elif right[0] in FINALS:
@@ -304,7 +306,13 @@ def _hebrew_cuts(run: str, zipf: Zipf, depth: int = 0) -> dict[int, tuple[float,
             zl, zr = _known(left, zipf), _known(right, zipf)
             if _glued(k, n, zl, zr):
                 cuts[k] = (_CUT_UNKNOWN + (_CUT_SHORT if min(k, n - k) < 3 else 0.0), True)
-            elif (n - k >= 3 and zr >= 3.0) or (k >= 3 and zl >= 3.0):
+            elif (
+                (n - k >= 3 and zr >= 3.0)
+                or (k >= 3 and zl >= 3.0)
+                or (zr >= _TWO_LETTER_ZIPF and zl == 0.0)
+                or (zl >= _TWO_LETTER_ZIPF and zr == 0.0)
+                or n == 2
+            ):
                 cuts[k] = (_CUT_UNKNOWN, False)  # a word and a piece of another
     if depth < 2:  # a piece may itself be glued (``בראשונהשימוש``: ``ב|ראשונה|שימוש``)
         bounds = [0, *sorted(cuts), n]
@@ -313,6 +321,15 @@ def _hebrew_cuts(run: str, zipf: Zipf, depth: int = 0) -> dict[int, tuple[float,
                 for k, cut in _hebrew_cuts(run[a:b], zipf, depth + 1).items():
                     cuts.setdefault(a + k, cut)
     return cuts
+
+
+def _prefixed(rest: str, zipf: Zipf) -> bool:
+    """Whether a word may be a prefix letter glued to ``rest``: ``rest`` a common word (a
+    two-letter one very common: ``ה|הם``), or a single letter (``בה``: two pieces)."""
+    if len(rest) == 1:
+        return True
+    z = zipf(rest)
+    return z >= (_TWO_LETTER_ZIPF if len(rest) == 2 else 3.0)
 
 
 def _glued(k: int, n: int, zl: float, zr: float) -> bool:
@@ -1042,6 +1059,20 @@ _CUT_MARK = re.compile(
     rf"|\d[{_HEB}]|[{_HEB}]\d|\d-[{_HEB}]"
     rf"|(?:^|\s)[,.;:](?:(?![ךםןףץ])[{_HEB}]|\s|$)|(?:^|\s)-[{_HEB}]"
 )
+
+
+# The marks of ``_CUT_MARK`` that logical extractions do not make on their own (they do
+# lead words with commas and periods and glue digits to letters: pypdf, PyMuPDF).
+_RUN_CUT_MARK = re.compile(
+    rf"[{_HEB}][ךםןףץ]['\u05f3]?[{_HEB}]|(?:^|\s)[ךםןףץ{PREFIXES}](?=[\s.,;:]|$)"
+    rf"|\d-[{_HEB}]|(?:^|\s)-[{_HEB}]"
+)
+
+
+def shows_run_cuts(text: str) -> bool:
+    """True when a line shows a mark of a cut glyph run that no logical extraction makes
+    (a subset of :func:`shows_cuts`): evidence of visual order by itself."""
+    return _RUN_CUT_MARK.search(text) is not None
 
 
 def shows_cuts(text: str) -> bool:
