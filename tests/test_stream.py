@@ -91,13 +91,13 @@ def test_windowed_repair_stays_close_to_whole_document() -> None:
 
 
 def test_diagnosis_is_fixed_from_the_first_lines() -> None:
-    """Seed 003 is fragment-visual only on the evidence of its whole text (7 of 98 lines).
+    """Seed 003's wide gaps make it fragment-visual only over its whole text (7 of 98
+    lines); a 50-line window has too few, and is told visual by its cut words alone.
 
-    A 50-line window alone reads as logical and would be left broken; the document's
-    diagnosis, made on its first lines and then fixed, repairs every window under the whole
-    document's verdict, token surgery included. The word-order model is still adapted to
-    each window's own lines, and the search is sensitive to it where two readings score
-    close: a few lines may read differently (measured: 5 of 210).
+    The document's diagnosis, made on its first lines and then fixed, repairs every window
+    under the whole document's verdict, token surgery included. The word-order model is
+    still adapted to each window's own lines, and the search is sensitive to it where two
+    readings score close: a few lines may read differently (measured: 5 of 210).
     """
     text = seed("003")
     whole = textrepair.repair_and_explain(text)
@@ -109,8 +109,9 @@ def test_diagnosis_is_fixed_from_the_first_lines() -> None:
     pairs = list(zip(windowed, whole.text.splitlines(), strict=True))
     assert len(pairs) == len(text.splitlines())
     assert sum(a == b for a, b in pairs) >= 0.96 * len(pairs)
-    alone = textrepair.repair_and_explain(windows[1].source)
-    assert alone.diagnosis.regime.value == "logical"  # what a window would say on its own
+    alone = textrepair.repair_and_explain(windows[1].source).diagnosis
+    assert alone.multi_gap_lines < 3  # the wide gaps alone would leave the window logical
+    assert alone.cut_runs  # its cut words do not
 
 
 def test_diagnose_only_run_does_not_search(monkeypatch: pytest.MonkeyPatch) -> None:

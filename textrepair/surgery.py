@@ -108,7 +108,8 @@ _BACKWARD_BRACKET = -8.0  # a closing bracket before a word, an opening one afte
 _RUN_WIDE = -0.5  # a run boundary at a wide gap: the extractor saw one there
 _RUN_OPEN = 4.0  # ... at a single space between two words
 _WIDE_INSIDE = 4.0  # reading across a wide gap as if it were inside one run
-_RUN_MARK = 1.0  # ... at a single space next to a number, mark or lone letter
+_RUN_MARK = 3.0  # ... at a single space next to a mark or a piece of a word
+_RUN_NUMBER = 1.0  # ... next to a number
 _RUN_GLUED = 0.3  # ... inside a token (on top of the cut's cost)
 _CUT_FREE = 0.0  # separating what a glyph-run boundary separates anyway
 _CUT_GERESH = 1.0
@@ -730,7 +731,9 @@ def _run_cost(units: Sequence[Unit], i: int) -> float:
     if u.gap >= 2:
         return _RUN_WIDE
     if u.gap == 1:
-        return _RUN_OPEN if u.word and v.word else _RUN_MARK
+        if u.word and v.word:
+            return _RUN_OPEN
+        return _RUN_NUMBER if NUM in (u.kind, v.kind) else _RUN_MARK
     return u.cut + _RUN_GLUED
 
 
