@@ -54,7 +54,16 @@ def test_completion_bound_is_a_prefix_maximum() -> None:
 def test_simulated_damage_mostly_undone(model: WordModel) -> None:
     samples = damage.samples(24, seed=5)
     ok = sum(_repair(s.damaged, model) == s.logical for s in samples)
-    assert ok / len(samples) >= 0.4  # measured 0.5+ (benchmarks/surgery_eval.py: ~70%)
+    assert ok / len(samples) >= 0.4  # measured 0.5+ (benchmarks/surgery_eval.py: 78%)
+
+
+def test_simulated_damage_of_unseen_text_partly_undone(model: WordModel) -> None:
+    """On text the word model never counted the search has only what it generalises: a
+    share of lines still comes back exactly (measured 9 of 40 here; surgery_eval: 38%)."""
+    samples = damage.samples(40, seed=5, heldout=True)
+    assert len({s.logical for s in samples} & set(damage.corpus_lines(seed=5))) == 0
+    ok = sum(_repair(s.damaged, model) == s.logical for s in samples)
+    assert ok >= 6
 
 
 def test_clean_lines_unchanged(model: WordModel) -> None:
