@@ -39,7 +39,6 @@ class LineContext(NamedTuple):
     narrow_first: bool = False
     before: str | None = None
     after: str | None = None
-    paragraph_start: bool = False
     cut_runs: bool = False
 
 

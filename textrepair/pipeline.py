@@ -191,7 +191,6 @@ def _repair_fragments(
         model = model.adapted(_probably_logical(bodies))
     out: list[str] = []
     before: str | None = None
-    prev_blank = True
     for i, body in enumerate(bodies):
         new = body
         if i not in done and may_change(body, diagnosis.visual):
@@ -204,7 +203,6 @@ def _repair_fragments(
                 diagnosis.narrow_first,
                 before,
                 after,
-                prev_blank,
                 diagnosis.cut_runs,
             )
             new, steps = repair_line(body, ctx)
@@ -212,7 +210,6 @@ def _repair_fragments(
         out.append(new)
         tokens = new.split()
         before = tokens[-1] if tokens and has_hebrew(new) else None
-        prev_blank = not body.strip()
     return out
 
 
