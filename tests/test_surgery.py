@@ -74,7 +74,7 @@ def test_clean_lines_unchanged(model: WordModel) -> None:
     lines = [
         t
         for t in damage.corpus_lines(seed=5, limit=40)
-        if not any(ch.isascii() and ch.isalpha() or ch in "()[]" for ch in t)
+        if not any((ch.isascii() and ch.isalpha()) or ch in "()[]" for ch in t)
     ]
     assert len(lines) >= 30
     changed = [t for t in lines if _repair(t, model) != " ".join(t.split())]
@@ -218,3 +218,11 @@ def test_next_line_of_a_cut_document_begins_with_its_last_run() -> None:
     assert _first_reading_word("נפגש בבאקו עם הנשיא ישראל", cut_runs=True) == "ישראל"
     assert _first_reading_word("נפגש בבאקו עם הנשיא ישראל") == "נפגש"
     assert _first_reading_word("הייתה שגרירות בבאקו תקיימה", cut_runs=True) is None
+
+
+def test_a_maqaf_written_as_its_own_run_joins_its_words(model: WordModel) -> None:
+    """A hyphen between two Hebrew words is a glyph run of its own: the extractor writes
+    it against the run that follows it on the page (``לבנון ... -הוא``), and read back
+    it joins the two words it stood between, not hangs at the line's end."""
+    cut = "לבנון אתמול בבוקר -הוא ביקר בגבול ישראל"
+    assert _repair(cut, model) == "הוא ביקר בגבול ישראל-לבנון אתמול בבוקר"

@@ -102,6 +102,7 @@ _RANGE_UP, _RANGE_DOWN = 0.5, -1.5  # ranges run upwards
 _BAD_PUNCT = -15.0  # a comma or period at a word's start, or alone
 _STANDALONE_PUNCT = -9.0
 _TRAILING_HYPHEN = -6.0
+_HANGING_DASH = 4.0  # a hyphen alone at a line's end: a maqaf's glyph run, read wrong
 _BAD_SHAPE = -15.0  # extra: a shape no text has (``2020-ב``, ``ב--``)
 _BACKWARD_BRACKET = -8.0  # a closing bracket before a word, an opening one after it
 
@@ -913,6 +914,8 @@ def _search(
     for s in final:
         sc = s.score + scorer.token(s.pend, s.asm) + scorer.pairs(s.last, s.pend)
         sc += scorer.pairs(s.pend, after)
+        if s.pend == "-":  # ``ישראל לבנון -`` is ``ישראל-לבנון``: a text's dash is ``–``
+            sc -= _HANGING_DASH
         if sc > best_score:
             best, best_score = s, sc
     if best is None:
