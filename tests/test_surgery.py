@@ -226,3 +226,16 @@ def test_a_maqaf_written_as_its_own_run_joins_its_words(model: WordModel) -> Non
     it joins the two words it stood between, not hangs at the line's end."""
     cut = "לבנון אתמול בבוקר -הוא ביקר בגבול ישראל"
     assert _repair(cut, model) == "הוא ביקר בגבול ישראל-לבנון אתמול בבוקר"
+
+
+def test_an_open_compound_is_judged_by_its_whole_halves(model: WordModel) -> None:
+    """The search ranks an open token by the best it may still become. In ``X-Y`` only
+    ``Y`` can grow, so ``X`` is already what it is: the estimate counts it (a compound of
+    an unknown half is no better than that half), and never falls below what any
+    completion scores."""
+    scorer = surgery._Scorer(model.zipf, model.pair)
+    for piece, word in [("ישראל-לב", "ישראל-לבנון"), ("צפון-מז", "צפון-מזרח"), ("תל-א", "תל-אביב")]:
+        assert scorer.pending(piece, True) >= scorer.token(word, True)
+    unknown_half = scorer.token("נגורנו", False)
+    assert scorer.pending("נגורנו-של", True) <= unknown_half + surgery._MAQAF
+    assert scorer.pending("נגורנו-של", True) < surgery._PENDING_FLOOR

@@ -650,6 +650,10 @@ class _Scorer:
                 or any(a == {NUM} and HEB in b for a, b in itertools.pairwise(kinds_of))
             ):
                 return own  # a shape no more letters can mend (``2000-ןהשנים``)
+            if all(k == {HEB} for k in kinds_of) and parts[-1]:
+                # ``נגורנו-של``: the halves before the last are whole; only it may grow
+                head = _MAQAF + sum(_word_logp(p, self.zipf, assembled)[0] for p in parts[:-1])
+                return max(own, head + self.pending(lead + parts[-1], assembled))
             return max(own, _PENDING_FLOOR + _punct_logp(lead, "", core))
         if kinds != {HEB}:
             if HEB in kinds or kinds == {NUM}:
