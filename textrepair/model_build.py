@@ -5,8 +5,9 @@ Run once by the maintainers (the result ships in ``textrepair/data/``)::
     python -m textrepair.model_build ../shared/corpus textrepair/data/wordorder.json.gz
 
 The corpus is clean modern Hebrew (IAHLT UD treebanks, CC BY-SA 4.0): one paragraph a
-line. We keep only counts — how often one word, or one word class, follows another — which
-is all the line repair needs to tell a logical word order from a reversed one.
+line. We keep only counts — how often one word, or one word class, follows another, and
+which coarse classes begin and end a paragraph — which is all the line repair needs to
+tell a logical word order from a reversed one.
 """
 
 from __future__ import annotations
@@ -18,21 +19,30 @@ from collections import Counter
 from itertools import pairwise
 from pathlib import Path
 
-from textrepair.wordmodel import pair_keys
+from textrepair.wordmodel import PARAGRAPH, _top_words, classify, coarse, pair_keys
 
 
-def count_text(lines: list[str]) -> tuple[Counter[str], Counter[str]]:
-    """Count word-pair and class-pair keys over paragraphs of logical text."""
+def count_text(lines: list[str]) -> tuple[Counter[str], Counter[str], Counter[str]]:
+    """Count word pairs, class pairs and coarse class pairs over paragraphs of logical
+    text, one a line; the coarse pairs include the paragraph's edges
+    (:data:`~textrepair.wordmodel.PARAGRAPH`) as tokens."""
     words: Counter[str] = Counter()
     classes: Counter[str] = Counter()
+    edges: Counter[str] = Counter()
+    top = _top_words()
     for line in lines:
         tokens = line.split()
+        if not tokens:
+            continue
         for a, b in pairwise(tokens):
-            word_key, class_key = pair_keys(a, b)
+            word_key, class_key = pair_keys(a, b, top)
             if word_key:
                 words[word_key] += 1
             classes[class_key] += 1
-    return words, classes
+        kinds = [coarse(classify(t, top)) for t in [PARAGRAPH, *tokens, PARAGRAPH]]
+        for a, b in pairwise(kinds):
+            edges[f"{a} {b}"] += 1
+    return words, classes, edges
 
 
 def build(corpus_dir: Path, out: Path) -> None:
@@ -40,11 +50,12 @@ def build(corpus_dir: Path, out: Path) -> None:
     lines: list[str] = []
     for path in sorted(corpus_dir.glob("*.txt")):
         lines.extend(path.read_text(encoding="utf-8").splitlines())
-    words, classes = count_text(lines)
+    words, classes, edges = count_text(lines)
     data = {
         "source": "IAHLT UD Hebrew treebanks (wiki, knesset), CC BY-SA 4.0",
         "words": dict(words.most_common()),
         "classes": dict(classes.most_common()),
+        "edges": dict(edges.most_common()),
     }
     out.parent.mkdir(parents=True, exist_ok=True)
     with gzip.open(out, "wt", encoding="utf-8") as fh:

@@ -6,7 +6,10 @@ is in running Hebrew. We score a pair by pointwise mutual information between wo
 *classes* (the 100 most frequent words stand for themselves; other words by their prefix
 letter, their ending and the punctuation they carry), learned from a clean corpus, plus a
 bonus for pairs of actual words seen in the corpus or in the document's own logical lines.
-The classes generalise to unseen text; the word pairs adapt to the document at hand.
+The classes generalise to unseen text; the word pairs adapt to the document at hand. A
+paragraph's edge is a token too (:data:`PARAGRAPH`): which punctuation ends a paragraph is
+learned from the corpus's paragraphs, so a paragraph's last line reads best with its
+sentence mark at the end.
 
 Word frequencies (for reversed letters and glued words) come from ``wordfreq``.
 """
@@ -29,6 +32,11 @@ import wordfreq
 from textrepair.tokens import has_hebrew, is_number, split_punct
 
 _PREFIXES = "ובלמשהכ"
+# The edge of a paragraph, as a token: the corpus counts which word classes begin and end
+# its paragraphs (``לכאן.`` ends one far more often than ``הנפט``), and a line next to a
+# paragraph break is scored against it. U+2029 is Unicode's own paragraph separator.
+# Paragraphs are few, so their edges are counted on coarse classes (:func:`coarse`).
+PARAGRAPH = "\u2029"
 _QUOTES = "\"'“”„״׳’‘`"
 # Smoothing strength for class pairs, and weight of the word-pair bonus.
 _MU = 20.0
@@ -80,6 +88,8 @@ def describe(token: str, top: frozenset[str]) -> tuple[str, str]:
     One pass over the token gives both things a pair score needs, so a model can remember
     them per token instead of splitting the same token again for every pair it is in.
     """
+    if token == PARAGRAPH:
+        return "¶", ""
     lead, core, trail = split_punct(token)
     if not core:
         return "P" + _edge_class(token), ""
@@ -100,6 +110,16 @@ def classify(token: str, top: frozenset[str]) -> str:
     return describe(token, top)[0]
 
 
+def coarse(cls: str) -> str:
+    """A word class with its word kind reduced to Hebrew (``H``), number or Latin: what
+    matters at a paragraph's edge is the punctuation a word carries, not the word."""
+    lead, sep, rest = cls.partition("|")
+    if not sep:
+        return cls  # punctuation alone, or the paragraph's edge
+    kind, _, trail = rest.partition("|")
+    return f"{lead}|{kind if kind in ('#', 'L') else 'H'}|{trail}"
+
+
 def word_key(a: str, b: str) -> str:
     """Key of a pair of Hebrew words (punctuation stripped), or "" if either is not one."""
     ca, cb = split_punct(a)[1], split_punct(b)[1]
@@ -112,9 +132,7 @@ def word_key(a: str, b: str) -> str:
 def _top_words() -> frozenset[str]:
     # wordlist="large": the same top 100 as the default "best" list, without loading a
     # second copy of wordfreq's Hebrew data (about 60 MB) next to the one _zipf_table uses.
-    return frozenset(
-        w for w in wordfreq.top_n_list("he", 100, wordlist="large") if has_hebrew(w)
-    )
+    return frozenset(w for w in wordfreq.top_n_list("he", 100, wordlist="large") if has_hebrew(w))
 
 
 def pair_keys(a: str, b: str, top: frozenset[str] | None = None) -> tuple[str, str]:
@@ -139,11 +157,11 @@ def _zipf_table() -> dict[str, float]:
 
 
 @lru_cache(maxsize=1)
-def _bundled_counts() -> tuple[dict[str, int], dict[str, int]]:
+def _bundled_counts() -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
     ref = resources.files("textrepair") / "data" / "wordorder.json.gz"
     with ref.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
         data = json.load(fh)
-    return data["words"], data["classes"]
+    return data["words"], data["classes"], data["edges"]
 
 
 def _followers(words: Mapping[str, int]) -> dict[str, dict[str, int]]:
@@ -182,20 +200,14 @@ class WordModel:
         words: Mapping[str, int],
         classes: Mapping[str, int],
         top: frozenset[str],
+        edges: Mapping[str, int] | None = None,
     ) -> None:
         self.words = words
         self.classes = classes
         self.top = top
-        left: Counter[str] = Counter()
-        right: Counter[str] = Counter()
-        for key, n in classes.items():
-            a, b = key.split(" ")
-            left[a] += n
-            right[b] += n
-        self._left = left
-        total = sum(right.values()) + len(right) + 1
-        self._p_right = {c: (n + 1) / total for c, n in right.items()}
-        self._p_unseen = 1 / total
+        self.edges = edges or {}
+        self._left, self._p_right, self._p_unseen = _margins(classes)
+        self._edge_left, self._edge_p_right, self._edge_p_unseen = _margins(self.edges)
         self._followers = _followers(words)
         # token -> describe(token, top); class -> {class: class part of the pair score}.
         self._tokens: dict[str, tuple[str, str]] = {}
@@ -205,7 +217,7 @@ class WordModel:
         self._rows: dict[tuple[tuple[str, ...], tuple[int, ...]], Rows] = {}
 
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:
-        return (WordModel, (dict(self.words), dict(self.classes), self.top))
+        return (WordModel, (dict(self.words), dict(self.classes), self.top, dict(self.edges)))
 
     @classmethod
     def default(cls) -> WordModel:
@@ -266,6 +278,8 @@ class WordModel:
         known = self._tokens
         class_a, core_a = known.get(a) or self._describe(a)
         class_b, core_b = known.get(b) or self._describe(b)
+        if class_a == "¶" or class_b == "¶":
+            return self._edge_score(coarse(class_a), coarse(class_b))
         by_class = self._class_rows.get(class_a) or self._class_row(class_a)
         score = by_class.get(class_b)
         if score is None:
@@ -321,13 +335,36 @@ class WordModel:
     def _class_pair_score(self, row: dict[str, float], ca: str, cb: str) -> float:
         """PMI of two word classes, smoothed towards chance; remembered in ``row``."""
         p_b = self._p_right.get(cb, self._p_unseen)
-        joint = self.classes.get(f"{ca} {cb}", 0)
-        p_b_given_a = (joint + _MU * p_b) / (self._left.get(ca, 0) + _MU)
-        score = math.log(p_b_given_a / p_b)
+        score = _pmi(self.classes.get(f"{ca} {cb}", 0), self._left.get(ca, 0), p_b)
         if len(row) > _MAX_CLASS_ROW:
             row.clear()
         row[cb] = score
         return score
+
+    def _edge_score(self, ca: str, cb: str) -> float:
+        """PMI of two coarse classes, one of them a paragraph's edge (not memoised: a
+        line meets at most two edges)."""
+        p_b = self._edge_p_right.get(cb, self._edge_p_unseen)
+        return _pmi(self.edges.get(f"{ca} {cb}", 0), self._edge_left.get(ca, 0), p_b)
+
+
+def _margins(pairs: Mapping[str, int]) -> tuple[Counter[str], dict[str, float], float]:
+    """Of pair counts: how often each class stands on the left, and the (add-one)
+    probability of each class on the right, with that of a class never seen there."""
+    left: Counter[str] = Counter()
+    right: Counter[str] = Counter()
+    for key, n in pairs.items():
+        a, b = key.split(" ")
+        left[a] += n
+        right[b] += n
+    total = sum(right.values()) + len(right) + 1
+    return left, {c: (n + 1) / total for c, n in right.items()}, 1 / total
+
+
+def _pmi(joint: int, left: int, p_b: float) -> float:
+    """Pointwise mutual information of a pair seen ``joint`` times, its left class
+    ``left`` times, its right class with probability ``p_b``, smoothed towards chance."""
+    return math.log((joint + _MU * p_b) / (left + _MU) / p_b)
 
 
 class _LineRows:
@@ -376,5 +413,5 @@ class _LineRows:
 
 @lru_cache(maxsize=1)
 def _default_model() -> WordModel:
-    words, classes = _bundled_counts()
-    return WordModel(words, classes, _top_words())
+    words, classes, edges = _bundled_counts()
+    return WordModel(words, classes, _top_words(), edges)
