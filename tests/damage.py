@@ -325,6 +325,18 @@ def wrap(paragraph: str, rng: random.Random, lo: int = 6, hi: int = 12) -> list[
     return lines
 
 
+def justify(paragraph: str, width: int) -> list[str]:
+    """A paragraph set in lines of at most ``width`` characters, as a page sets it: each
+    line filled until the next word does not fit, so only the last line is short."""
+    lines: list[str] = []
+    for word in paragraph.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
+
+
 def corpus_paragraphs(corpus_dir: Path = CORPUS_DIR) -> list[str]:
     """The clean paragraphs of ``shared/corpus/ud*.txt`` (CC BY-SA 4.0), in file order."""
     out = []

@@ -16,9 +16,11 @@ the state of the line-repair stage. ``benchmarks/gold_doc.py`` measures the real
 
 from __future__ import annotations
 
+import importlib
 import json
 import random
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +32,9 @@ from hypothesis import strategies as st
 from benchmarks.metrics import wer
 from textrepair.layout import LayoutResult, layout, split_columns
 from textrepair.wordmodel import WordModel
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+justify = importlib.import_module("damage").justify
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
@@ -481,20 +486,10 @@ def make_paragraphs(rng: random.Random, count: int, width: int) -> list[str]:
                 ws[rng.randrange(1, len(ws) - 1)] += ","
             sentences.append(" ".join(ws) + rng.choice(".....?!"))
         paragraph = " ".join(sentences)
-        while len(wrap(paragraph, width)[-1]) > 0.6 * width:
+        while len(justify(paragraph, width)[-1]) > 0.6 * width:
             paragraph += " " + rng.choice(_WORDS) + "."  # a visibly short last line
         out.append(paragraph)
     return out
-
-
-def wrap(paragraph: str, width: int) -> list[str]:
-    lines: list[str] = []
-    for word in paragraph.split():
-        if lines and len(lines[-1]) + 1 + len(word) <= width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return lines
 
 
 def simulate(
@@ -522,7 +517,7 @@ def simulate(
     paragraphs = make_paragraphs(rng, count, width)
     stream: list[str] = []
     for k, paragraph in enumerate(paragraphs):
-        stream.extend(wrap(paragraph, width))
+        stream.extend(justify(paragraph, width))
         if k + 1 < len(paragraphs) and not (len(paragraph) < 0.4 * width):
             stream.append("")  # a blank line between paragraphs (not after a heading)
     if columns and len(stream) <= 2 * height:
@@ -642,7 +637,7 @@ def displaced(seed: int, paragraphs: int, width: int) -> tuple[str, list[str], l
     rng = random.Random(seed)
     article = make_paragraphs(rng, paragraphs, width)
     article = [p for p in article if len(p) >= 0.4 * width]  # no headings inside
-    lines = [line for p in article for line in wrap(p, width)]
+    lines = [line for p in article for line in justify(p, width)]
     cuts = [
         c
         for c in range(4, len(lines) - 3)
@@ -654,7 +649,7 @@ def displaced(seed: int, paragraphs: int, width: int) -> tuple[str, list[str], l
         return "", [], [], False
     c = rng.choice(cuts)
     start, rest = lines[:c], " ".join(lines[c:])
-    end = wrap(rest, int(width * 0.6))
+    end = justify(rest, int(width * 0.6))
     label = "חדשות"
     title = [rng.choice(_WORDS) + " " + rng.choice(_WORDS), rng.choice(_WORDS)]
     byline = ["מאת " + rng.choice(_WORDS) + " " + rng.choice(_WORDS)]
@@ -925,7 +920,7 @@ def column_lines(paras: list[str], width: int) -> list[tuple[str, bool]]:
     """The lines of paragraphs wrapped at ``width``, each with whether it ends its paragraph."""
     out = []
     for p in paras:
-        lines = wrap(p, width)
+        lines = justify(p, width)
         out += [(line, k == len(lines) - 1) for k, line in enumerate(lines)]
     return out
 
@@ -985,6 +980,6 @@ def test_one_column_of_varied_line_lengths_is_left_alone(width: int) -> None:
     paras = gold_paragraphs("001") + gold_paragraphs("002")
     lines = []
     for p in paras:
-        lines += wrap(p, width + rng.randint(-width // 4, width // 4))
+        lines += justify(p, width + rng.randint(-width // 4, width // 4))
     text = "\n".join(lines) + "\n"
     assert layout(text).text == text

@@ -32,25 +32,13 @@ def test_a_paragraph_ends_with_a_sentence_mark() -> None:
         assert stop > model.pair(word + ",", PARAGRAPH) + 2, word
 
 
-def _justified(paragraph: str, width: int) -> list[str]:
-    """A paragraph set in lines of at most ``width`` characters, as a page justifies it:
-    full lines, and a shorter last one."""
-    lines: list[str] = []
-    for word in paragraph.split():
-        if lines and len(lines[-1]) + 1 + len(word) <= width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return lines
-
-
 def _heldout_paragraphs() -> list[list[str]]:
     """Paragraphs of text the word model never counted, set in page lines."""
     out = []
     for name in heldout.HELDOUT:
         for paragraph in (heldout.REPO / name).read_text(encoding="utf-8").splitlines():
             if len(paragraph.split()) >= 4 and damage.has_hebrew(paragraph):
-                out.append(_justified(paragraph, 70))
+                out.append(damage.justify(paragraph, 70))
     return out
 
 
