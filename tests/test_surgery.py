@@ -199,16 +199,18 @@ def test_logical_extractions_show_few_run_cut_marks() -> None:
         assert not diagnosis.cut_runs, path
 
 
-def test_pieces_glued_to_a_known_word_may_be_cut_off() -> None:
-    """Where a run ends inside a token the lexicon knows, the cuts a reader would try are
-    offered: a final letter that ends the word before (``נשיא|ם``), a prefix letter of a
-    common two-letter word (``ה|הם``, ``ל|על``), two letters of different pieces (``ק|ב``)."""
-    zipf = WordModel.default().zipf
-    assert 4 in surgery._hebrew_cuts("נשיאם", zipf)
-    assert 1 in surgery._hebrew_cuts("ההם", zipf)
-    assert 1 in surgery._hebrew_cuts("לעל", zipf)
-    assert 1 in surgery._hebrew_cuts("קב", zipf)
-    assert surgery._hebrew_cuts("בפורו", zipf) == {}  # a piece of one word stays whole
+@pytest.mark.parametrize(("run", "cut"), [("נשיאם", 4), ("ההם", 1), ("לעל", 1), ("קב", 1)])
+def test_pieces_glued_to_a_known_word_may_be_cut_off(run: str, cut: int) -> None:
+    """Where a run ends inside a token the lexicon knows, the cut a reader would try is
+    the cheapest offered: a final letter that ends the word before (``נשיא|ם``), a prefix
+    letter of a common two-letter word (``ה|הם``, ``ל|על``), two letters of different
+    pieces (``ק|ב``)."""
+    cuts = surgery._hebrew_cuts(run, WordModel.default().zipf)
+    assert min(cuts, key=lambda k: cuts[k][0]) == cut, cuts
+
+
+def test_a_piece_of_one_word_stays_whole() -> None:
+    assert surgery._hebrew_cuts("בפורו", WordModel.default().zipf) == {}
 
 
 def test_next_line_of_a_cut_document_begins_with_its_last_run() -> None:

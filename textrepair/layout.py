@@ -33,7 +33,7 @@ import math
 import re
 import statistics
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import accumulate, pairwise
@@ -68,6 +68,10 @@ _LAST_PAGE_MIN_LINES = 2
 _REPEAT_SHARE = 0.4
 # Neighbourhood (non-blank lines each side) for a line's local full width.
 _WINDOW = 4
+# A raw line this much shorter than the text's full lines (the median width of its Hebrew
+# lines, where it has this many) ends its paragraph (``paragraph_ends``).
+_SHORT_LINE = 0.75
+_WIDTH_LINES = 8
 # Relative lengths: a display line (title, label) is shorter than _DISPLAY of the local
 # width, a heading shorter than _HEADING; a line of running text is at least _LAST.
 # A line is a paragraph's last when the next line's first word would have fitted on it
@@ -257,6 +261,53 @@ def _shape(text: str) -> str:
 def _width(text: str) -> int:
     """Length of what a line says (bidi controls and extra spaces do not count)."""
     return len(_norm(text))
+
+
+def paragraph_ends(bodies: Sequence[str]) -> Callable[[int], bool]:
+    """Whether a paragraph ends with line ``k`` of a text not yet repaired (so no word
+    order can be trusted, only the page): the text's last line; a line before a blank
+    line, where blank lines part paragraphs; a line markedly shorter than the text's full
+    lines (the last line of a justified paragraph, or a heading).
+
+    Extractors that double-space a page (a blank line after most lines: seeds 002 and
+    003) part nothing with their blank lines, but their paragraphs still end short. The
+    text is measured on the first question only: line repair asks about few lines of a
+    logical text, often none.
+    """
+    measures: list[tuple[float, bool]] = []
+
+    def ends(k: int) -> bool:
+        if not measures:
+            measures.append((_full_width(bodies), _blank_lines_part(bodies)))
+        full, parting = measures[0]
+        if not bodies[k].strip():
+            return False
+        if k + 1 == len(bodies) or (parting and not bodies[k + 1].strip()):
+            return True
+        return full > 0 and _width(bodies[k]) < _SHORT_LINE * full
+
+    return ends
+
+
+def _full_width(bodies: Sequence[str]) -> float:
+    """The width of a text's full lines: the median of its Hebrew lines' (0 when it has
+    too few lines to tell)."""
+    widths = sorted(_width(b) for b in bodies if has_hebrew(b))
+    if len(widths) < _WIDTH_LINES:
+        return 0.0
+    return float(widths[len(widths) // 2])
+
+
+def _blank_lines_part(bodies: Sequence[str]) -> bool:
+    """Whether blank lines part paragraphs in a raw text: not where a blank line follows
+    most lines (a double-spaced extraction). :func:`_blanks_informative` asks the same of
+    repaired lines, where it can also tell a sentence end."""
+    filled = followed = 0
+    for k, body in enumerate(bodies):
+        if body.strip():
+            filled += 1
+            followed += k + 1 == len(bodies) or not bodies[k + 1].strip()
+    return followed < 0.5 * filled
 
 
 def _closed(text: str) -> bool:

@@ -19,7 +19,7 @@ from collections import Counter
 from itertools import pairwise
 from pathlib import Path
 
-from textrepair.wordmodel import PARAGRAPH, _top_words, classify, coarse, pair_keys
+from textrepair.wordmodel import PARAGRAPH, classify, coarse, pair_keys
 
 
 def count_text(lines: list[str]) -> tuple[Counter[str], Counter[str], Counter[str]]:
@@ -29,17 +29,17 @@ def count_text(lines: list[str]) -> tuple[Counter[str], Counter[str], Counter[st
     words: Counter[str] = Counter()
     classes: Counter[str] = Counter()
     edges: Counter[str] = Counter()
-    top = _top_words()
     for line in lines:
         tokens = line.split()
         if not tokens:
             continue
         for a, b in pairwise(tokens):
-            word_key, class_key = pair_keys(a, b, top)
+            word_key, class_key = pair_keys(a, b)
             if word_key:
                 words[word_key] += 1
             classes[class_key] += 1
-        kinds = [coarse(classify(t, top)) for t in [PARAGRAPH, *tokens, PARAGRAPH]]
+        # Coarse classes keep no word, so no list of frequent words is needed for them.
+        kinds = [coarse(classify(t, frozenset())) for t in [PARAGRAPH, *tokens, PARAGRAPH]]
         for a, b in pairwise(kinds):
             edges[f"{a} {b}"] += 1
     return words, classes, edges

@@ -7,7 +7,7 @@
 * repair lines: letter-visual lines go through the inverse bidi reordering
   (:mod:`textrepair.letters`); other lines through the fragment search and the token
   fixes (:mod:`textrepair.lines`), each line with its neighbours' words as context, or
-  the paragraph's edge where a paragraph begins or ends (:func:`paragraph_ends`).
+  the paragraph's edge where a paragraph begins or ends (:func:`textrepair.layout.paragraph_ends`).
 
 Lines keep their endings (LF, CRLF, CR) and their number, so line ``k`` of the output is
 line ``k`` of the input repaired.
@@ -21,7 +21,7 @@ from textrepair.config import RepairConfig
 from textrepair.controls import control_evidence, has_controls, has_embeddings, resolve_embeddings
 from textrepair.diagnose import Diagnosis, Regime, diagnose, line_reads_logical
 from textrepair.explain import Change, Repaired
-from textrepair.layout import layout, split_columns
+from textrepair.layout import layout, paragraph_ends, split_columns
 from textrepair.letters import runs_to_logical
 from textrepair.lines import LineContext, may_change, may_reorder, repair_line, wide_gaps
 from textrepair.seams import seam_evidence, seam_fixes
@@ -193,13 +193,13 @@ def _repair_fragments(
         model = model.adapted(_probably_logical(bodies))
     out: list[str] = []
     ends = paragraph_ends(bodies)
-    before: str | None = PARAGRAPH
     for i, body in enumerate(bodies):
         new = body
         if i not in done and may_change(body, diagnosis.visual):
-            after = None
-            if may_reorder(body, diagnosis.visual):
-                after = _next_word(bodies, i + 1, diagnosis.cut_runs, ends[i])
+            before = after = None
+            if may_reorder(body, diagnosis.visual):  # only reordering reads the context
+                before = _previous_word(out, ends)
+                after = _next_word(bodies, i + 1, diagnosis.cut_runs, ends(i))
             ctx = LineContext(
                 model,
                 cfg,
@@ -212,12 +212,21 @@ def _repair_fragments(
             new, steps = repair_line(body, ctx)
             changes.extend(Change(i + 1, name, b, a) for name, b, a in steps)
         out.append(new)
-        if new.strip():
-            last = new.split()[-1] if has_hebrew(new) else None
-            before = PARAGRAPH if ends[i] else last
-        elif before != PARAGRAPH:
-            before = None  # a blank line that parts no paragraphs: what came before is unknown
     return out
+
+
+def _previous_word(out: list[str], ends: Callable[[int], bool]) -> str | None:
+    """What a reader met before the line after ``out``: the paragraph's edge, or the last
+    word of the (repaired) line before (none known across a blank line that parts no
+    paragraphs)."""
+    k = len(out) - 1
+    while k >= 0 and not out[k].strip():
+        k -= 1
+    if k < 0 or ends(k):
+        return PARAGRAPH
+    if k < len(out) - 1 or not has_hebrew(out[k]):
+        return None
+    return out[k].split()[-1]
 
 
 def _next_word(bodies: list[str], i: int, cut_runs: bool, end: bool) -> str | None:
@@ -228,57 +237,6 @@ def _next_word(bodies: list[str], i: int, cut_runs: bool, end: bool) -> str | No
     if i == len(bodies) or not bodies[i].strip():
         return None
     return _first_reading_word(bodies[i], cut_runs)
-
-
-def paragraph_ends(bodies: list[str]) -> list[bool]:
-    """For each line, whether a paragraph ends with it: the text's last line; a line
-    before a blank line, where blank lines part paragraphs; a line markedly shorter than
-    the text's full lines (the last line of a justified paragraph, or a heading).
-
-    Extractors that double-space a page (a blank line after most lines: seeds 002 and
-    003) part nothing with their blank lines, but their paragraphs still end short.
-    """
-    full = _full_width(bodies)
-    parting = _blank_lines_part_paragraphs(bodies)
-    ends = []
-    for i, body in enumerate(bodies):
-        if not body.strip():
-            ends.append(False)
-            continue
-        last = i + 1 == len(bodies)
-        short = full > 0 and _width(body) < _SHORT_LINE * full
-        ends.append(last or short or (parting and not bodies[i + 1].strip()))
-    return ends
-
-
-# A line this much shorter than the text's full lines ends its paragraph; the full width
-# is the median width of its Hebrew lines, where it has this many.
-_SHORT_LINE = 0.75
-_WIDTH_LINES = 8
-
-
-def _width(body: str) -> int:
-    """Length of a line with its spacing normalised (wide gaps are no wider text)."""
-    return len(" ".join(body.split()))
-
-
-def _full_width(bodies: list[str]) -> float:
-    """The width of the text's full lines (0 when too few lines to tell)."""
-    widths = sorted(_width(b) for b in bodies if has_hebrew(b))
-    if len(widths) < _WIDTH_LINES:
-        return 0.0
-    return float(widths[len(widths) // 2])
-
-
-def _blank_lines_part_paragraphs(bodies: list[str]) -> bool:
-    """Whether a blank line ends a paragraph here. Not in a text double-spaced by its
-    extractor (a blank line after most lines), where it tells nothing."""
-    filled = followed = 0
-    for i, body in enumerate(bodies):
-        if body.strip():
-            filled += 1
-            followed += i + 1 == len(bodies) or not bodies[i + 1].strip()
-    return followed < 0.5 * filled
 
 
 def _is_letter_line(body: str) -> bool:
