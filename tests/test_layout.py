@@ -907,6 +907,23 @@ def test_pdfminer_fixture_numbers_back_in_their_lines() -> None:
     assert not any(line.strip() in {"2025", "69"} for line in out.split("\n"))
 
 
+def test_narrow_justified_columns_emitted_left_first_come_back() -> None:
+    """pdfminer on a two-column Knesset transcript (weasyprint, narrow columns, justified).
+
+    The right column starts with a justified line that holds few letters (its stretched
+    spaces fill it) and the last page's columns are as tall as each other but not as
+    long in letters: both must still read as columns, so the text comes back in order.
+    """
+    import textrepair
+    from benchmarks.metrics import wer
+
+    fixtures = REPO / "benchmarks" / "corpus" / "fixtures"
+    source = fixtures / "ud07" / "source.txt"
+    path = fixtures / "ud07" / "weasy_2col__pdfminer.txt"
+    out = textrepair.repair(path.read_text(encoding="utf-8"), textrepair.RepairConfig(layout=True))
+    assert wer(source.read_text(encoding="utf-8"), out) < 0.03
+
+
 # --------------------------------------------------------------------------- columns read across
 
 

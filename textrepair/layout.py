@@ -36,7 +36,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import accumulate, pairwise
+from itertools import pairwise
 from typing import NamedTuple
 
 from textrepair.tokens import has_hebrew, split_punct
@@ -98,8 +98,8 @@ _BLANK_MID = 0.1
 # (last word, first word) above this (nats; 0 is "as likely as chance").
 _PAIR_ACCEPT = 0.0
 # Columns emitted left first (pdfminer on a right-to-left page): each of the two columns
-# holds at least this share of the page's running text (a full page's columns are about
-# as long as each other; a balanced last page's too) ...
+# holds at least this share of the page's rows of running text (see _rows_above): a full
+# page's columns are about as tall as each other, a balanced last page's too ...
 _COLUMN_MIN_SHARE = 0.4
 # Only boxes of at least this many lines, one of them full, are running text (a single
 # line is a page header, a caption, a number lifted out of its line).
@@ -999,8 +999,14 @@ def _ends_early(line: str, following: str, width: float) -> bool:
 
 
 def _full(seq: Sequence[_Item], k: int, widths: dict[int, float]) -> bool:
-    """Whether line ``k`` is about as long as the lines around it."""
-    return _width(seq[k].text) >= _LAST * widths[k]
+    """Whether line ``k`` is about as long as the lines around it, or was justified.
+
+    A justified line is full however few letters it holds: in a narrow column its word
+    spaces stretch a long way, and pdfminer writes them as even runs of spaces
+    (:func:`_evenly_spaced`), while a paragraph's last line keeps single spaces.
+    """
+    text = seq[k].text
+    return _width(text) >= _LAST * widths[k] or _evenly_spaced(_plain(text).strip())
 
 
 def _running(seq: Sequence[_Item], idx: Sequence[int], widths: dict[int, float], m: int) -> bool:
@@ -1162,7 +1168,7 @@ def _span_length(seq: Sequence[_Item], idx: Sequence[int]) -> int:
 class _Cut(NamedTuple):
     """A possible start of the right column: its position in the span, the position of
     the left column's last line (Latin and number scraps between them skipped), and the
-    column balance there (0: the halves hold the same amount of text, 1: all on one side)."""
+    column balance there (0: the halves are as tall as each other, 1: all on one side)."""
 
     start: int
     end: int
@@ -1176,13 +1182,13 @@ def _column_cuts(seq: Sequence[_Item], idx: Sequence[int]) -> list[_Cut]:
     running text (:data:`_COLUMN_BOX_LINES` lines, one of them full). Boxes with no Hebrew
     letter just before it are scraps the extractor lifted out of the lines (numbers,
     Latin names), not the left column's end. Each side must hold
-    :data:`_COLUMN_MIN_SHARE` of the text.
+    :data:`_COLUMN_MIN_SHARE` of the rows (:func:`_rows_above`).
     """
     widths = _local_widths(seq, idx)
     position = {k: m for m, k in enumerate(idx)}
-    before = [0, *accumulate(_width(seq[k].text) for k in idx)]  # text above each line
-    total = before[-1]
     boxes = _boxes(seq, idx)
+    above = _rows_above(boxes)
+    total = above[boxes[-1][-1]] + 1
     cuts: list[_Cut] = []
     for j in range(1, len(boxes)):
         box = boxes[j]
@@ -1192,10 +1198,28 @@ def _column_cuts(seq: Sequence[_Item], idx: Sequence[int]) -> list[_Cut]:
         while back > 0 and not any(has_hebrew(seq[k].text) for k in boxes[back]):
             back -= 1
         start = position[box[0]]
-        share = before[start] / total
+        left = above[box[0]] - 1  # the gap between the columns belongs to neither
+        share = left / (total - 1)
         if min(share, 1 - share) >= _COLUMN_MIN_SHARE:
             cuts.append(_Cut(start, position[boxes[back][-1]], abs(1 - 2 * share)))
     return cuts
+
+
+def _rows_above(boxes: Sequence[Sequence[int]]) -> dict[int, int]:
+    """Rows of the page above each line of ``boxes``: its lines, and one row for each gap
+    between boxes (the blank line an extractor writes after a box).
+
+    Columns are balanced by height, and a heading or a paragraph's short last line
+    takes a full row, as the space between paragraphs does.
+    """
+    above: dict[int, int] = {}
+    row = 0
+    for j, box in enumerate(boxes):
+        row += j > 0
+        for k in box:
+            above[k] = row
+            row += 1
+    return above
 
 
 def _joint(model: WordModel, before: str, after: str) -> float:
