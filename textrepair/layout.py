@@ -101,13 +101,19 @@ _PAIR_ACCEPT = 0.0
 # holds at least this share of the page's rows of running text (see _rows_above): a full
 # page's columns are about as tall as each other, a balanced last page's too ...
 _COLUMN_MIN_SHARE = 0.4
+# ... and its lines are a column's: half a page wide. A page of one column holds 70 to
+# 110 characters a line (A4 or Letter, 10-12 pt), a column of two 40 to 60.
+_COLUMN_MAX_WIDTH = 64
 # Only boxes of at least this many lines, one of them full, are running text (a single
 # line is a page header, a caption, a number lifted out of its line).
 _COLUMN_BOX_LINES = 2
 # The page is read [right][left] only when the word model gains more than this (nats)
 # from the joints that reading makes over the ones it breaks; among such cuts, one this
-# much closer to the middle (share of the text) is worth one nat more.
+# much closer to the middle (share of the rows) is worth one nat more.
 _ROTATE_GAIN = 0.75
+# ... or more than this after a page that was so read: an extractor emits every page the
+# same way.
+_ROTATE_GAIN_AFTER = -1.5
 _BALANCE_PER_NAT = 0.1
 # A hyphen at a line end is dropped when joining only if the joined word is this common
 # (wordfreq zipf) and one of the halves is not a word at all.
@@ -174,6 +180,8 @@ _ROOM_NATS = 3.0
 
 # A line that ends in a dash standing alone (speech broken off: ``- - -``) ends its paragraph.
 _BROKEN_OFF = re.compile(r"\s[-–—]$")
+_PARAGRAPH_OPEN_END = re.compile(r"(?:\s[-–—]|:)\s*$")  # a short line may end a paragraph so
+_TRAILING_DASHES = re.compile(r"(?:\s[-–—]){2,}\s*$")  # words broken off: "- - -"
 _CLOSERS = "\"'”’»)]}״׳"
 _SENTENCE_END = re.compile(r"[.!?…](?:[" + re.escape(_CLOSERS) + r"]*)$")
 _OPEN_END = re.compile(r"[,;:\-–—־]$")
@@ -379,8 +387,14 @@ def _bare_page_number(text: str) -> int | None:
 
 
 def _edge_page_number(text: str) -> tuple[int, str] | None:
-    """(number, rest) of a line with a page number set apart at one end of a title line."""
+    """(number, rest) of a line with a page number set apart at one end of a title line.
+
+    Not in a line whose every word space is the same wide run: that is a justified line
+    as pdfminer writes it (:func:`_evenly_spaced`), which may begin or end with a number.
+    """
     t = _plain(text).strip()
+    if _evenly_spaced(t):
+        return None
     for pattern in (_EDGE_NUMBER_END, _EDGE_NUMBER_START):
         m = pattern.match(t)
         if m and (has_hebrew(m["text"]) or _LATIN.search(m["text"])) and len(m["text"]) <= 160:
@@ -1131,16 +1145,22 @@ def _page_spans(seq: Sequence[_Item]) -> list[_PageSpan]:
         if len(idx) < 4 or idx[-1] - idx[0] + 1 != _span_length(seq, idx):
             continue  # too short to hold two columns, or interleaved with another page
         widths = _local_widths(seq, idx)
-        boxes = [
-            box
-            for box in _boxes(seq, idx)
-            if len(box) >= _COLUMN_BOX_LINES and any(_full(seq, k, widths) for k in box)
-        ]
+        boxes = [box for box in _boxes(seq, idx) if _running_box(seq, box, widths)]
         if boxes:
             span = idx[idx.index(boxes[0][0]) : idx.index(boxes[-1][-1]) + 1]
             if len(span) >= 4:
                 spans.append(_PageSpan(page, span))
     return spans
+
+
+def _running_box(seq: Sequence[_Item], box: Sequence[int], widths: dict[int, float]) -> bool:
+    """Whether a box is running text: :data:`_COLUMN_BOX_LINES` lines, one of them full,
+    or a single justified line of Hebrew (a paragraph's line that a column break cut
+    off; a label or a scrap of the footer is not stretched to the column's width)."""
+    if len(box) >= _COLUMN_BOX_LINES:
+        return any(_full(seq, k, widths) for k in box)
+    text = _plain(seq[box[0]].text).strip()
+    return _evenly_spaced(text) and has_hebrew(text)
 
 
 def _boxes(seq: Sequence[_Item], idx: Sequence[int]) -> list[list[int]]:
@@ -1192,7 +1212,7 @@ def _column_cuts(seq: Sequence[_Item], idx: Sequence[int]) -> list[_Cut]:
     cuts: list[_Cut] = []
     for j in range(1, len(boxes)):
         box = boxes[j]
-        if len(box) < _COLUMN_BOX_LINES or not any(_full(seq, k, widths) for k in box):
+        if not _running_box(seq, box, widths):
             continue
         back = j - 1
         while back > 0 and not any(has_hebrew(seq[k].text) for k in boxes[back]):
@@ -1240,27 +1260,34 @@ def _rotated_page(
     """The cut that undoes a left-column-first emission of one page, or None.
 
     ``previous``: the line the previous page ends with as read (after its own rotation),
-    and whether that page was rotated. The page's running text must end mid-sentence (or
-    the previous page was rotated: a column may end with its sentence). Read as
-    [right][left], the page makes the joints (its last line, its first line) and
-    (previous page's end, the cut's line) and breaks (the line before the cut, the cut's
-    line) and (previous page's end, its first line); the rotation is made when the word
-    model gains more than :data:`_ROTATE_GAIN` by it at a cut where the columns balance
-    and the line before it can end the left column (:func:`_column_end`).
+    and whether that page was rotated. The page's running text must end mid-paragraph
+    (:func:`_ends_paragraph`; or the previous page was rotated: a column may end with its
+    paragraph), and its lines must be as narrow as a column's
+    (:data:`_COLUMN_MAX_WIDTH`). Read as [right][left],
+    the page makes the joints (its last line, its first line) and (previous page's end,
+    the cut's line) and breaks (the line before the cut, the cut's line) and (previous
+    page's end, its first line); the rotation is made when the word model gains more
+    than :data:`_ROTATE_GAIN` by it (:data:`_ROTATE_GAIN_AFTER` after a rotated page) at
+    a cut where the columns balance and the line before it can end the left column
+    (:func:`_column_end`).
     """
     idx = span.idx
     first, last = seq[idx[0]].text, seq[idx[-1]].text
     read_end, rotated = previous
-    if not has_hebrew(last) or (_closed(last) and not rotated):
+    widths = _local_widths(seq, idx)
+    if not has_hebrew(last) or (_ends_paragraph(seq, idx[-1], widths) and not rotated):
         return None
+    if statistics.median(_width(seq[k].text) for k in idx) > _COLUMN_MAX_WIDTH:
+        return None  # lines as long as a page's: one column
     base = _joint(model, last, first) - _joint(model, read_end, first)
+    threshold = _ROTATE_GAIN_AFTER if rotated else _ROTATE_GAIN
     best: tuple[float, _Cut] | None = None
     for cut in _column_cuts(seq, idx):
         before, start = seq[idx[cut.start - 1]].text, seq[idx[cut.start]].text
-        if not _column_end(seq, idx, cut.end, last_page):
+        if not _column_end(seq, idx, cut.end, last_page, widths):
             continue
         gain = base + _joint(model, read_end, start) - _joint(model, before, start)
-        if gain <= _ROTATE_GAIN:
+        if gain <= threshold:
             continue
         score = gain - cut.imbalance / _BALANCE_PER_NAT
         if best is None or score > best[0]:
@@ -1268,17 +1295,32 @@ def _rotated_page(
     return None if best is None else best[1]
 
 
-def _column_end(seq: Sequence[_Item], idx: Sequence[int], m: int, last_page: bool) -> bool:
+def _column_end(
+    seq: Sequence[_Item], idx: Sequence[int], m: int, last_page: bool, widths: dict[int, float]
+) -> bool:
     """Whether line ``idx[m]``, the last of a box, can be where the left column ends.
 
     It ends a box of several lines (a line alone is a heading, or the last line of a
     paragraph that an extractor set apart). On the text's last page it ends the text, so
     it ends a sentence. Elsewhere it is where a column break fell inside a paragraph, so
-    its sentence goes on: a box of one-column text does not end so.
+    its sentence goes on: a box of one-column text ends its paragraph
+    (:func:`_ends_paragraph`).
     """
     if m == 0 or _box_break(seq, idx[m - 1], idx[m]):
         return False
-    return _closed(seq[idx[m]].text) == last_page
+    if last_page:
+        return _closed(seq[idx[m]].text)
+    return not _ends_paragraph(seq, idx[m], widths)
+
+
+def _ends_paragraph(seq: Sequence[_Item], k: int, widths: dict[int, float]) -> bool:
+    """Whether line ``k`` can end a paragraph: it ends a sentence or with words broken
+    off (``- - -`` in a transcript), or it is short and ends with a colon (a list
+    follows) or a dash. A line that a column or page break cut is full."""
+    text = seq[k].text
+    if _closed(text) or _TRAILING_DASHES.search(text):
+        return True
+    return bool(_PARAGRAPH_OPEN_END.search(text)) and not _full(seq, k, widths)
 
 
 def _unrotate_columns(seq: list[_Item], model: WordModel) -> tuple[list[_Item], bool]:
