@@ -416,3 +416,47 @@ def simulate_document(
                 damaged.append(normalize_ws(sample.damaged) != normalize_ws(sample.logical))
     text = "".join(s.damaged + ending for s in samples)
     return Document(text, samples, damaged)
+
+
+# --------------------------------------------------------------------------- pdfminer pages
+
+
+def pdfminer_pages(
+    paragraphs: Sequence[str], width: int, height: int, rng: random.Random, columns: bool = False
+) -> str:
+    """Paragraphs set in justified lines and written out as pdfminer writes a page.
+
+    Each paragraph, or the part of it that a column or page holds, is a text box followed
+    by a blank line; most justified lines carry their stretched word spaces as even runs
+    of three spaces (a paragraph's last line keeps single spaces); the page number is a
+    box of its own at the foot of the page, and pages end with a form feed. A page holds
+    ``height`` rows a column (a blank row between paragraphs). With ``columns`` it holds
+    two, the right filled first and the last page's balanced, and the *left* column is
+    written first: pdfminer orders boxes left to right whatever the script.
+    """
+    rows: list[str | None] = []  # a line, or None for the gap after a paragraph
+    for paragraph in paragraphs:
+        lines = justify(paragraph, width)
+        for line in lines[:-1]:
+            rows.append((" " * 3 if rng.random() < 0.7 else " ").join(line.split()))
+        rows += [lines[-1], None]
+    per_page = 2 * height if columns else height
+    pages = []
+    for n, top in enumerate(range(0, len(rows), per_page), start=1):
+        chunk = rows[top : top + per_page]
+        if columns:
+            half = height if len(chunk) == per_page else (len(chunk) + 1) // 2
+            parts = [chunk[half:], chunk[:half]]  # left column first
+        else:
+            parts = [chunk]
+        out: list[str] = []
+        for part in parts:
+            box: list[str] = []
+            for row in [*part, None]:
+                if row is not None:
+                    box.append(row)
+                elif box:
+                    out += [*box, ""]
+                    box = []
+        pages.append("\n".join([*out, str(n), ""]))
+    return "\n\f".join(pages) + "\n\f"

@@ -946,27 +946,6 @@ def fixture_wer(source: str, name: str) -> float:
     return wer((folder / "source.txt").read_text(encoding="utf-8"), out)
 
 
-def pdfminer_boxes(paragraphs: list[str], width: int, height: int, rng: random.Random) -> str:
-    """Paragraphs set in one justified column, written as pdfminer writes a page: each
-    paragraph (or the part of it a page holds) a box followed by a blank line, most
-    justified lines with their stretched word spaces as even runs of three spaces, and
-    the page number as a box of its own at the foot of the page."""
-    rows: list[str] = []
-    for paragraph in paragraphs:
-        lines = justify(paragraph, width)
-        gaps = [" " * (3 if rng.random() < 0.7 else 1) for _ in lines[:-1]]
-        rows += [gap.join(line.split()) for gap, line in zip(gaps, lines, strict=False)]
-        rows += lines[-1:]
-        rows.append("")
-    pages = []
-    for n, top in enumerate(range(0, len(rows), height), start=1):
-        body = rows[top : top + height]
-        if body[-1]:
-            body.append("")
-        pages.append("\n".join([*body, str(n), ""]))
-    return "\n\f".join(pages) + "\n\f"
-
-
 @settings(max_examples=150, derandomize=True, deadline=None)
 @given(
     seed=st.integers(0, 10_000),
@@ -989,7 +968,7 @@ def test_one_column_pdfminer_pages_keep_their_order(
     ]
     start = rng.randrange(len(corpus) - count)
     paragraphs = corpus[start : start + count]
-    result = layout(pdfminer_boxes(paragraphs, width, height, rng))
+    result = layout(_damage.pdfminer_pages(paragraphs, width, height, rng))
     assert words(result.text) == words(" ".join(paragraphs))
     assert {kind for _, kind, _ in result.removed} <= {"page_number"}
 
