@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 import wordfreq
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from benchmarks.metrics import wer
@@ -923,6 +923,35 @@ def test_columns_of_the_page_after_a_turned_page_are_turned_on_less_evidence() -
     joints alone do not show it was emitted left column first; that the first page was,
     and that read as emitted the text would end mid-sentence, does."""
     assert fixture_wer("seed000", "weasy_2col__pdfminer.txt") < 0.03
+
+
+@settings(max_examples=150, derandomize=True, deadline=None)
+@given(
+    seed=st.integers(0, 10_000),
+    count=st.integers(3, 8),
+    width=st.integers(40, 100),
+)
+def test_clean_text_ending_without_a_full_stop_keeps_its_order(
+    seed: int, count: int, width: int
+) -> None:
+    """A clean text whose last paragraph has no full stop ends with a short line after a
+    full one whose sentence is unfinished: how a paragraph ends, not a title printed
+    after the text, nor the sign of a page emitted left column first."""
+    rng = random.Random(seed)
+    corpus = [
+        p  # a dash before a space is read as a word broken at the line's end, if it falls there
+        for p in _damage.corpus_paragraphs()
+        if len(p.split()) >= 15 and not re.search(r"\w[-־] ", p)
+    ]
+    start = rng.randrange(len(corpus) - count)
+    paragraphs = corpus[start : start + count]
+    paragraphs[-1] = re.sub(r"[.!?…\"'”’»)]+$", "", paragraphs[-1])
+    last_lines = justify(paragraphs[-1], width)
+    # A last line about as long as the others is the end of a column's text too (a page
+    # emitted left column first): there the word model decides, and may turn it.
+    assume(len(last_lines) >= 2 and len(last_lines[-1]) < 0.75 * width)
+    text = "\n\n".join("\n".join(justify(p, width)) for p in paragraphs) + "\n"
+    assert words(layout(text).text) == words(" ".join(paragraphs))
 
 
 def test_justified_line_opening_with_a_number_is_not_a_page_number() -> None:

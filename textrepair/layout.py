@@ -957,18 +957,19 @@ def _move_foreign(seq: list[_Item]) -> tuple[list[_Item], bool]:
 def _tail_display(seq: list[_Item]) -> tuple[list[_Item], bool]:
     """Move a title/byline block printed after a sentence it interrupts to the top.
 
-    The block: the last few lines of the text, none ending a sentence, the first of them
-    short (a display line), right after a full line of running text whose sentence is not
-    finished. A title does not continue an unfinished sentence; an extractor that emits
-    blocks in drawing order put it there. It goes first, after any short label lines the
-    text opens with.
+    The block: the last few lines of the text (two or more: one short line after a full
+    one is how a paragraph ends, with or without its full stop), none ending a sentence,
+    the first of them short (a display line), right after a full line of running text
+    whose sentence is not finished. A title does not continue an unfinished sentence; an
+    extractor that emits blocks in drawing order put it there. It goes first, after any
+    short label lines the text opens with.
     """
     idx = _nonblank(seq)
     if len(idx) < 2 * _TAIL_LINES:
         return seq, False
     widths = _local_widths(seq, idx)
     start = None
-    for m in range(len(idx) - _TAIL_LINES, len(idx)):
+    for m in range(len(idx) - _TAIL_LINES, len(idx) - 1):
         first, prev = seq[idx[m]], seq[idx[m - 1]]
         if _width(first.text) >= _DISPLAY * widths[idx[m]] or _closed(first.text):
             continue
@@ -1275,8 +1276,10 @@ def _rotated_page(
     first, last = seq[idx[0]].text, seq[idx[-1]].text
     read_end, rotated = previous
     widths = _local_widths(seq, idx)
-    if not has_hebrew(last) or (_ends_paragraph(seq, idx[-1], widths) and not rotated):
+    if not has_hebrew(last):
         return None
+    if not rotated and (_ends_paragraph(seq, idx[-1], widths) or not _full(seq, idx[-1], widths)):
+        return None  # the text ends with its paragraph: nothing shows the page was turned
     if statistics.median(_width(seq[k].text) for k in idx) > _COLUMN_MAX_WIDTH:
         return None  # lines as long as a page's: one column
     base = _joint(model, last, first) - _joint(model, read_end, first)
