@@ -329,6 +329,14 @@ def test_notes_interrupting_a_sentence_go_to_the_end() -> None:
     assert out == [" ".join(BODY[:5]), " ".join(BODY[5:]), *text.splitlines()[2:4]]
 
 
+def test_urls_after_a_dateline_stay() -> None:
+    """A short line (a dateline) before a list of sources is no sentence cut by them."""
+    body = ["הוועדה דנה השבוע בהצעת החוק החדשה, שהוגשה לפני כחודש על ידי", "חברי כנסת."]
+    tail = ["פורסם במקור ראשון, בתאריך 27 במאי, 2025", "https://www.example.com/a/1"]
+    text = "\n".join([*body * 4, *tail, "סוף דבר", ""])
+    assert layout(text).text == text
+
+
 def test_urls_after_a_finished_sentence_stay() -> None:
     text = "\n".join([*BODY[:5], "https://example.org/a", *BODY[5:]])
     assert layout(text).text == text
@@ -930,13 +938,15 @@ def test_columns_of_the_page_after_a_turned_page_are_turned_on_less_evidence() -
     seed=st.integers(0, 10_000),
     count=st.integers(3, 8),
     width=st.integers(40, 100),
+    signature=st.sampled_from(["", "קובי פינקלר", "2024", "מאת: ישראל ישראלי"]),
 )
 def test_clean_text_ending_without_a_full_stop_keeps_its_order(
-    seed: int, count: int, width: int
+    seed: int, count: int, width: int, signature: str
 ) -> None:
     """A clean text whose last paragraph has no full stop ends with a short line after a
-    full one whose sentence is unfinished: how a paragraph ends, not a title printed
-    after the text, nor the sign of a page emitted left column first."""
+    full one whose sentence is unfinished (and perhaps a signature after it): how a
+    paragraph ends, not a title printed after the text, nor the sign of a page emitted
+    left column first."""
     rng = random.Random(seed)
     corpus = [
         p  # a dash before a space is read as a word broken at the line's end, if it falls there
@@ -950,6 +960,7 @@ def test_clean_text_ending_without_a_full_stop_keeps_its_order(
     # A last line about as long as the others is the end of a column's text too (a page
     # emitted left column first): there the word model decides, and may turn it.
     assume(len(last_lines) >= 2 and len(last_lines[-1]) < 0.75 * width)
+    paragraphs += [signature] if signature else []
     text = "\n\n".join("\n".join(justify(p, width)) for p in paragraphs) + "\n"
     assert words(layout(text).text) == words(" ".join(paragraphs))
 

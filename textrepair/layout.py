@@ -917,11 +917,12 @@ def _blanks_informative(seq: Sequence[_Item]) -> bool:
 def _move_foreign(seq: list[_Item]) -> tuple[list[_Item], bool]:
     """Move runs of URL / Latin lines that interrupt a Hebrew sentence to the end.
 
-    The run sits between a Hebrew line that does not end its sentence and more Hebrew
-    text: it was printed apart (a source list, a footnote area) and the extractor emitted
+    The run sits between a full Hebrew line that does not end its sentence and more
+    Hebrew text: it was printed apart (a source list, a footnote area) and the extractor emitted
     it where it came in the content stream. It goes to the end, where notes belong.
     """
     idx = _nonblank(seq)
+    widths = _local_widths(seq, idx)
     moved: list[_Item] = []
     drop: set[int] = set()
     m = 0
@@ -934,6 +935,7 @@ def _move_foreign(seq: list[_Item]) -> tuple[list[_Item], bool]:
             end += 1
         run = [idx[j] for j in range(m, end + 1)]
         prev_ok = m > 0 and has_hebrew(seq[idx[m - 1]].text) and not _closed(seq[idx[m - 1]].text)
+        prev_ok = prev_ok and _full(seq, idx[m - 1], widths)  # running text, not a dateline
         next_ok = end + 1 < len(idx) and has_hebrew(seq[idx[end + 1]].text)
         listy = len(run) >= 2 or all(_is_url(seq[k].text) for k in run)
         if prev_ok and next_ok and listy:
@@ -960,19 +962,23 @@ def _tail_display(seq: list[_Item]) -> tuple[list[_Item], bool]:
     The block: the last few lines of the text (two or more: one short line after a full
     one is how a paragraph ends, with or without its full stop), none ending a sentence,
     the first of them short (a display line), right after a full line of running text
-    whose sentence is not finished. A title does not continue an unfinished sentence; an
-    extractor that emits blocks in drawing order put it there. It goes first, after any
-    short label lines the text opens with.
+    whose sentence is not finished. Where blank lines part paragraphs, the short line
+    must not be the last of its block: that too is how a paragraph ends. A title does
+    not continue an unfinished sentence; an extractor that emits blocks in drawing order
+    put it there. It goes first, after any short label lines the text opens with.
     """
     idx = _nonblank(seq)
     if len(idx) < 2 * _TAIL_LINES:
         return seq, False
     widths = _local_widths(seq, idx)
+    informative = _blanks_informative(seq)
     start = None
     for m in range(len(idx) - _TAIL_LINES, len(idx) - 1):
         first, prev = seq[idx[m]], seq[idx[m - 1]]
         if _width(first.text) >= _DISPLAY * widths[idx[m]] or _closed(first.text):
             continue
+        if informative and _box_break(seq, idx[m], idx[m + 1]):
+            continue  # a short line that ends its block ends its paragraph
         if _closed(prev.text) or not has_hebrew(prev.text) or _open_punct(first.text):
             continue
         if not _running(seq, idx, widths, m - 1):
