@@ -9,10 +9,11 @@ Run from the repository root::
 most texts people feed it are partly or wholly fine. This lays out consecutive paragraphs
 of held-out text (the clean seeds and the 001/002 gold, ``tests/surgery_damage.HELDOUT``)
 in the ways clean documents come: 35-110 characters a line, paragraphs parted by a blank
-line or not, the last paragraph sometimes without its full stop, sometimes a signature
-or a date after it. Each is repaired with ``RepairConfig(layout=True)`` and compared
-with its own words: the share left word for word as it was is the measure, and the
-documents that changed are counted by what changed them.
+line or not, headings, lists (numbered, bulleted, dashed), the last paragraph sometimes
+without its full stop, sometimes a signature or a date after it. Each is repaired with
+``RepairConfig(layout=True)`` and compared with its own words: the share left word for
+word as it was is the measure, and the documents that changed are counted by what
+changed them.
 """
 
 from __future__ import annotations
@@ -40,12 +41,31 @@ SIGNATURES = ("קובי פינקלר", "מאת: ישראל ישראלי", "2024"
 _FINAL_PUNCT = re.compile(r"[.!?…\"'”’»)]+$")
 
 
+def _items(rng: random.Random, paragraph: str) -> list[str]:
+    """A short list made of a paragraph's words: numbered, bulleted or dashed items."""
+    words = paragraph.split()
+    mark = rng.choice(("{}.", "{})", "•", "-"))
+    out = []
+    for n in range(1, rng.randint(3, 5) + 1):
+        size = rng.randint(2, 7)
+        start = rng.randrange(max(1, len(words) - size))
+        out.append(f"{mark.format(n)} {' '.join(words[start : start + size])}")
+    return out
+
+
 def document(rng: random.Random, texts: list[list[str]]) -> str:
     """One clean document (see the module docstring)."""
     src = rng.choice(texts)
     count = rng.randint(2, 12)
     start = rng.randrange(max(1, len(src) - count))
     paragraphs = list(src[start : start + count])
+    if rng.random() < 0.3:  # a heading: a few words of the next paragraph, no full stop
+        k = rng.randrange(len(paragraphs))
+        paragraphs.insert(k, " ".join(paragraphs[k].split()[: rng.randint(2, 5)]).rstrip(".,:"))
+    if rng.random() < 0.3:  # a list after a paragraph that announces it
+        k = rng.randrange(len(paragraphs))
+        paragraphs[k] = _FINAL_PUNCT.sub("", paragraphs[k]) + ":"
+        paragraphs[k + 1 : k + 1] = _items(rng, paragraphs[k])
     if rng.random() < 0.3:
         paragraphs[-1] = _FINAL_PUNCT.sub("", paragraphs[-1])
     if rng.random() < 0.3:
@@ -55,16 +75,22 @@ def document(rng: random.Random, texts: list[list[str]]) -> str:
     return sep.join("\n".join(damage.justify(p, width)) for p in paragraphs) + "\n"
 
 
+def heldout_texts() -> list[list[str]]:
+    """The non-empty lines (paragraphs) of each held-out text."""
+    texts = []
+    for name in heldout:
+        lines = (REPO / name).read_text(encoding="utf-8").splitlines()
+        texts.append([line.strip() for line in lines if line.strip()])
+    return texts
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--docs", type=int, default=400)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--show", type=int, default=0, help="print this many changed documents")
     args = parser.parse_args(argv)
-    texts = []
-    for name in heldout:
-        lines = (REPO / name).read_text(encoding="utf-8").splitlines()
-        texts.append([line.strip() for line in lines if line.strip()])
+    texts = heldout_texts()
     rng = random.Random(args.seed)
     config = textrepair.RepairConfig(layout=True)
     kept, by_fix, shown = 0, Counter[str](), 0

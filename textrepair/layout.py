@@ -180,6 +180,7 @@ _ROOM_NATS = 3.0
 
 # A line that ends in a dash standing alone (speech broken off: ``- - -``) ends its paragraph.
 _BROKEN_OFF = re.compile(r"\s[-–—]$")
+_LIST_ITEM = re.compile(r"^(?:\d{1,3}[.)]|[א-ת][.)]|[•\-–—*▪●◦])\s")
 _PARAGRAPH_OPEN_END = re.compile(r"(?:\s[-–—]|:)\s*$")  # a short line may end a paragraph so
 _TRAILING_DASHES = re.compile(r"(?:\s[-–—]){2,}\s*$")  # words broken off: "- - -"
 _CLOSERS = "\"'”’»)]}״׳"
@@ -963,9 +964,12 @@ def _tail_display(seq: list[_Item]) -> tuple[list[_Item], bool]:
     one is how a paragraph ends, with or without its full stop), none ending a sentence,
     the first of them short (a display line), right after a full line of running text
     whose sentence is not finished. Where blank lines part paragraphs, the short line
-    must not be the last of its block: that too is how a paragraph ends. A title does
-    not continue an unfinished sentence; an extractor that emits blocks in drawing order
-    put it there. It goes first, after any short label lines the text opens with.
+    must not be the last of its block: that too is how a paragraph ends. The block holds
+    a blank line (a title and a byline are boxes of their own; one block of short lines
+    is the end of a paragraph and a signature), and it is no list (items after a line
+    that ends with a colon). A title does not continue an unfinished sentence; an
+    extractor that emits blocks in drawing order put it there. It goes first, after any
+    short label lines the text opens with.
     """
     idx = _nonblank(seq)
     if len(idx) < 2 * _TAIL_LINES:
@@ -981,6 +985,10 @@ def _tail_display(seq: list[_Item]) -> tuple[list[_Item], bool]:
             continue  # a short line that ends its block ends its paragraph
         if _closed(prev.text) or not has_hebrew(prev.text) or _open_punct(first.text):
             continue
+        if _norm(prev.text).endswith(":") or _LIST_ITEM.match(_norm(first.text)):
+            continue  # a list, announced by its colon
+        if not any(_box_break(seq, a, b) for a, b in pairwise(idx[m:])):
+            continue  # one block: the title and byline are boxes of their own
         if not _running(seq, idx, widths, m - 1):
             continue  # the line before is no running text (a list of short items)
         tail = [seq[k] for k in idx[m:]]
@@ -2010,7 +2018,7 @@ def _interleaved(texts: Sequence[str], widths: Sequence[int], w: int) -> bool:
     sentence sit between lines of the clusters
     (:data:`_INTERLEAVED_RUN_SHARE`): a column line cut mid-sentence, next to other
     column lines. One-column text has its lines near ``w`` at paragraph ends (closed) or
-    in lists of short items (next to short lines).
+    in lists of short items (next to short lines, or marked as items).
     """
     single = sum(_single_width(n, w) for n in widths)
     merged = sum(_merged_width(n, w) for n in widths)
@@ -2018,7 +2026,11 @@ def _interleaved(texts: Sequence[str], widths: Sequence[int], w: int) -> bool:
     longer = sum(n > (2 + 2 * _HALF_TOL) * w + 1 for n in widths)
     inside = [_single_width(n, w) or _merged_width(n, w) for n in widths]
     running = sum(
-        _single_width(widths[i], w) and not _closed(texts[i]) and inside[i - 1] and inside[i + 1]
+        _single_width(widths[i], w)
+        and not _closed(texts[i])
+        and not _LIST_ITEM.match(_norm(texts[i]))
+        and inside[i - 1]
+        and inside[i + 1]
         for i in range(1, len(texts) - 1)
     )
     kinds = [_merged_width(n, w) for n, ok in zip(widths, inside, strict=True) if ok]
