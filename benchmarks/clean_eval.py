@@ -19,7 +19,6 @@ changed them.
 from __future__ import annotations
 
 import argparse
-import importlib
 import random
 import re
 import sys
@@ -30,12 +29,8 @@ if __package__ in (None, ""):  # run as a script: make ``benchmarks`` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import textrepair
+from benchmarks.heldout import damage, heldout_texts
 from benchmarks.quality import sample_edits
-
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "tests"))
-damage = importlib.import_module("damage")
-heldout = importlib.import_module("surgery_damage").HELDOUT
 
 SIGNATURES = ("קובי פינקלר", "מאת: ישראל ישראלי", "2024", "סוף דבר", "תודה לקוראים")
 _FINAL_PUNCT = re.compile(r"[.!?…\"'”’»)]+$")
@@ -73,15 +68,6 @@ def document(rng: random.Random, texts: list[list[str]]) -> str:
     width = rng.randint(35, 110)
     sep = "\n\n" if rng.random() < 0.6 else "\n"
     return sep.join("\n".join(damage.justify(p, width)) for p in paragraphs) + "\n"
-
-
-def heldout_texts() -> list[list[str]]:
-    """The non-empty lines (paragraphs) of each held-out text."""
-    texts = []
-    for name in heldout:
-        lines = (REPO / name).read_text(encoding="utf-8").splitlines()
-        texts.append([line.strip() for line in lines if line.strip()])
-    return texts
 
 
 def main(argv: list[str] | None = None) -> None:

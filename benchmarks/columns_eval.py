@@ -20,7 +20,6 @@ seeds and the 001/002 gold, ``tests/surgery_damage.HELDOUT``):
 from __future__ import annotations
 
 import argparse
-import importlib
 import random
 import sys
 from collections.abc import Callable
@@ -29,24 +28,11 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make ``benchmarks`` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.heldout import damage, heldout_texts
 from benchmarks.metrics import wer
 from textrepair import layout
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "tests"))
-damage = importlib.import_module("damage")
-heldout = importlib.import_module("surgery_damage").HELDOUT
-
 Case = Callable[[random.Random], tuple[str, str]]  # -> (extraction, reference text)
-
-
-def sources() -> list[list[str]]:
-    """Paragraphs of running text (15 words or more) of each held-out text."""
-    out = []
-    for name in heldout:
-        text = (REPO / name).read_text(encoding="utf-8")
-        out.append([p.strip() for p in text.splitlines() if len(p.split()) >= 15])
-    return out
 
 
 def case(columns: bool, lo: int, hi: int, cut: bool, texts: list[list[str]]) -> Case:
@@ -89,7 +75,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--docs", type=int, default=80, help="documents per case")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args(argv)
-    texts = sources()
+    texts = heldout_texts(min_words=15)
     cases = [
         ("two columns, left first, 38-60", case(True, 38, 60, False, texts)),
         ("one column, 38-64", case(False, 38, 64, False, texts)),

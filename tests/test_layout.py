@@ -337,8 +337,9 @@ def test_clean_documents_keep_their_words_in_place() -> None:
     for displaced titles, and lists of half-line items for two columns read across)."""
     import textrepair
     from benchmarks import clean_eval
+    from benchmarks.heldout import heldout_texts
 
-    texts = clean_eval.heldout_texts()
+    texts = heldout_texts()
     rng = random.Random(1)
     config = textrepair.RepairConfig(layout=True)
     docs = [clean_eval.document(rng, texts) for _ in range(400)]
@@ -965,13 +966,7 @@ def test_clean_text_ending_without_a_full_stop_keeps_its_order(
     paragraph ends, not a title printed after the text, nor the sign of a page emitted
     left column first."""
     rng = random.Random(seed)
-    corpus = [
-        p  # a dash before a space is read as a word broken at the line's end, if it falls there
-        for p in _damage.corpus_paragraphs()
-        if len(p.split()) >= 15 and not re.search(r"\w[-־] ", p)
-    ]
-    start = rng.randrange(len(corpus) - count)
-    paragraphs = corpus[start : start + count]
+    paragraphs = corpus_run(rng, count)
     paragraphs[-1] = re.sub(r"[.!?…\"'”’»)]+$", "", paragraphs[-1])
     last_lines = justify(paragraphs[-1], width)
     # A last line about as long as the others is the end of a column's text too (a page
@@ -991,6 +986,17 @@ def test_justified_line_opening_with_a_number_is_not_a_page_number() -> None:
     result = layout("\n".join(first) + "\n\f" + "\n".join(second) + "\n\f")
     assert [kind for _, kind, _ in result.removed] == ["page_number", "page_number"]
     assert "32 אחוזים" in " ".join(result.text.split())
+
+
+def corpus_run(rng: random.Random, count: int) -> list[str]:
+    """``count`` consecutive corpus paragraphs of running text (15 words or more)."""
+    corpus = [
+        p  # a dash before a space is read as a word broken at the line's end, if it falls there
+        for p in _damage.corpus_paragraphs()
+        if len(p.split()) >= 15 and not re.search(r"\w[-־] ", p)
+    ]
+    start = rng.randrange(len(corpus) - count)
+    return corpus[start : start + count]
 
 
 def fixture_wer(source: str, name: str) -> float:
@@ -1018,13 +1024,7 @@ def test_one_column_pdfminer_pages_keep_their_order(
     spaces. No page is taken for two columns emitted left first, no line for a page
     number: the words come back in order, and only the page numbers are removed."""
     rng = random.Random(seed)
-    corpus = [
-        p  # a dash before a space is read as a word broken at the line's end, if it falls there
-        for p in _damage.corpus_paragraphs()
-        if len(p.split()) >= 15 and not re.search(r"\w[-־] ", p)
-    ]
-    start = rng.randrange(len(corpus) - count)
-    paragraphs = corpus[start : start + count]
+    paragraphs = corpus_run(rng, count)
     result = layout(_damage.pdfminer_pages(paragraphs, width, height, rng))
     assert words(result.text) == words(" ".join(paragraphs))
     assert {kind for _, kind, _ in result.removed} <= {"page_number"}
