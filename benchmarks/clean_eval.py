@@ -60,7 +60,7 @@ def document(rng: random.Random, texts: list[list[str]]) -> str:
     if rng.random() < 0.3:  # a list after a paragraph that announces it
         k = rng.randrange(len(paragraphs))
         paragraphs[k] = _FINAL_PUNCT.sub("", paragraphs[k]) + ":"
-        paragraphs[k + 1 : k + 1] = _items(rng, paragraphs[k])
+        paragraphs[k + 1 : k + 1] = _items(rng, max(paragraphs, key=len))
     if rng.random() < 0.3:
         paragraphs[-1] = _FINAL_PUNCT.sub("", paragraphs[-1])
     if rng.random() < 0.3:

@@ -347,6 +347,24 @@ def test_clean_documents_keep_their_words_in_place() -> None:
     assert kept >= 396
 
 
+@pytest.mark.parametrize("spacing", ["indented", "double-spaced"])
+def test_clean_layouts_keep_a_number_and_a_signature_at_the_end(spacing: str) -> None:
+    """Paragraphs whose first lines are indented by four spaces (no hole a lifted number
+    left: pdfminer leaves one or two), or a double-spaced text (a blank line after every
+    line tells nothing of paragraphs): a year or a signature after the last paragraph,
+    which has no full stop, stays where it is."""
+    for end, seed in [(end, seed) for end in ("2024", "קובי פינקלר") for seed in range(6)]:
+        width = 50 + 8 * seed
+        paragraphs = corpus_run(random.Random(seed), 6)
+        paragraphs[-1] = paragraphs[-1].rstrip(".")
+        blocks = [justify(p, width) for p in [*paragraphs, end]]
+        if spacing == "indented":
+            text = "\n".join("\n".join(["    " + b[0], *b[1:]]) for b in blocks) + "\n"
+        else:
+            text = "\n\n".join(line for b in blocks for line in b) + "\n"
+        assert words(layout(text).text) == words(" ".join([*paragraphs, end])), (end, seed)
+
+
 def test_urls_after_a_dateline_stay() -> None:
     """A short line (a dateline) before a list of sources is no sentence cut by them."""
     body = ["הוועדה דנה השבוע בהצעת החוק החדשה, שהוגשה לפני כחודש על ידי", "חברי כנסת."]

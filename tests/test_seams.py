@@ -297,6 +297,21 @@ def test_clean_documents_are_not_broken(path: Path) -> None:
     assert not ev.broken
 
 
+def test_an_abbreviation_with_full_stops_recurring_is_one_seam() -> None:
+    """``הדי.אן.איי`` (DNA) glues a full stop to Hebrew letters as a piece-order line
+    does; written three times in a clean text it is still one shape, not a document of
+    pieces whose every line must be turned round."""
+    lines = [
+        "והדאגה הזו היא חלק מהדי.אן. איי היהודי, וזה קשור לרצון לעזור.",
+        "הרופאים אמרו כי הדי.אן. איי של המשפחה נבדק במעבדה בירושלים.",
+        "לדבריהם, בדיקת הדי.אן. איי נמשכת כשבועיים, ולעתים אף יותר.",
+        *["השר אמר כי הממשלה תפעל להרחבת שיתוף הפעולה בין המדינות."] * 20,
+    ]
+    ev = seam_evidence(lines, ZIPF)
+    assert ev.punct_glued == 2  # מהדי.אן. and הדי.אן.
+    assert ev.order is SeamOrder.LOGICAL
+
+
 def _lab(stem_glob: str, name: str) -> Path:
     found = sorted(ROUNDTRIP.glob(f"*/{stem_glob}/{name}"))
     if not found:

@@ -147,6 +147,9 @@ _LIFT_FIT = 1.1
 _PREFIX_HYPHEN = re.compile(r"(?:^|\s)[משהוכלב]{1,3}[-־]$")
 # A bullet's hole inside a line: one run of two or more spaces where every other gap is one.
 _INNER_GAP = re.compile(r" {2,}")
+# A run lifted from a line's start leaves one or two spaces there (pdfminer); more, or a
+# tab, is the line's indentation.
+_LIFT_LEAD = re.compile(r" {1,2}\S")
 
 # Two columns read across (pdfplumber sorts a page by height, so a line of each column at
 # the same height comes out as one line): a full column line is within _HALF_TOL of the
@@ -966,7 +969,8 @@ def _tail_display(seq: list[_Item]) -> tuple[list[_Item], bool]:
     whose sentence is not finished. Where blank lines part paragraphs, the short line
     must not be the last of its block: that too is how a paragraph ends. The block holds
     a blank line (a title and a byline are boxes of their own; one block of short lines
-    is the end of a paragraph and a signature), and it is no list (items after a line
+    is the end of a paragraph and a signature; in a double-spaced text a blank line
+    tells nothing, and nothing is moved), and it is no list (items after a line
     that ends with a colon). A title does not continue an unfinished sentence; an
     extractor that emits blocks in drawing order put it there. It goes first, after any
     short label lines the text opens with.
@@ -987,7 +991,7 @@ def _tail_display(seq: list[_Item]) -> tuple[list[_Item], bool]:
             continue
         if _norm(prev.text).endswith(":") or _LIST_ITEM.match(_norm(first.text)):
             continue  # a list, announced by its colon
-        if not any(_box_break(seq, a, b) for a, b in pairwise(idx[m:])):
+        if not informative or not any(_box_break(seq, a, b) for a, b in pairwise(idx[m:])):
             continue  # one block: the title and byline are boxes of their own
         if not _running(seq, idx, widths, m - 1):
             continue  # the line before is no running text (a list of short items)
@@ -1390,9 +1394,9 @@ def _lifted_kind(it: _Item) -> str | None:
 
 
 class _Holes(NamedTuple):
-    """Where a line shows the hole a lifted run left: at its start (``lead``), at its
-    end (``trail``: spaces, or ``prefix``: a prefix letter and hyphen), inside (``inner``:
-    the one wide gap of a singly spaced line)."""
+    """Where a line shows the hole a lifted run left: at its start (``lead``: one or two
+    spaces, :data:`_LIFT_LEAD`), at its end (``trail``: spaces, or ``prefix``: a prefix
+    letter and hyphen), inside (``inner``: the one wide gap of a singly spaced line)."""
 
     lead: bool
     trail: bool
@@ -1408,7 +1412,7 @@ def _holes(text: str, lead_ok: bool, trail_ok: bool) -> _Holes:
     gaps = _INNER_GAP.findall(core)
     inner = len(gaps) == 1 and core.count(" ") == len(gaps[0]) + len(core.split()) - 2
     return _Holes(
-        lead_ok and plain[:1].isspace(),
+        lead_ok and _LIFT_LEAD.match(plain) is not None,
         trail_ok and plain[-1:].isspace(),
         bool(_PREFIX_HYPHEN.search(core)),
         inner,

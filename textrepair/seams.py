@@ -118,8 +118,10 @@ class SeamEvidence(NamedTuple):
 
     ``glued``: a real Hebrew word glued to a number or Latin run (``המרוחקת180``);
     ``lead_punct``: lines starting with sentence punctuation right before a Hebrew word
-    (``.וכללה``); ``punct_glued``: a comma or full stop glued to the next Hebrew word inside
-    a line (``המדינות,אלייב``); ``hebrew_lines``: lines with Hebrew letters;
+    (``.וכללה``); ``punct_glued``: distinct words in which a comma or full stop is glued
+    to the next Hebrew word (``המדינות,אלייב``; an abbreviation written with full stops,
+    ``הדי.אן.``, counts once however often it recurs); ``hebrew_lines``: lines with
+    Hebrew letters;
     ``run_vote``: how much better the lines with numbers read with their runs reversed
     (positive: the document is in visual run order); ``dash_glued``: a real Hebrew word
     with a dash glued to its end before the next word (``בבקשה- שעל``), the trace of a
@@ -827,7 +829,8 @@ def seam_evidence(
         model = WordModel.default()
         zipf = zipf or model.zipf
         pair = pair or model.pair
-    glued = lead = glued_punct = heb = dashes = 0
+    glued = lead = heb = dashes = 0
+    glued_punct: set[str] = set()  # the words, each counted once: an abbreviation recurs
     for line in lines:
         if not has_hebrew(line):
             continue
@@ -835,8 +838,10 @@ def seam_evidence(
         dashes += len(_dash_seams(line, zipf))
         glued += _glue_count(line, zipf)
         lead += _LEAD_CLUSTER_RE.match(line) is not None
-        glued_punct += len(_PUNCT_GLUED_RE.findall(line))
-    evidence = SeamEvidence(glued, lead, glued_punct, heb, 0.0, dashes)
+        glued_punct.update(
+            token for token in line.split() if _PUNCT_GLUED_RE.search(token) is not None
+        )
+    evidence = SeamEvidence(glued, lead, len(glued_punct), heb, 0.0, dashes)
     if not evidence.broken:
         return evidence
     return evidence._replace(run_vote=run_order_vote(lines, pair))
