@@ -9,8 +9,9 @@ Run from the repository root::
 most texts people feed it are partly or wholly fine. This lays out consecutive paragraphs
 of held-out text (the clean seeds and the 001/002 gold, ``tests/surgery_damage.HELDOUT``)
 in the ways clean documents come: 35-110 characters a line, paragraphs parted by a blank
-line or not, headings, lists (numbered, bulleted, dashed), the last paragraph sometimes
-without its full stop, sometimes a signature or a date after it. Each is repaired with
+line or not, numbers, Latin, URLs and brackets among the words (``INSERTS``), headings,
+lists (numbered, bulleted, dashed), the last paragraph sometimes without its full stop,
+sometimes a signature or a date after it. Each is repaired with
 ``RepairConfig(layout=True)`` and compared with its own words: the share left word for
 word as it was is the measure, and the documents that changed are counted by what
 changed them.
@@ -32,6 +33,33 @@ import textrepair
 from benchmarks.heldout import damage, heldout_texts
 from benchmarks.quality import sample_edits
 
+# What running text holds besides Hebrew words: numbers, ranges, dates and times,
+# currency, percentages, Latin names, URLs, brackets, quotes, abbreviations.
+INSERTS = (
+    "10-15",
+    "2023:",
+    "40%",
+    "(כך)",
+    "ב-26",
+    "Google",
+    "https://www.gov.il/he",
+    "iPhone 15",
+    "COVID-19",
+    "₪120",
+    "3.5",
+    "[1]",
+    '"כך"',
+    'ת"א',
+    'יו"ר',
+    "1948–1949",
+    "12:30",
+    "22/11/2026",
+    "ה-1,250",
+    "(ראו להלן)",
+    "(2019)",
+    "e-mail",
+    "–",
+)
 SIGNATURES = ("קובי פינקלר", "מאת: ישראל ישראלי", "2024", "סוף דבר", "תודה לקוראים")
 _FINAL_PUNCT = re.compile(r"[.!?…\"'”’»)]+$")
 
@@ -61,6 +89,12 @@ def document(rng: random.Random, texts: list[list[str]]) -> str:
         k = rng.randrange(len(paragraphs))
         paragraphs[k] = _FINAL_PUNCT.sub("", paragraphs[k]) + ":"
         paragraphs[k + 1 : k + 1] = _items(rng, max(paragraphs, key=len))
+    for k, paragraph in enumerate(paragraphs):
+        if rng.random() < 0.3:
+            words = paragraph.split()
+            for _ in range(rng.randint(1, 3)):
+                words.insert(rng.randrange(len(words) + 1), rng.choice(INSERTS))
+            paragraphs[k] = " ".join(words)
     if rng.random() < 0.3:
         paragraphs[-1] = _FINAL_PUNCT.sub("", paragraphs[-1])
     if rng.random() < 0.3:

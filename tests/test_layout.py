@@ -333,7 +333,7 @@ def test_clean_documents_keep_their_words_in_place() -> None:
     """400 clean documents of held-out text in varied layouts (benchmarks.clean_eval:
     headings, lists after a colon, paragraphs without a full stop, signatures, blank
     lines between paragraphs or none) through the CLI's default repair: at least 99%
-    keep every word in place (at aa7d587, 351 did: paragraph ends and lists were taken
+    keep every word in place (at aa7d587, 331 did: paragraph ends and lists were taken
     for displaced titles, and lists of half-line items for two columns read across)."""
     import textrepair
     from benchmarks import clean_eval
@@ -363,6 +363,21 @@ def test_clean_layouts_keep_a_number_and_a_signature_at_the_end(spacing: str) ->
         else:
             text = "\n\n".join(line for b in blocks for line in b) + "\n"
         assert words(layout(text).text) == words(" ".join([*paragraphs, end])), (end, seed)
+
+
+def test_a_url_wrapped_onto_its_own_line_stays() -> None:
+    """A URL in running text that the line could not hold stands alone on a line between
+    two Hebrew lines of one sentence: a long word, not a list of sources."""
+    text = "\n".join(
+        [
+            *["הוועדה דנה השבוע בהצעת החוק החדשה, שהוגשה לפני כחודש על ידי", "חברי כנסת."] * 4,
+            "את פרטי ההצעה המלאים אפשר למצוא באתר הממשלה בכתובת",
+            "https://www.gov.il/he/departments/legalInfo/draft_law_2026",
+            "ושם גם נוסח החוק המלא.",
+            "",
+        ]
+    )
+    assert layout(text).text == text
 
 
 def test_urls_after_a_dateline_stay() -> None:

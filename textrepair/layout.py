@@ -921,9 +921,10 @@ def _blanks_informative(seq: Sequence[_Item]) -> bool:
 def _move_foreign(seq: list[_Item]) -> tuple[list[_Item], bool]:
     """Move runs of URL / Latin lines that interrupt a Hebrew sentence to the end.
 
-    The run sits between a full Hebrew line that does not end its sentence and more
-    Hebrew text: it was printed apart (a source list, a footnote area) and the extractor emitted
-    it where it came in the content stream. It goes to the end, where notes belong.
+    The run (two lines or more) sits between a full Hebrew line that does not end its
+    sentence and more Hebrew text: it was printed apart (a source list, a footnote area)
+    and the extractor emitted it where it came in the content stream. It goes to the end,
+    where notes belong.
     """
     idx = _nonblank(seq)
     widths = _local_widths(seq, idx)
@@ -941,7 +942,7 @@ def _move_foreign(seq: list[_Item]) -> tuple[list[_Item], bool]:
         prev_ok = m > 0 and has_hebrew(seq[idx[m - 1]].text) and not _closed(seq[idx[m - 1]].text)
         prev_ok = prev_ok and _full(seq, idx[m - 1], widths)  # running text, not a dateline
         next_ok = end + 1 < len(idx) and has_hebrew(seq[idx[end + 1]].text)
-        listy = len(run) >= 2 or all(_is_url(seq[k].text) for k in run)
+        listy = len(run) >= 2  # one URL alone is a long word the line could not hold
         if prev_ok and next_ok and listy:
             for k in range(run[0], run[-1] + 1):
                 drop.add(k)
@@ -991,6 +992,8 @@ def _tail_display(seq: list[_Item]) -> tuple[list[_Item], bool]:
             continue
         if _norm(prev.text).endswith(":") or _LIST_ITEM.match(_norm(first.text)):
             continue  # a list, announced by its colon
+        if not has_hebrew(first.text) or any(_foreign(seq[k].text) for k in idx[m:]):
+            continue  # sources or notes in Latin script: no title of a Hebrew text
         if not informative or not any(_box_break(seq, a, b) for a, b in pairwise(idx[m:])):
             continue  # one block: the title and byline are boxes of their own
         if not _running(seq, idx, widths, m - 1):
