@@ -112,8 +112,11 @@ _COLUMN_BOX_LINES = 2
 # much closer to the middle (share of the rows) is worth one nat more.
 _ROTATE_GAIN = 0.75
 # ... or more than this after a page that was so read: an extractor emits every page the
-# same way.
+# same way ...
 _ROTATE_GAIN_AFTER = -1.5
+# ... or more than this in a text whose letters came out mirrored: the extractor is one
+# that writes boxes left to right (pdfminer, pdfplumber).
+_LEFT_FIRST_GAIN = 0.5
 _BALANCE_PER_NAT = 0.1
 # A hyphen at a line end is dropped when joining only if the joined word is this common
 # (wordfreq zipf) and one of the halves is not a word at all.
@@ -1278,6 +1281,7 @@ def _rotated_page(
     previous: tuple[str, bool],
     last_page: bool,
     model: WordModel,
+    first_gain: float = _ROTATE_GAIN,
 ) -> _Cut | None:
     """The cut that undoes a left-column-first emission of one page, or None.
 
@@ -1289,8 +1293,8 @@ def _rotated_page(
     the page makes the joints (its last line, its first line) and (previous page's end,
     the cut's line) and breaks (the line before the cut, the cut's line) and (previous
     page's end, its first line); the rotation is made when the word model gains more
-    than :data:`_ROTATE_GAIN` by it (:data:`_ROTATE_GAIN_AFTER` after a rotated page) at
-    a cut where the columns balance and the line before it can end the left column
+    than ``first_gain`` by it (:data:`_ROTATE_GAIN_AFTER` after a rotated page) at a cut
+    where the columns balance and the line before it can end the left column
     (:func:`_column_end`).
     """
     idx = span.idx
@@ -1304,7 +1308,7 @@ def _rotated_page(
     if statistics.median(_width(seq[k].text) for k in idx) > _COLUMN_MAX_WIDTH:
         return None  # lines as long as a page's: one column
     base = _joint(model, last, first) - _joint(model, read_end, first)
-    threshold = _ROTATE_GAIN_AFTER if rotated else _ROTATE_GAIN
+    threshold = _ROTATE_GAIN_AFTER if rotated else first_gain
     best: tuple[float, _Cut] | None = None
     for cut in _column_cuts(seq, idx):
         before, start = seq[idx[cut.start - 1]].text, seq[idx[cut.start]].text
@@ -1347,7 +1351,9 @@ def _ends_paragraph(seq: Sequence[_Item], k: int, widths: dict[int, float]) -> b
     return bool(_PARAGRAPH_OPEN_END.search(text)) and not _full(seq, k, widths)
 
 
-def _unrotate_columns(seq: list[_Item], model: WordModel) -> tuple[list[_Item], bool]:
+def _unrotate_columns(
+    seq: list[_Item], model: WordModel, left_first: bool | None = None
+) -> tuple[list[_Item], bool]:
     """Undo two-column pages emitted left column first (pdfminer on right-to-left pages).
 
     Such an extractor writes each page as [left column][right column]: the page's text
@@ -1357,7 +1363,15 @@ def _unrotate_columns(seq: list[_Item], model: WordModel) -> tuple[list[_Item], 
     as read; a page is put back as [right column][left column] when
     :func:`_rotated_page` finds the cut. Title and header scraps above the columns and
     scraps below them stay where they are (:func:`_page_spans`).
+
+    ``left_first``: True when the extractor is known to write a page's boxes left to
+    right (the letters of the text came out mirrored, as pdfminer's do): a first page is
+    then turned on less evidence (:data:`_LEFT_FIRST_GAIN`). False: it is known not to;
+    nothing is turned. None: not known.
     """
+    if left_first is False:
+        return seq, False
+    first_gain = _LEFT_FIRST_GAIN if left_first else _ROTATE_GAIN
     spans = _page_spans(seq)
     last_page = max((seq[k].page for k in _nonblank(seq)), default=-1)
     cuts: list[tuple[_PageSpan, int]] = []
@@ -1365,7 +1379,7 @@ def _unrotate_columns(seq: list[_Item], model: WordModel) -> tuple[list[_Item], 
     for n, span in enumerate(spans):
         if n and spans[n - 1].page + 1 != span.page:
             previous = ("", False)  # a page between them: their ends do not meet
-        cut = _rotated_page(seq, span, previous, span.page == last_page, model)
+        cut = _rotated_page(seq, span, previous, span.page == last_page, model, first_gain)
         if cut is None:
             previous = (seq[span.idx[-1]].text, False)
             continue
@@ -1893,7 +1907,13 @@ def _emit_paragraphs(seq: Sequence[_Item], keep_furniture: bool) -> list[str]:
 # --------------------------------------------------------------------------- entry point
 
 
-def layout(text: str, *, reflow: bool = False, keep_furniture: bool = False) -> LayoutResult:
+def layout(
+    text: str,
+    *,
+    reflow: bool = False,
+    keep_furniture: bool = False,
+    left_first: bool | None = None,
+) -> LayoutResult:
     """Lay out repaired text as the reader reads it; report the furniture found.
 
     Pages come from form feeds, or are inferred from page-number lines and lines repeated
@@ -1911,6 +1931,11 @@ def layout(text: str, *, reflow: bool = False, keep_furniture: bool = False) -> 
     collapsed). Form feeds are not written once anything changed; blank lines around
     removed or moved lines collapse to one. When nothing is found and ``reflow`` is off,
     ``text`` is returned unchanged, byte for byte.
+
+    ``left_first`` tells what is known of the extractor (see :func:`_unrotate_columns`):
+    True, it writes a page's boxes left to right (``repair`` passes True for a text
+    whose letters came out mirrored, as pdfminer's do); False, it does not; None (the
+    default), unknown: the text alone decides.
     """
     if not isinstance(text, str):
         raise TypeError(f"layout expects str, got {type(text).__name__}")
@@ -1929,7 +1954,7 @@ def layout(text: str, *, reflow: bool = False, keep_furniture: bool = False) -> 
     seq, deinterleaved = _deinterleave(seq, model)
     seq, unscrambled = _unscramble_word_runs(seq, model, set(anchors))
     seq, reinserted = _reinsert_lifted(seq)
-    seq, unrotated = _unrotate_columns(seq, model)
+    seq, unrotated = _unrotate_columns(seq, model, left_first)
     seq, moved_notes = _move_foreign(seq)
     seq, title_moved = _tail_display(seq)
     seq, rotated = _rotate(seq, model, title_moved)

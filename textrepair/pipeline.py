@@ -90,7 +90,11 @@ def repair_and_explain(text: str, config: RepairConfig | None = None) -> Repaire
     bodies, diagnosis = repair_lines(bodies, cfg, changes)
     out = "".join(b + ending for b, (_, ending) in zip(bodies, pieces, strict=True))
     if cfg.layout:
-        laid = layout(out, reflow=cfg.reflow, keep_furniture=cfg.keep_furniture)
+        # Mirrored letters come from an extractor that writes boxes left to right.
+        left_first = True if diagnosis.regime is Regime.LETTER_VISUAL else None
+        laid = layout(
+            out, reflow=cfg.reflow, keep_furniture=cfg.keep_furniture, left_first=left_first
+        )
         kept = cfg.keep_furniture
         changes.extend(Change(n, k, line, line if kept else "") for n, k, line in laid.removed)
         out = laid.text
