@@ -400,12 +400,10 @@ def _edge_page_number(text: str) -> tuple[int, str] | None:
     as pdfminer writes it (:func:`_evenly_spaced`), which may begin or end with a number.
     """
     t = _plain(text).strip()
-    if _evenly_spaced(t):
-        return None
     for pattern in (_EDGE_NUMBER_END, _EDGE_NUMBER_START):
         m = pattern.match(t)
         if m and (has_hebrew(m["text"]) or _LATIN.search(m["text"])) and len(m["text"]) <= 160:
-            return int(m["num"]), m["text"]
+            return None if _evenly_spaced(t) else (int(m["num"]), m["text"])
     return None
 
 
@@ -930,7 +928,7 @@ def _move_foreign(seq: list[_Item]) -> tuple[list[_Item], bool]:
     where notes belong.
     """
     idx = _nonblank(seq)
-    widths = _local_widths(seq, idx)
+    widths: dict[int, float] | None = None  # measured when a run is found
     moved: list[_Item] = []
     drop: set[int] = set()
     m = 0
@@ -943,7 +941,9 @@ def _move_foreign(seq: list[_Item]) -> tuple[list[_Item], bool]:
             end += 1
         run = [idx[j] for j in range(m, end + 1)]
         prev_ok = m > 0 and has_hebrew(seq[idx[m - 1]].text) and not _closed(seq[idx[m - 1]].text)
-        prev_ok = prev_ok and _full(seq, idx[m - 1], widths)  # running text, not a dateline
+        if prev_ok:
+            widths = widths or _local_widths(seq, idx)
+            prev_ok = _full(seq, idx[m - 1], widths)  # running text, not a dateline
         next_ok = end + 1 < len(idx) and has_hebrew(seq[idx[end + 1]].text)
         listy = len(run) >= 2  # one URL alone is a long word the line could not hold
         if prev_ok and next_ok and listy:
@@ -1300,9 +1300,9 @@ def _rotated_page(
     idx = span.idx
     first, last = seq[idx[0]].text, seq[idx[-1]].text
     read_end, rotated = previous
-    widths = _local_widths(seq, idx)
-    if not has_hebrew(last):
+    if not has_hebrew(last) or (_closed(last) and not rotated):
         return None
+    widths = _local_widths(seq, idx)
     if not rotated and (_ends_paragraph(seq, idx[-1], widths) or not _full(seq, idx[-1], widths)):
         return None  # the text ends with its paragraph: nothing shows the page was turned
     if statistics.median(_width(seq[k].text) for k in idx) > _COLUMN_MAX_WIDTH:
