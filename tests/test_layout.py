@@ -380,6 +380,21 @@ def test_a_url_wrapped_onto_its_own_line_stays() -> None:
     assert layout(text).text == text
 
 
+def test_reflow_ends_a_paragraph_after_a_short_line_alone_in_its_block() -> None:
+    """Reflowed, a byline without a full stop, alone between blank lines and too long to
+    read as a heading line, stays a paragraph of its own; a full line alone in its block
+    (a paragraph's first line, which a break cut off from the rest) still joins its
+    paragraph."""
+    paragraphs = corpus_run(random.Random(4), 4)
+    byline = "מאת ישראל ישראלי, כתב לענייני מדיניות וביטחון בירושלים"
+    blocks = [byline, *paragraphs]
+    text = "\n\n".join("\n".join(justify(b, 86)) for b in blocks) + "\n"
+    assert layout(text, reflow=True).text.splitlines() == blocks
+    first, *rest = justify(paragraphs[0], 86)
+    cut = "\n\n".join([byline, first, "\n".join(rest), *text.split("\n\n")[2:]])
+    assert layout(cut, reflow=True).text.splitlines() == blocks
+
+
 def test_urls_after_a_dateline_stay() -> None:
     """A short line (a dateline) before a list of sources is no sentence cut by them."""
     body = ["הוועדה דנה השבוע בהצעת החוק החדשה, שהוגשה לפני כחודש על ידי", "חברי כנסת."]

@@ -1833,7 +1833,8 @@ def _emit_paragraphs(seq: Sequence[_Item], keep_furniture: bool) -> list[str]:
     A paragraph ends after a line that ends its sentence and is a last line (the next word
     would have fitted on it), or is followed by a blank line where blank lines mean
     paragraphs; at a heading (a short line that does not end a sentence, after a sentence
-    end or another short line); and around display and note lines. Otherwise a line that
+    end or another short line); after a short line alone between blank lines, where
+    they mean paragraphs; and around display and note lines. Otherwise a line that
     leaves its sentence open never ends a paragraph, whatever follows it (blank lines in
     the middle of a sentence are extraction artefacts). Furniture kept by
     ``keep_furniture`` waits for the end of the paragraph it interrupts.
@@ -1843,6 +1844,16 @@ def _emit_paragraphs(seq: Sequence[_Item], keep_furniture: bool) -> list[str]:
     ]
     widths = _local_widths(seq, text_idx)
     informative = _blanks_informative(seq)
+    # A short line alone in its block (blank lines around it) ends a paragraph, full stop
+    # or not: a headline, a byline, an item. (A full one is a paragraph's first line that
+    # a page or column break cut off; a short one after a break may be a paragraph's last
+    # line, so the break before it is left to the other rules.)
+    full = _full_width([seq[k].text for k in text_idx])
+    lone = {
+        box[0]
+        for box in _boxes(seq, text_idx)
+        if len(box) == 1 and _width(seq[box[0]].text) < _SHORT_LINE * full
+    }
     paras: list[str] = []
     current: list[str] = []
     waiting: list[str] = []
@@ -1894,7 +1905,7 @@ def _emit_paragraphs(seq: Sequence[_Item], keep_furniture: bool) -> list[str]:
                     or heading(k, prev)
                 )
             else:
-                brk = heading(prev, before_prev)
+                brk = heading(prev, before_prev) or (gap and informative and prev in lone)
             if brk:
                 close()
         current.append(" ".join(it.text.split()))
