@@ -187,8 +187,7 @@ _ROOM_NATS = 3.0
 # A line that ends in a dash standing alone (speech broken off: ``- - -``) ends its paragraph.
 _BROKEN_OFF = re.compile(r"\s[-–—]$")
 _LIST_ITEM = re.compile(r"^(?:\d{1,3}[.)]|[א-ת][.)]|[•\-–—*▪●◦])\s")
-_PARAGRAPH_OPEN_END = re.compile(r"(?:\s[-–—]|:)\s*$")  # a short line may end a paragraph so
-_TRAILING_DASHES = re.compile(r"(?:\s[-–—]){2,}\s*$")  # words broken off: "- - -"
+_TRAILING_DASHES = re.compile(r"(?:\s[-–—]){2,}$")  # words broken off: "- - -"
 _CLOSERS = "\"'”’»)]}״׳"
 _SENTENCE_END = re.compile(r"[.!?…](?:[" + re.escape(_CLOSERS) + r"]*)$")
 _OPEN_END = re.compile(r"[,;:\-–—־]$")
@@ -980,16 +979,15 @@ def _tail_display(seq: list[_Item]) -> tuple[list[_Item], bool]:
     short label lines the text opens with.
     """
     idx = _nonblank(seq)
-    if len(idx) < 2 * _TAIL_LINES:
+    if len(idx) < 2 * _TAIL_LINES or not _blanks_informative(seq):
         return seq, False
     widths = _local_widths(seq, idx)
-    informative = _blanks_informative(seq)
     start = None
     for m in range(len(idx) - _TAIL_LINES, len(idx) - 1):
         first, prev = seq[idx[m]], seq[idx[m - 1]]
         if _width(first.text) >= _DISPLAY * widths[idx[m]] or _closed(first.text):
             continue
-        if informative and _box_break(seq, idx[m], idx[m + 1]):
+        if _box_break(seq, idx[m], idx[m + 1]):
             continue  # a short line that ends its block ends its paragraph
         if _closed(prev.text) or not has_hebrew(prev.text) or _open_punct(first.text):
             continue
@@ -997,7 +995,7 @@ def _tail_display(seq: list[_Item]) -> tuple[list[_Item], bool]:
             continue  # a list, announced by its colon
         if not has_hebrew(first.text) or any(_foreign(seq[k].text) for k in idx[m:]):
             continue  # sources or notes in Latin script: no title of a Hebrew text
-        if not informative or not any(_box_break(seq, a, b) for a, b in pairwise(idx[m:])):
+        if not any(_box_break(seq, a, b) for a, b in pairwise(idx[m:])):
             continue  # one block: the title and byline are boxes of their own
         if not _running(seq, idx, widths, m - 1):
             continue  # the line before is no running text (a list of short items)
@@ -1220,16 +1218,18 @@ class _Cut(NamedTuple):
     imbalance: float
 
 
-def _column_cuts(seq: Sequence[_Item], idx: Sequence[int]) -> list[_Cut]:
+def _column_cuts(
+    seq: Sequence[_Item], idx: Sequence[int], widths: dict[int, float]
+) -> list[_Cut]:
     """Where the right column may start in a page span emitted left column first.
 
     An extractor emits each column as text boxes, so the right column starts a box of
     running text (:data:`_COLUMN_BOX_LINES` lines, one of them full). Boxes with no Hebrew
     letter just before it are scraps the extractor lifted out of the lines (numbers,
     Latin names), not the left column's end. Each side must hold
-    :data:`_COLUMN_MIN_SHARE` of the rows (:func:`_rows_above`).
+    :data:`_COLUMN_MIN_SHARE` of the rows (:func:`_rows_above`). ``widths``: the
+    lines' :func:`_local_widths`.
     """
-    widths = _local_widths(seq, idx)
     position = {k: m for m, k in enumerate(idx)}
     boxes = _boxes(seq, idx)
     above = _rows_above(boxes)
@@ -1310,7 +1310,7 @@ def _rotated_page(
     base = _joint(model, last, first) - _joint(model, read_end, first)
     threshold = _ROTATE_GAIN_AFTER if rotated else first_gain
     best: tuple[float, _Cut] | None = None
-    for cut in _column_cuts(seq, idx):
+    for cut in _column_cuts(seq, idx, widths):
         before, start = seq[idx[cut.start - 1]].text, seq[idx[cut.start]].text
         if not _column_end(seq, idx, cut.end, last_page, widths):
             continue
@@ -1345,10 +1345,10 @@ def _ends_paragraph(seq: Sequence[_Item], k: int, widths: dict[int, float]) -> b
     """Whether line ``k`` can end a paragraph: it ends a sentence or with words broken
     off (``- - -`` in a transcript), or it is short and ends with a colon (a list
     follows) or a dash. A line that a column or page break cut is full."""
-    text = seq[k].text
+    text = _norm(seq[k].text)
     if _closed(text) or _TRAILING_DASHES.search(text):
         return True
-    return bool(_PARAGRAPH_OPEN_END.search(text)) and not _full(seq, k, widths)
+    return (text.endswith(":") or bool(_BROKEN_OFF.search(text))) and not _full(seq, k, widths)
 
 
 def _unrotate_columns(

@@ -838,9 +838,8 @@ def seam_evidence(
         dashes += len(_dash_seams(line, zipf))
         glued += _glue_count(line, zipf)
         lead += _LEAD_CLUSTER_RE.match(line) is not None
-        glued_punct.update(
-            token for token in line.split() if _PUNCT_GLUED_RE.search(token) is not None
-        )
+        for m in _PUNCT_GLUED_RE.finditer(line):  # one scan a line; words only where it hits
+            glued_punct.add(line[line.rfind(" ", 0, m.start()) + 1 :].split(" ", 1)[0])
     evidence = SeamEvidence(glued, lead, len(glued_punct), heb, 0.0, dashes)
     if not evidence.broken:
         return evidence
