@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from enum import Enum
 from typing import NamedTuple
 
+from textrepair.fixes import has_final_first
 from textrepair.letters import letter_visual_score
 from textrepair.surgery import shows_cuts, shows_run_cuts
 from textrepair.tokens import Line, has_hebrew, split_line
@@ -33,7 +34,7 @@ _HEBREW_RE = re.compile(r"[\u05d0-\u05ea]")
 # is reversed, while a fragment-visual text may hold one letter-reversed short fragment in
 # a line whose other words read as they should.
 _LETTER_RATIO = 3.0
-_LETTER_MIN = 3
+_LETTER_MIN = 3  # lines voting letter-reversed, and of them lines with a final letter first
 _LINE_VOTE = 2.0  # nats of letter_visual_score a line needs to vote either way
 # A document is fragment-visual when enough of its Hebrew lines have two or more wide gaps
 # between Hebrew words. One wide gap proves little: extractors that keep logical order
@@ -80,6 +81,7 @@ class Diagnosis(NamedTuple):
     forced: bool = False
     cut_lines: int = 0  # counted in fragment-visual documents only
     run_cut_lines: int = 0  # lines with a mark only a cut-run extraction makes
+    quick: bool = False  # decided by whole-text scans (:mod:`textrepair.unmarked`)
 
     @property
     def visual(self) -> bool:
@@ -109,6 +111,12 @@ class Diagnosis(NamedTuple):
     def describe(self) -> str:
         """One line for ``--explain``: the verdict and the evidence behind it."""
         how = "forced by --assume" if self.forced else "diagnosed"
+        if self.quick:
+            return (
+                f"{self.regime.value} ({how}): {self.hebrew_lines} Hebrew lines, none with a "
+                "mark any line repair acts on (a final letter at a word's start, a wide gap, "
+                "a bidi embedding, cut glyph runs or direction seams on enough lines)"
+            )
         return (
             f"{self.regime.value} ({how}): {self.hebrew_lines} Hebrew lines, "
             f"{self.wide_gap_lines} with wide gaps, {self.multi_gap_lines} with two or "
@@ -141,19 +149,22 @@ def diagnose(bodies: Sequence[str], assume: str = "auto") -> Diagnosis:
         if len(line.gaps) >= 4 and n_wide >= len(line.gaps) - 1:
             word += 1
             narrow += line.gaps[0] == 1
-    at_start = at_end = 0
+    at_start = at_end = finals_first = 0
     unmirrored: list[str] = []
     zipf = WordModel.default().zipf
     for body in bodies:
         score = letter_visual_score(body, zipf)
-        at_start += score > _LINE_VOTE
         at_end += score < -_LINE_VOTE
-        if score <= _LINE_VOTE:  # a mirrored line shows marks of cuts that are its mirroring
+        if score > _LINE_VOTE:
+            at_start += 1
+            finals_first += has_final_first(body)
+        else:  # a mirrored line shows marks of cuts that are its mirroring
             unmirrored.append(body)
-    letter = at_start >= _LETTER_MIN and at_start > _LETTER_RATIO * at_end
+    # Final letters at word starts are the sure sign: the lexicon clues alone never decide.
+    letter = finals_first >= _LETTER_MIN and at_start > _LETTER_RATIO * at_end
     run_cut = sum(1 for b in unmirrored if _HEBREW_RE.search(b) and shows_run_cuts(b))
     fragment = (multi >= _VISUAL_MIN_LINES and multi >= _VISUAL_SHARE * hebrew) or (
-        run_cut >= _CUT_MIN_LINES and run_cut >= _RUN_CUT_SHARE * hebrew
+        run_cuts_make_visual(run_cut, hebrew)
     )
     if assume == "logical":
         regime = Regime.LOGICAL
@@ -168,6 +179,12 @@ def diagnose(bodies: Sequence[str], assume: str = "auto") -> Diagnosis:
     return Diagnosis(
         regime, hebrew, wide, word, narrow, multi, at_start, at_end, assume != "auto", cut, run_cut
     )
+
+
+def run_cuts_make_visual(run_cut_lines: int, hebrew_lines: int) -> bool:
+    """True when enough lines show a mark only cut glyph runs leave to call the document
+    visual (see ``_RUN_CUT_SHARE``)."""
+    return run_cut_lines >= _CUT_MIN_LINES and run_cut_lines >= _RUN_CUT_SHARE * hebrew_lines
 
 
 def _hebrew_wide_gaps(line: Line) -> int:

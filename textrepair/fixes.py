@@ -24,7 +24,8 @@ _PREFIX_LETTERS = "בהוכלמש"
 _OPEN, _CLOSE = "([{", ")]}"
 # Quick tests on the whole line, true wherever the fix below could fire on some token (and
 # on a little more), so that the token loops only run on the few lines that need them.
-_FINAL_FIRST_RE = re.compile(f"(?<!\\w)[{FINAL_LETTERS}]")  # a word may begin with a final
+# A word may begin with a final letter; not one after a letter and a geresh (``אזרבייג'ן``).
+_FINAL_FIRST_RE = re.compile(f"[{FINAL_LETTERS}](?<!\\w.)(?<!\\w['\"\u05f3\u05f4’].)")
 _RANGE_HINT_RE = re.compile(r"\d[-–]\d")
 _SIGN_HINT_RE = re.compile(r"[:%]\d|\d-")
 _BRACKET_RE = re.compile(r"[(\[{)\]}]")

@@ -26,6 +26,7 @@ from textrepair.letters import runs_to_logical
 from textrepair.lines import LineContext, may_change, may_reorder, repair_line, wide_gaps
 from textrepair.seams import seam_evidence, seam_fixes
 from textrepair.tokens import has_hebrew, split_line
+from textrepair.unmarked import unmarked
 from textrepair.wordmodel import PARAGRAPH, WordModel
 
 # What ``str.splitlines`` breaks at (besides CRLF, which it keeps together).
@@ -75,20 +76,20 @@ def repair_and_explain(text: str, config: RepairConfig | None = None) -> Repaire
     document diagnosis, in the spirit of ftfy's ``fix_and_explain``.
 
     Stages: normalize -> (layout only: split columns) -> diagnose and repair lines ->
-    (layout only: lay out the page). Line numbers in the changes are the input's, except
-    after a ``split_columns`` change (line 0), where they count the column-split lines.
+    (layout only: lay out the page). A text with no mark any line stage acts on
+    (:func:`textrepair.unmarked.unmarked`, a few whole-text scans) skips the line stages.
+    Line numbers in the changes are the input's, except after a ``split_columns`` change
+    (line 0), where they count the column-split lines.
     """
     if not isinstance(text, str):
         raise TypeError(f"repair expects str, got {type(text).__name__}")
     cfg = config or RepairConfig()
     changes: list[Change] = []
-    pieces = split_endings(text)
-    bodies = normalize([b for b, _ in pieces], cfg, changes)
-    if cfg.layout:
-        pieces = _split_columns(pieces, bodies, changes)
-        bodies = [b for b, _ in pieces]
-    bodies, diagnosis = repair_lines(bodies, cfg, changes)
-    out = "".join(b + ending for b, (_, ending) in zip(bodies, pieces, strict=True))
+    quick = unmarked(text, cfg.assume, cfg.keep_controls)
+    if quick is not None and not (cfg.layout and split_columns(text) != text):
+        out, diagnosis = text, quick  # no line stage would change a line
+    else:
+        out, diagnosis = _line_stages(text, cfg, changes)
     if cfg.layout:
         # Mirrored letters come from an extractor that writes boxes left to right.
         left_first = True if diagnosis.regime is Regime.LETTER_VISUAL else None
@@ -100,6 +101,18 @@ def repair_and_explain(text: str, config: RepairConfig | None = None) -> Repaire
         out = laid.text
     changes.sort(key=lambda c: c.line)
     return Repaired(out, changes, diagnosis)
+
+
+def _line_stages(text: str, cfg: RepairConfig, changes: list[Change]) -> tuple[str, Diagnosis]:
+    """Normalize, split side-by-side columns (layout only), diagnose and repair each line."""
+    pieces = split_endings(text)
+    bodies = normalize([b for b, _ in pieces], cfg, changes)
+    if cfg.layout:
+        pieces = _split_columns(pieces, bodies, changes)
+        bodies = [b for b, _ in pieces]
+    bodies, diagnosis = repair_lines(bodies, cfg, changes)
+    out = "".join(b + ending for b, (_, ending) in zip(bodies, pieces, strict=True))
+    return out, diagnosis
 
 
 def normalize(bodies: list[str], cfg: RepairConfig, changes: list[Change]) -> list[str]:

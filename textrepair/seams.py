@@ -65,9 +65,9 @@ _HEB_WORD_END_RE = re.compile(rf"[{_HEB}]+(?:[\"'׳״][{_HEB}]+)*$")
 _HEB_WORD_START_RE = re.compile(rf"^[{_HEB}]+(?:[\"'׳״][{_HEB}]+)*")
 # Sentence punctuation that ends a run, then the closing quotes that may follow it (in
 # visual order the closing quote comes second: ``.”`` is the drawn order of ``”.``).
-_END_CLUSTER = r"[.,;:!?]+[\"'”’׳״)\]}]*"
-_LEAD_CLUSTER_RE = re.compile(rf"^( *)({_END_CLUSTER})( ?)(?=[{_HEB}])")
-_RUN_CLUSTER_RE = re.compile(rf"^( *)({_END_CLUSTER})(?=[{_HEB}])")
+END_CLUSTER = r"[.,;:!?]+[\"'”’׳״)\]}]*"
+_LEAD_CLUSTER_RE = re.compile(rf"^( *)({END_CLUSTER})( ?)(?=[{_HEB}])")
+_RUN_CLUSTER_RE = re.compile(rf"^( *)({END_CLUSTER})(?=[{_HEB}])")
 _ENDS_WITH_PUNCT_RE = re.compile(r"[.,;:!?][\"'”’׳״)\]}]*$")
 # Prefix letters (and usual combinations of them) that legitimately stick to a number or
 # a Latin word: ב2020, ל־5, וב־YouTube. Never split these off.
