@@ -264,6 +264,12 @@ def test_dash_runs_need_the_shape_to_recur() -> None:
     # ... unless it also opens with its last run's closing mark (PyMuPDF, seed 004's title).
     led = '" בשומרון- המועמד המוביל לנשיאות ברזיל: "ביקור ראשון'
     assert rare(led, ZIPF) == 'המועמד המוביל לנשיאות ברזיל: "ביקור ראשון - בשומרון"'
+    # ... or opens with that word closed by its quote, and opens the quote further on
+    # (PyMuPDF on the WeasyPrint page); a quote closed at a line's start alone is not enough.
+    closed = ' בשומרון"- המועמד המוביל לנשיאות ברזיל: "ביקור ראשון '
+    assert rare(closed, ZIPF) == 'המועמד המוביל לנשיאות ברזיל: "ביקור ראשון - בשומרון"'
+    for logical in ['בשומרון"- כך אמר השר', 'בשומרון"- כך אמר "השר" אתמול']:
+        assert rare(logical, ZIPF) == logical
     assert seam_fixes(SeamOrder.LOGICAL, dash_runs=True)[0][0] == "dash_runs_to_logical"
     assert "dash_runs_to_logical" not in dict(seam_fixes(SeamOrder.VISUAL_PIECES, dash_runs=True))
 

@@ -752,11 +752,29 @@ def seam_fixes(
     return fixes
 
 
+# A line that opens with a quoted phrase's last word, its closing quote and the dash that
+# opened that run (``בשומרון"- ``), and goes on to open the quote (``"ביקור ראשון``).
+_QUOTED_LAST_RUN_RE = re.compile(rf"^([{_HEB}]+[\"”״])([-–—]) +(?=\S)")
+_OPEN_QUOTE_RE = re.compile(rf"(?:^|(?<= ))[\"“„](?=[{_HEB}])")
+
+
 def _dash_runs_when_led(line: str, zipf: Zipf) -> str:
     """:func:`dash_runs_to_logical` on a line of a document where the shape is rare, when
     the line shows it twice over: it opens with the closing mark of its last run, and that
-    run's word carries the dash that opened it (``" בשומרון- המועמד ... "ביקור ראשון``)."""
+    run's word carries the dash that opened it (``" בשומרון- המועמד ... "ביקור ראשון``);
+    or it opens with that word, its closing quote and the dash, and then opens the quote
+    it closed (``בשומרון"- המועמד ... "ביקור ראשון``: the quote's only opening, with no
+    closing quote after it)."""
     body = line.lstrip(" ")
+    quoted = _QUOTED_LAST_RUN_RE.match(body)
+    if quoted is not None:
+        rest = body[quoted.end() :].rstrip(" ")
+        opens = _OPEN_QUOTE_RE.findall(rest)
+        if len(opens) != 1 or rest.count(opens[0]) != 1 or not _real_word(
+            quoted.group(1)[:-1], zipf
+        ):
+            return line
+        return f"{rest} {quoted.group(2)} {quoted.group(1)}"
     lead = _RUN_LEAD_RE.match(body)
     if lead is None:
         return line
