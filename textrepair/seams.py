@@ -495,7 +495,7 @@ _R = "\u0590-\u05ff"  # bidi class R: Hebrew letters, points, maqaf, geresh, ger
 _NEUTRAL = rf"[^{_R}{_LTR}()\[\]{{}}<> ]"
 _PIECE_RE = re.compile(
     rf"(?P<ltr>{_LTR_RUN_RE.pattern})"
-    rf"|(?P<heb>[{_R}](?:[{_R} ]*[{_R}])?)"
+    rf"|(?P<heb>[{_R}](?:(?:[{_R} ]| [-–—](?= ))*[{_R}])?)"
     r"|(?P<open>[(\[{<])|(?P<close>[)\]}>])"
     rf"|(?P<neutral>{_NEUTRAL}+(?: +{_NEUTRAL}+)*)"
     r"|(?P<space> +)"
@@ -619,6 +619,8 @@ def reverse_pieces(line: str, zipf: Zipf) -> str:
             quotes_open = opening
         elif left.kind != "neutral" or left.text not in _QUOTES:
             opening = False
+        if piece.kind == "neutral" and piece.text[-1] in _QUOTES and piece.text[-2:-1] == " ":
+            quotes_open = True  # ``: "`` opens a quote: the next lone mark closes it
         sep = "" if inner[i] or inner[i - 1] else _spaced(left, piece, opening)
         out += sep + piece.text
     return out
