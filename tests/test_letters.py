@@ -281,3 +281,10 @@ def test_glued_runs_keep_their_order_and_get_spaces() -> None:
     assert runs_to_logical("תנש ףוסב2025.ךכ רחא") == "בסוף שנת 2025 אחר כך."
     # No glued number: the whole line is one visual line.
     assert runs_to_logical("םולש 12 םלוע") == visual_to_logical("םולש 12 םלוע")
+    # A number glued after the line's last drawn letter is its last run (mutool wraps the
+    # line after it), and a prefix's hyphen keeps its number.
+    assert runs_to_logical(" תקחורמה – וקאבב שגפנ רעס רש180") == (
+        "שר סער נפגש בבאקו – המרוחקת 180"
+    )
+    assert runs_to_logical("-ש הביסה אוה ןוילע69") == "עליון הוא הסיבה ש-69"
+    assert runs_to_logical("םולש 12") == visual_to_logical("םולש 12")  # not glued

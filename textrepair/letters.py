@@ -424,11 +424,14 @@ def letter_visual_score(line: str, zipf: Callable[[str], float]) -> float:
     return score
 
 
-# A number drawn between two Hebrew letters with no space on either side: some extractors
-# (mutool on LibreOffice PDFs) write a line's direction runs in reading order but each
-# right-to-left run in visual order, and glue the runs together.
+# A number drawn between two Hebrew letters with no space on either side, or after a
+# Hebrew letter at the line's end: some extractors (mutool on LibreOffice PDFs) write a
+# line's direction runs in reading order but each right-to-left run in visual order, and
+# glue the runs together (``רש180`` for ``שר ... 180``). Writing the whole line in visual
+# order would put such a number first, glued to the word before it: no extractor of ours
+# does that (none of the pdfminer or pdfplumber fixtures ends a line so).
 _GLUED_RUN_RE = regex.compile(
-    r"(?<=[\u05d0-\u05ea])(\d+(?:[.,:/-]\d+)*%?)(?=[.,:;]?[\u05d0-\u05ea])"
+    r"(?<=[\u05d0-\u05ea])(\d+(?:[.,:/-]\d+)*%?)(?=[.,:;]?[\u05d0-\u05ea]| *$)"
 )
 
 
@@ -446,4 +449,7 @@ def runs_to_logical(line: str) -> str:
     out = [
         part if i % 2 else visual_to_logical(part).strip(" ") for i, part in enumerate(parts)
     ]
-    return " ".join(p for p in out if p)
+    text = ""
+    for part in filter(None, out):  # a prefix with its hyphen keeps its number: ``ש-69``
+        text += part if not text or text.endswith(("-", "־")) else " " + part
+    return text
