@@ -288,3 +288,25 @@ def test_glued_runs_keep_their_order_and_get_spaces() -> None:
     )
     assert runs_to_logical("-ש הביסה אוה ןוילע69") == "עליון הוא הסיבה ש-69"
     assert runs_to_logical("םולש 12") == visual_to_logical("םולש 12")  # not glued
+
+
+def test_short_letter_visual_texts_are_diagnosed() -> None:
+    """Three lines rendered by python-bidi (a paragraph a pipeline hands over) are enough:
+    the verdict needs a final letter at a word's start somewhere, not on every line."""
+    import random
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import damage
+
+    from textrepair.diagnose import Regime, diagnose
+
+    rng = random.Random(5)
+    lines = [ln for p in damage.corpus_paragraphs() for ln in damage.wrap(p, random.Random(1))]
+    hits = 0
+    for _ in range(100):
+        s = rng.randrange(len(lines) - 3)
+        doc = [bidi.get_display(ln, base_dir="R") for ln in lines[s : s + 3]]
+        hits += diagnose(doc).regime is Regime.LETTER_VISUAL
+    assert hits >= 97  # 3-line texts with no final letter anywhere stay logical

@@ -34,7 +34,7 @@ _HEBREW_RE = re.compile(r"[\u05d0-\u05ea]")
 # is reversed, while a fragment-visual text may hold one letter-reversed short fragment in
 # a line whose other words read as they should.
 _LETTER_RATIO = 3.0
-_LETTER_MIN = 3  # lines voting letter-reversed, and of them lines with a final letter first
+_LETTER_MIN = 3
 _LINE_VOTE = 2.0  # nats of letter_visual_score a line needs to vote either way
 # A document is fragment-visual when enough of its Hebrew lines have two or more wide gaps
 # between Hebrew words. One wide gap proves little: extractors that keep logical order
@@ -160,8 +160,9 @@ def diagnose(bodies: Sequence[str], assume: str = "auto") -> Diagnosis:
             finals_first += has_final_first(body)
         else:  # a mirrored line shows marks of cuts that are its mirroring
             unmirrored.append(body)
-    # Final letters at word starts are the sure sign: the lexicon clues alone never decide.
-    letter = finals_first >= _LETTER_MIN and at_start > _LETTER_RATIO * at_end
+    # A final letter at a word's start is the sure sign: without one anywhere (a text
+    # whose words all end otherwise), the lexicon clues alone do not decide.
+    letter = finals_first > 0 and at_start >= _LETTER_MIN and at_start > _LETTER_RATIO * at_end
     run_cut = sum(1 for b in unmirrored if _HEBREW_RE.search(b) and shows_run_cuts(b))
     fragment = (multi >= _VISUAL_MIN_LINES and multi >= _VISUAL_SHARE * hebrew) or (
         run_cuts_make_visual(run_cut, hebrew)
