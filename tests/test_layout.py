@@ -1026,6 +1026,18 @@ def test_columns_of_the_page_after_a_turned_page_are_turned_on_less_evidence() -
     assert fixture_wer("seed000", "weasy_2col__pdfminer.txt") < 0.03
 
 
+def test_mutool_pages_are_not_taken_for_boxes_written_left_to_right() -> None:
+    """mutool mirrors letters as pdfminer does but reads a page in order, gluing each
+    line's direction runs (``רש180``): its columns are not turned on the lower evidence
+    the pipeline allows pdfminer's pages (the word model's joint ``... מאז 7`` / ``בלבד``
+    once turned this page)."""
+    from textrepair.letters import shows_glued_runs
+
+    assert shows_glued_runs("שלום\n תקחורמה – וקאבב רש180\n")
+    assert not shows_glued_runs(" תקחורמה 180 רש\n2020ב םלוע")
+    assert fixture_wer("seed004", "lo_2col__mutool.txt") < 0.03
+
+
 @settings(max_examples=150, derandomize=True, deadline=None)
 @given(
     seed=st.integers(0, 10_000),
