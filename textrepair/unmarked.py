@@ -140,14 +140,15 @@ def _marks(text: str) -> tuple[int, list[int]] | None:
 
 
 def _lines_at(text: str, positions: list[int]) -> list[str]:
-    """The lines of ``text`` holding the given character positions, each once."""
+    """The lines of ``text`` holding the given character positions, each once (one pass
+    over the text however many positions: a text may break its lines with CR alone)."""
     lines: dict[int, str] = {}
+    start = scanned = 0
     for pos in sorted(positions):
-        start = text.rfind("\n", 0, pos) + 1
-        for m in _BREAK_RE.finditer(text, start, pos):
+        for m in _BREAK_RE.finditer(text, scanned, pos):
             start = m.end()
-        if start in lines:
-            continue
-        end = _BREAK_RE.search(text, pos)
-        lines[start] = text[start : end.start() if end else len(text)]
+        scanned = pos
+        if start not in lines:
+            end = _BREAK_RE.search(text, pos)
+            lines[start] = text[start : end.start() if end else len(text)]
     return list(lines.values())
