@@ -33,7 +33,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, Phase, example, given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import textrepair
@@ -42,22 +42,9 @@ TESTS = Path(__file__).resolve().parent
 if str(TESTS) not in sys.path:  # ``damage`` is a helper module beside this file
     sys.path.insert(0, str(TESTS))
 damage = importlib.import_module("damage")
+deterministic = importlib.import_module("deterministic")
 
-# Deterministic: same examples on every run, nothing remembered between runs.
-DETERMINISTIC = settings(
-    derandomize=True,
-    database=None,
-    deadline=None,
-    print_blob=False,
-    # No ``explain`` phase: it is slow and writes patch files into the work tree.
-    phases=(Phase.explicit, Phase.generate, Phase.shrink),
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
-
-
-def examples(n: int) -> settings:
-    """Deterministic settings running ``n`` examples."""
-    return settings(DETERMINISTIC, max_examples=n)
+examples = deterministic.examples
 
 
 def normalize_ws(text: str) -> str:

@@ -27,21 +27,14 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from deterministic import DETERMINISTIC
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import textrepair
 from textrepair import cli, stream
 from textrepair import io as tio
 
-DETERMINISTIC = settings(
-    derandomize=True,
-    database=None,
-    deadline=None,
-    print_blob=False,
-    phases=(Phase.explicit, Phase.generate, Phase.shrink),
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
 LINES_ONLY = textrepair.RepairConfig()
 DOCUMENT = textrepair.RepairConfig(layout=True)
 

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import textrepair
@@ -30,16 +30,9 @@ SHARED = ROOT.parent / "shared"
 if str(TESTS) not in sys.path:
     sys.path.insert(0, str(TESTS))
 damage = importlib.import_module("damage")
+deterministic = importlib.import_module("deterministic")
 
-EXAMPLES = settings(
-    derandomize=True,
-    database=None,
-    deadline=None,
-    print_blob=False,
-    phases=(Phase.explicit, Phase.generate, Phase.shrink),
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-    max_examples=400,
-)
+EXAMPLES = deterministic.examples(400)
 CONFIGS = [
     RepairConfig(),
     RepairConfig(assume="logical"),
