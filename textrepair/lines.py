@@ -127,16 +127,20 @@ def repair_line(text: str, ctx: LineContext) -> tuple[str, list[Step]]:
             steps.append((name, " ".join(tokens), " ".join(new)))
             tokens = new
 
-    if cfg.reverse_letters:
-        apply("reverse_letters", fixes.reverse_letters(tokens, zipf))
-    cut = _token_surgery(line._replace(tokens=tokens), ctx) if _wants_surgery(text, ctx) else None
+    # In a document cut at glyph runs a final letter leading a token is mostly a word's
+    # last run written first (``ןהרב``), not a mirrored word: surgery reads the tokens as
+    # written (it reverses a piece itself where that reads better), before reverse_letters.
+    cut = _token_surgery(line, ctx) if _wants_surgery(text, ctx) else None
     if cut is not None:
         tokens, reordered = cut[0], True
         steps.extend(cut[1])
-    elif cfg.reorder_fragments:
-        new = reorder_fragments(line._replace(tokens=tokens), ctx)
-        reordered = new != tokens
-        apply("reorder_fragments", new)
+    else:
+        if cfg.reverse_letters:
+            apply("reverse_letters", fixes.reverse_letters(tokens, zipf))
+        if cfg.reorder_fragments:
+            new = reorder_fragments(line._replace(tokens=tokens), ctx)
+            reordered = new != tokens
+            apply("reorder_fragments", new)
     if cfg.attach_drop_caps and reordered:
         apply("attach_drop_cap", fixes.attach_drop_cap(tokens, zipf))
     if cfg.fix_numbers and ctx.visual_doc:
