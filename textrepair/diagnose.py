@@ -149,7 +149,8 @@ def diagnose(bodies: Sequence[str], assume: str = "auto") -> Diagnosis:
         if len(line.gaps) >= 4 and n_wide >= len(line.gaps) - 1:
             word += 1
             narrow += line.gaps[0] == 1
-    at_start = at_end = finals_first = 0
+    at_start = at_end = 0
+    final_first = False
     unmirrored: list[str] = []
     zipf = WordModel.default().zipf
     for body in bodies:
@@ -157,12 +158,12 @@ def diagnose(bodies: Sequence[str], assume: str = "auto") -> Diagnosis:
         at_end += score < -_LINE_VOTE
         if score > _LINE_VOTE:
             at_start += 1
-            finals_first += has_final_first(body)
+            final_first = final_first or has_final_first(body)
         else:  # a mirrored line shows marks of cuts that are its mirroring
             unmirrored.append(body)
     # A final letter at a word's start is the sure sign: without one anywhere (a text
     # whose words all end otherwise), the lexicon clues alone do not decide.
-    letter = finals_first > 0 and at_start >= _LETTER_MIN and at_start > _LETTER_RATIO * at_end
+    letter = final_first and at_start >= _LETTER_MIN and at_start > _LETTER_RATIO * at_end
     run_cut = sum(1 for b in unmirrored if _HEBREW_RE.search(b) and shows_run_cuts(b))
     fragment = (multi >= _VISUAL_MIN_LINES and multi >= _VISUAL_SHARE * hebrew) or (
         run_cuts_make_visual(run_cut, hebrew)

@@ -24,8 +24,10 @@ _PREFIX_LETTERS = "בהוכלמש"
 _OPEN, _CLOSE = "([{", ")]}"
 # Quick tests on the whole line, true wherever the fix below could fire on some token (and
 # on a little more), so that the token loops only run on the few lines that need them.
-# A word may begin with a final letter; not one after a letter and a geresh (``אזרבייג'ן``).
-_FINAL_FIRST_RE = re.compile(f"[{FINAL_LETTERS}](?<!\\w.)(?<!\\w['\"\u05f3\u05f4’].)")
+# Looking back from a letter just read: it begins a word (no letter before it, nor a letter
+# and a geresh: the final of ``אזרבייג'ן`` begins nothing).
+WORD_START_BEHIND = "(?<!\\w.)(?<!\\w['\"\u05f3\u05f4’].)"
+_FINAL_FIRST_RE = re.compile(f"[{FINAL_LETTERS}]{WORD_START_BEHIND}")
 _RANGE_HINT_RE = re.compile(r"\d[-–]\d")
 _SIGN_HINT_RE = re.compile(r"[:%]\d|\d-")
 _BRACKET_RE = re.compile(r"[(\[{)\]}]")

@@ -25,12 +25,9 @@ from textrepair.layout import layout, paragraph_ends, split_columns
 from textrepair.letters import runs_to_logical, shows_glued_runs
 from textrepair.lines import LineContext, may_change, may_reorder, repair_line, wide_gaps
 from textrepair.seams import seam_evidence, seam_fixes
-from textrepair.tokens import has_hebrew, split_line
+from textrepair.tokens import LINE_BREAKS, has_hebrew, split_line
 from textrepair.unmarked import unmarked
 from textrepair.wordmodel import PARAGRAPH, WordModel
-
-# What ``str.splitlines`` breaks at (besides CRLF, which it keeps together).
-_LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
 
 
 def split_endings(text: str) -> list[tuple[str, str]]:
@@ -42,7 +39,7 @@ def split_endings(text: str) -> list[tuple[str, str]]:
     """
     out = []
     for raw in text.splitlines(keepends=True):
-        cut = 2 if raw.endswith("\r\n") else 1 if raw[-1] in _LINE_BREAKS else 0
+        cut = 2 if raw.endswith("\r\n") else 1 if raw[-1] in LINE_BREAKS else 0
         out.append((raw[: len(raw) - cut], raw[len(raw) - cut :]))
     return out
 

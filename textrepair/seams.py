@@ -51,13 +51,14 @@ def _word_set(*texts: str) -> frozenset[str]:
 
 
 _HEB = "\u05d0-\u05ea"
-_LTR = "0-9A-Za-z\u00c0-\u024f"
+LTR_CHARS = "0-9A-Za-z\u00c0-\u024f"
 # A left-to-right run as the extractors keep it together: digits and Latin letters, with
 # the separators the bidi algorithm keeps inside a number (2026-02-04, 1,250, 18:30,
 # 22/11/2026, 38.5%) or a Latin phrase (Nati Shohat/FLASH90, date 2026-02-04). An en dash
 # is *not* inside: ``12–15`` is two runs, which is why ranges flip.
 _LTR_RUN_RE = re.compile(
-    rf"[{_LTR}](?:[{_LTR}]|[-.,:/_@+&=#~]+(?=[{_LTR}])| +(?=[A-Za-z])|(?<=[A-Za-z]) +(?=[0-9]))*%?"
+    rf"[{LTR_CHARS}](?:[{LTR_CHARS}]|[-.,:/_@+&=#~]+(?=[{LTR_CHARS}])"
+    r"| +(?=[A-Za-z])|(?<=[A-Za-z]) +(?=[0-9]))*%?"
 )
 _HEB_RE = re.compile(f"[{_HEB}]")
 # A Hebrew word as it touches a seam: letters with inner geresh/gershayim (ק"מ, אזרבייג'ן).
@@ -306,7 +307,7 @@ def space_glued_runs(line: str, zipf: Zipf) -> str:
     return "".join(out)
 
 
-_PREFIX_DIGITS_RE = re.compile(rf"(?<![{_HEB}])([{_HEB}]{{1,3}})(?=[{_LTR}])")
+_PREFIX_DIGITS_RE = re.compile(rf"(?<![{_HEB}])([{_HEB}]{{1,3}})(?=[{LTR_CHARS}])")
 
 
 _LEAD_OPENERS_RE = re.compile(r"^( *)([(\[{](?: +[\"“”']?|[\"“”']))")
@@ -492,7 +493,7 @@ def _range_dash(texts: Sequence[str], i: int) -> bool:
 
 
 _R = "\u0590-\u05ff"  # bidi class R: Hebrew letters, points, maqaf, geresh, gershayim
-_NEUTRAL = rf"[^{_R}{_LTR}()\[\]{{}}<> ]"
+_NEUTRAL = rf"[^{_R}{LTR_CHARS}()\[\]{{}}<> ]"
 _PIECE_RE = re.compile(
     rf"(?P<ltr>{_LTR_RUN_RE.pattern})"
     rf"|(?P<heb>[{_R}](?:(?:[{_R} ]| [-–—](?= ))*[{_R}])?)"
@@ -818,7 +819,7 @@ _PUNCT_GLUED_RE = re.compile(rf"[{_HEB}][,;:](?=[{_HEB}])|[{_HEB}]\.(?=[{_HEB}]{
 
 
 # A Hebrew letter touching a number or Latin letter: where a glue seam can be at all.
-_GLUE_HINT_RE = re.compile(rf"[{_HEB}][{_LTR}]|[{_LTR}%][{_HEB}]")
+_GLUE_HINT_RE = re.compile(rf"[{_HEB}][{LTR_CHARS}]|[{LTR_CHARS}%][{_HEB}]")
 
 
 def _glue_count(line: str, zipf: Zipf) -> int:

@@ -24,6 +24,9 @@ _CORE_RE = re.compile(r"\w(?:.*\w)?", re.DOTALL)
 _NUMBER_RE = re.compile(r"^\d+(?:[.,]\d+)*$")
 _LATIN_RE = re.compile(r"[A-Za-z]")
 
+# What ``str.splitlines`` breaks a line at (besides CRLF, which it keeps together).
+LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+
 MIRROR = str.maketrans("()[]{}<>«»", ")(][}{><»«")
 
 

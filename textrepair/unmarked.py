@@ -22,35 +22,32 @@ import re
 
 from textrepair.controls import LTR_OPEN, RTL_OPEN, has_controls
 from textrepair.diagnose import Diagnosis, Regime, run_cuts_make_visual
-from textrepair.seams import END_CLUSTER, seam_evidence
-from textrepair.tokens import FINAL_LETTERS
+from textrepair.fixes import WORD_START_BEHIND
+from textrepair.seams import END_CLUSTER, LTR_CHARS, seam_evidence
+from textrepair.tokens import FINAL_LETTERS, HEBREW_LETTER, LINE_BREAKS
 
-_HEB = "\u05d0-\u05ea"
-_LTR = "0-9A-Za-z\u00c0-\u024f"  # what a direction seam glues to a Hebrew word
-_QUOTES = "'\"\u05f3\u05f4’"
 _LONE = FINAL_LETTERS + "בהוכלמש"  # a letter that stands alone only when a run was cut
-# What ``str.splitlines`` breaks at: a line never spans one of these.
-_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 # White space other than the space: what ``\s`` matches besides it (str.isspace).
 _OTHER_SPACE = "\t\n\v\f\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 _EMBEDDINGS = RTL_OPEN + LTR_OPEN
-_BREAK_RE = re.compile(f"[{_BREAKS}]")
-_HEBREW_LINE_RE = re.compile(f"[{_HEB}]()[^{_BREAKS}]*")  # one match a line that has Hebrew
+_BREAK_RE = re.compile(f"[{LINE_BREAKS}]")
+# One (empty) match a line that holds a Hebrew letter.
+_HEBREW_LINE_RE = re.compile(f"[{HEBREW_LETTER}]()[^{LINE_BREAKS}]*")
 
 # The regular expression engine skips ahead fast to a literal character or a character
 # class that starts a pattern, and is slow on alternatives: so each scan starts with one
 # class and tells its shapes apart by looking back. The shapes are those of
 # ``fixes.has_final_first``, ``surgery.shows_run_cuts`` and ``seams.seam_evidence``.
-_AFTER_SPACE = rf"[{_LONE}](?=[\s.,;:]|$)|-[{_HEB}]"  # a lone letter, ``-ביחסים``
-_LEAD = rf"(?P<lead> *{END_CLUSTER} ?(?=[{_HEB}]))"  # ``.וכללה`` leading a line
+_AFTER_SPACE = rf"[{_LONE}](?=[\s.,;:]|$)|-[{HEBREW_LETTER}]"  # a lone letter, ``-ביחסים``
+_LEAD = rf"(?P<lead> *{END_CLUSTER} ?(?=[{HEBREW_LETTER}]))"  # ``.וכללה`` leading a line
 _SCANS = (
     # A final letter at a word's start (not after a geresh: ``אזרבייג'ן``) or inside a
     # token (``מלחמתןשל``); a Latin letter, digit or % touching a Hebrew letter.
     re.compile(
-        f"[{FINAL_LETTERS}{_LTR}%]"
-        rf"(?:(?<=[{FINAL_LETTERS}])(?<!\w.)(?<![\w][{_QUOTES}].)(?P<first>)"
-        rf"|(?<=[{_HEB}][{FINAL_LETTERS}])['\u05f3]?[{_HEB}](?P<cut>)"
-        rf"|(?<=[{_LTR}%])(?:(?<=[{_HEB}].)|(?=[{_HEB}]))(?P<seam>))"
+        f"[{FINAL_LETTERS}{LTR_CHARS}%]"
+        rf"(?:(?<=[{FINAL_LETTERS}]){WORD_START_BEHIND}(?P<first>)"
+        rf"|(?<=[{HEBREW_LETTER}][{FINAL_LETTERS}])['\u05f3]?[{HEBREW_LETTER}](?P<cut>)"
+        rf"|(?<=[{LTR_CHARS}%])(?:(?<=[{HEBREW_LETTER}].)|(?=[{HEBREW_LETTER}]))(?P<seam>))"
     ),
     # A bidi embedding; white space other than a space before a cut mark or a lead.
     re.compile(
@@ -58,12 +55,12 @@ _SCANS = (
         f"(?:(?<=[{_EMBEDDINGS}])(?P<embedding>)|(?:{_AFTER_SPACE})(?P<cut>)|{_LEAD})"
     ),
     re.compile(f" (?:{_AFTER_SPACE})(?P<cut>)"),
-    re.compile(f"-(?<=\\d-)[{_HEB}](?P<cut>)"),  # ``2020-ב``
+    re.compile(f"-(?<=\\d-)[{HEBREW_LETTER}](?P<cut>)"),  # ``2020-ב``
     # A mark glued between two words (``מרכזית,של``, ``ה.בית``).
-    re.compile(f",(?=[{_HEB}])(?<=[{_HEB}].)(?P<seam>)"),
-    re.compile(f";(?=[{_HEB}])(?<=[{_HEB}].)(?P<seam>)"),
-    re.compile(f":(?=[{_HEB}])(?<=[{_HEB}].)(?P<seam>)"),
-    re.compile(f"\\.(?=[{_HEB}]{{2}})(?<=[{_HEB}].)(?P<seam>)"),
+    re.compile(f",(?=[{HEBREW_LETTER}])(?<=[{HEBREW_LETTER}].)(?P<seam>)"),
+    re.compile(f";(?=[{HEBREW_LETTER}])(?<=[{HEBREW_LETTER}].)(?P<seam>)"),
+    re.compile(f":(?=[{HEBREW_LETTER}])(?<=[{HEBREW_LETTER}].)(?P<seam>)"),
+    re.compile(f"\\.(?=[{HEBREW_LETTER}]{{2}})(?<=[{HEBREW_LETTER}].)(?P<seam>)"),
 )
 _TEXT_START_RE = re.compile(f"(?:{_AFTER_SPACE})(?P<cut>)|{_LEAD}")
 # More marks than this and the shortcut is not worth its line look-ups.
@@ -107,7 +104,8 @@ def _wide_gap(text: str) -> bool:
         end = at + 2
         while end < len(text) and text[end] == " ":
             end += 1
-        if at > 0 and text[at - 1] not in _BREAKS and end < len(text) and text[end] not in _BREAKS:
+        inside = at > 0 and end < len(text)
+        if inside and text[at - 1] not in LINE_BREAKS and text[end] not in LINE_BREAKS:
             return True
         at = text.find("  ", end)
     return False
@@ -128,7 +126,7 @@ def _marks(text: str) -> tuple[int, list[int]] | None:
                 cuts += 1
             elif kind == "seam":
                 seams.append(m.start())
-            elif kind == "lead" and m.group()[0] in _BREAKS:
+            elif kind == "lead" and m.group()[0] in LINE_BREAKS:
                 seams.append(m.end())  # a line led by a sentence's end cluster
             if cuts + len(seams) > _MAX_MARKS:
                 return None
@@ -145,6 +143,9 @@ def _lines_at(text: str, positions: list[int]) -> list[str]:
     lines: dict[int, str] = {}
     start = scanned = 0
     for pos in sorted(positions):
+        newline = text.rfind("\n", scanned, pos)  # the usual break: found from the end
+        if newline >= 0:
+            start = scanned = newline + 1
         for m in _BREAK_RE.finditer(text, scanned, pos):
             start = m.end()
         scanned = pos
