@@ -14,6 +14,10 @@ seeds and the 001/002 gold, ``tests/surgery_damage.HELDOUT``):
 * two columns, left first: documents that come back entirely in order, and mean WER;
 * one column (narrow 38-64 characters, and wide 70-100): documents left in order, whole
   texts and texts cut off at a line inside a paragraph (what a per-page extraction gives).
+
+Pages hold 18-40 rows a column whatever their width, or (``page-shaped``) as many as the
+width gives on a real page: there a full page of two columns holds more rows per
+character of width than one column can (:func:`textrepair.layout._tall`).
   A one-column page turned is damage done to a text that needed nothing.
 
 The layout stage is called with ``left_first=True``, as ``repair`` calls it on pdfminer's
@@ -38,10 +42,14 @@ from textrepair import layout
 Case = Callable[[random.Random], tuple[str, str]]  # -> (extraction, reference text)
 
 
-def case(columns: bool, lo: int, hi: int, cut: bool, texts: list[list[str]]) -> Case:
+def case(
+    columns: bool, lo: int, hi: int, cut: bool, texts: list[list[str]], shaped: bool = False
+) -> Case:
     """A document maker: 6-14 consecutive paragraphs (3-10 when ``cut``) at a width in
-    ``lo..hi``, pages of 18-40 rows; ``cut`` ends the text after a full line of its last
-    paragraph."""
+    ``lo..hi``, pages of 18-40 rows a column; ``cut`` ends the text after a full line of
+    its last paragraph. ``shaped``: the rows follow from the width as on a real page (A4,
+    Letter, a book page): one column holds 0.45-0.75 rows per character of line width, a
+    column of two, half as wide and as tall, 0.95-1.6."""
 
     def make(rng: random.Random) -> tuple[str, str]:
         while True:
@@ -50,6 +58,9 @@ def case(columns: bool, lo: int, hi: int, cut: bool, texts: list[list[str]]) -> 
             start = rng.randrange(max(1, len(src) - count))
             paragraphs = list(src[start : start + count])
             width, height = rng.randint(lo, hi), rng.randint(18, 40)
+            if shaped:
+                per_width = rng.uniform(0.95, 1.6) if columns else rng.uniform(0.45, 0.75)
+                height = round(width * per_width)
             if cut:
                 lines = damage.justify(paragraphs[-1], width)
                 if len(lines) < 3:
@@ -81,10 +92,13 @@ def main(argv: list[str] | None = None) -> None:
     texts = heldout_texts(min_words=15)
     cases = [
         ("two columns, left first, 38-60", case(True, 38, 60, False, texts)),
+        ("two columns, left first, 38-60, page-shaped", case(True, 38, 60, False, texts, True)),
         ("one column, 38-64", case(False, 38, 64, False, texts)),
         ("one column, 70-100", case(False, 70, 100, False, texts)),
         ("one column, 38-64, cut off", case(False, 38, 64, True, texts)),
         ("one column, 70-100, cut off", case(False, 70, 100, True, texts)),
+        ("one column, 38-64, page-shaped", case(False, 38, 64, False, texts, True)),
+        ("one column, 38-64, page-shaped, cut off", case(False, 38, 64, True, texts, True)),
     ]
     print("| pdfminer pages (held-out text) | in order | mean WER |")
     print("|---|---:|---:|")

@@ -107,16 +107,24 @@ _COLUMN_MAX_WIDTH = 64
 # Only boxes of at least this many lines, one of them full, are running text (a single
 # line is a page header, a caption, a number lifted out of its line).
 _COLUMN_BOX_LINES = 2
-# The page is read [right][left] only when the word model gains more than this (nats)
-# from the joints that reading makes over the ones it breaks; among such cuts, one this
-# much closer to the middle (share of the rows) is worth one nat more.
+# Turning a page back to [right][left] costs this many nats: the word model must gain
+# more from the joints that reading makes than from the ones it breaks; a cut this much
+# off the middle (share of the rows, _BALANCE_PER_NAT) costs one nat more ...
 _ROTATE_GAIN = 0.75
-# ... or more than this after a page that was so read: an extractor emits every page the
-# same way ...
-_ROTATE_GAIN_AFTER = -1.5
-# ... or more than this in a text whose letters came out mirrored: the extractor is one
-# that writes boxes left to right (pdfminer, pdfplumber).
+# ... or this where the extractor is known to place boxes by position, left first
+# (pdfminer: its letters come out mirrored and its justified lines stretched) ...
 _LEFT_FIRST_GAIN = 0.5
+# ... and a page turned after a turned page gains this: an extractor emits every page
+# the same way.
+_TURN_AGAIN = 2.25
+# A page of this many rows (gaps between boxes included) per character of line width is
+# too tall for one column (see _tall) ...
+_TALL = 1.3
+# ... and where boxes are known to come by position, a page that shows two columns (so
+# tall, or with a box in mid-page that a column break cut) gains this by being turned.
+_COLUMNS_SHOWN = 2.0
+# pdfminer's mark: this share of the Hebrew lines written with stretched word spaces.
+_STRETCHED_SHARE = 0.05
 _BALANCE_PER_NAT = 0.1
 # A hyphen at a line end is dropped when joining only if the joined word is this common
 # (wordfreq zipf) and one of the halves is not a word at all.
@@ -600,6 +608,17 @@ def _geometry(text: str) -> _Geometry | None:
     if _evenly_spaced(plain[start:end]):
         gaps = []
     return _Geometry(start, end, gaps)
+
+
+def stretches_spaces(text: str) -> bool:
+    """Whether :data:`_STRETCHED_SHARE` of the lines of ``text`` that hold Hebrew are
+    :func:`_evenly_spaced`: the mark of an extractor that rebuilds lines from the glyphs'
+    positions, writing a justified line's wide word spaces as runs of spaces (pdfminer;
+    none of mutool, pdfplumber, pdftotext, pypdf or PyMuPDF in the fixtures does). Such
+    an extractor orders a page's text boxes by position: left column first."""
+    lines = [line for line in text.splitlines() if has_hebrew(line)]
+    stretched = sum(_evenly_spaced(_plain(line).strip()) for line in lines)
+    return bool(lines) and stretched >= _STRETCHED_SHARE * len(lines)
 
 
 def _evenly_spaced(text: str) -> bool:
@@ -1150,14 +1169,18 @@ class _PageSpan(NamedTuple):
     idx: list[int]
 
 
-def _page_spans(seq: Sequence[_Item]) -> list[_PageSpan]:
+def _page_spans(seq: Sequence[_Item], tails: bool) -> list[_PageSpan]:
     """The running-text span of each page of body lines outside column regions.
 
     A page is cut into boxes at blank lines and seams (an extractor writes a blank line
     after each text box). The span runs from the first to the last box of running text
     (:data:`_COLUMN_BOX_LINES` lines or more, one of them full): boxes above it (a label,
     a title, scraps of the page header) and below it (numbers and Latin runs an extractor
-    lifted out of their lines, scraps of the footer) stay where they are.
+    lifted out of their lines, scraps of the footer) stay where they are. With ``tails``
+    (boxes are known to be the extractor's, set apart by position) a box of one line that
+    ends a sentence just above the first box of running text is taken in: the last line
+    of a paragraph that a column break set at the top of the left column
+    (:func:`_paragraph_tail`).
     """
     by_page: dict[int, list[int]] = {}
     for k in _nonblank(seq):
@@ -1168,12 +1191,33 @@ def _page_spans(seq: Sequence[_Item]) -> list[_PageSpan]:
         if len(idx) < 4 or idx[-1] - idx[0] + 1 != _span_length(seq, idx):
             continue  # too short to hold two columns, or interleaved with another page
         widths = _local_widths(seq, idx)
-        boxes = [box for box in _boxes(seq, idx) if _running_box(seq, box, widths)]
+        every = _boxes(seq, idx)
+        boxes = [box for box in every if _running_box(seq, box, widths)]
         if boxes:
+            top = every.index(boxes[0])
+            if tails and top and _paragraph_tail(seq, every[top - 1]):
+                boxes.insert(0, every[top - 1])
             span = idx[idx.index(boxes[0][0]) : idx.index(boxes[-1][-1]) + 1]
             if len(span) >= 4:
                 spans.append(_PageSpan(page, span))
     return spans
+
+
+def _scrap(seq: Sequence[_Item], box: Sequence[int], widths: dict[int, float]) -> bool:
+    """Whether a box is a scrap an extractor lifted out of the lines (a number, a Latin
+    name, a unit): no Hebrew letter, or one line that is neither running text nor the end
+    of a paragraph (:func:`_paragraph_tail`)."""
+    if not any(has_hebrew(seq[k].text) for k in box):
+        return True
+    return len(box) == 1 and not _running_box(seq, box, widths) and not _paragraph_tail(seq, box)
+
+
+def _paragraph_tail(seq: Sequence[_Item], box: Sequence[int]) -> bool:
+    """Whether a box is one line of Hebrew that ends a sentence: the last line of a
+    paragraph that a column break set apart at the top of a column (a title, a label or a
+    scrap of the page header does not end with a sentence's end)."""
+    text = seq[box[0]].text
+    return len(box) == 1 and has_hebrew(text) and _closed(text)
 
 
 def _running_box(seq: Sequence[_Item], box: Sequence[int], widths: dict[int, float]) -> bool:
@@ -1240,7 +1284,7 @@ def _column_cuts(
         if not _running_box(seq, box, widths):
             continue
         back = j - 1
-        while back > 0 and not any(has_hebrew(seq[k].text) for k in boxes[back]):
+        while back > 0 and _scrap(seq, boxes[back], widths):
             back -= 1
         start = position[box[0]]
         left = above[box[0]] - 1  # the gap between the columns belongs to neither
@@ -1275,70 +1319,145 @@ def _joint(model: WordModel, before: str, after: str) -> float:
     return model.pair(_last_word(before), _first_word(after))
 
 
-def _rotated_page(
-    seq: Sequence[_Item],
-    span: _PageSpan,
-    previous: tuple[str, bool],
-    last_page: bool,
-    model: WordModel,
-    first_gain: float = _ROTATE_GAIN,
-) -> _Cut | None:
-    """The cut that undoes a left-column-first emission of one page, or None.
+class _Reading(NamedTuple):
+    """One way to read a page span: as emitted (``cut`` None) or turned at ``cut``; the
+    lines the reading starts and ends with; what the page's own joints gain by it (nats,
+    less the cost of turning); and whether the page shows by itself that it was turned
+    (else only a turned page before it can)."""
 
-    ``previous``: the line the previous page ends with as read (after its own rotation),
-    and whether that page was rotated. The page's running text must end mid-paragraph
-    (:func:`_ends_paragraph`; or the previous page was rotated: a column may end with its
-    paragraph), and its lines must be as narrow as a column's
-    (:data:`_COLUMN_MAX_WIDTH`). Read as [right][left],
-    the page makes the joints (its last line, its first line) and (previous page's end,
-    the cut's line) and breaks (the line before the cut, the cut's line) and (previous
-    page's end, its first line); the rotation is made when the word model gains more
-    than ``first_gain`` by it (:data:`_ROTATE_GAIN_AFTER` after a rotated page) at a cut
-    where the columns balance and the line before it can end the left column
-    (:func:`_column_end`).
+    cut: _Cut | None
+    start: str
+    end: str
+    score: float
+    alone: bool = True
+
+
+def _open(seq: Sequence[_Item], k: int, widths: dict[int, float]) -> bool:
+    """Whether line ``k`` is one a column or page break cut: full and unable to end its
+    paragraph."""
+    return _full(seq, k, widths) and not _ends_paragraph(seq, k, widths)
+
+
+def _tall(seq: Sequence[_Item], idx: Sequence[int]) -> bool:
+    """Whether a page holds too many rows for one column of its lines' width.
+
+    A page's rows and the characters of its lines are tied by its shape: one column of an
+    A4, Letter or book page holds 0.4 to 0.8 rows per character of line width, so a page
+    of :data:`_TALL` rows per character or more is set in two columns (seen: 1.6 to 4.7
+    on the two-column fixtures, 0.4 to 0.7 on full one-column pages). Rows count the
+    gaps between boxes (:func:`_rows_above`); the width is what the longer lines hold.
+    """
+    boxes = _boxes(seq, idx)
+    rows = _rows_above(boxes)[boxes[-1][-1]] + 1
+    widths = sorted(_width(seq[k].text) for k in idx)
+    return rows >= _TALL * widths[(3 * len(widths)) // 4]
+
+
+def _readings(
+    seq: Sequence[_Item], span: _PageSpan, last_page: bool, model: WordModel, by_position: bool
+) -> list[_Reading]:
+    """The page as emitted, and each way to turn it back from left column first.
+
+    Read as [right][left], the page makes the joint (its last line, its first line) and
+    breaks (the line before the cut, the cut's line). A cut must fall where the columns
+    balance and the line before it can end the left column (:func:`_column_end`); the
+    page's lines must be as narrow as a column's (:data:`_COLUMN_MAX_WIDTH`) and its last
+    line hold Hebrew. Turning costs :data:`_ROTATE_GAIN` nats (:data:`_LEFT_FIRST_GAIN`
+    when the extractor is known to write boxes by position, ``by_position``), and a nat
+    more for each :data:`_BALANCE_PER_NAT` that the cut is off the middle.
+
+    The left column may end where a break cut its paragraph (else nothing shows the
+    column ended there: a page of one column breaks no paragraph inside it) or, on a
+    page too tall for one column (:func:`_tall`) whose boxes are known to come by
+    position, anywhere. The page shows by itself that it was turned when its text ends
+    where a break cut it (it goes on at the top of the page) or it is such a tall page;
+    else only a turned page before it can show it.
     """
     idx = span.idx
     first, last = seq[idx[0]].text, seq[idx[-1]].text
-    read_end, rotated = previous
-    if not has_hebrew(last) or (_closed(last) and not rotated):
-        return None
-    widths = _local_widths(seq, idx)
-    if not rotated and (_ends_paragraph(seq, idx[-1], widths) or not _full(seq, idx[-1], widths)):
-        return None  # the text ends with its paragraph: nothing shows the page was turned
+    readings = [_Reading(None, first, last, 0.0)]
+    if not has_hebrew(last):
+        return readings
     if statistics.median(_width(seq[k].text) for k in idx) > _COLUMN_MAX_WIDTH:
-        return None  # lines as long as a page's: one column
-    base = _joint(model, last, first) - _joint(model, read_end, first)
-    threshold = _ROTATE_GAIN_AFTER if rotated else first_gain
-    best: tuple[float, _Cut] | None = None
+        return readings  # lines as long as a page's: one column
+    widths = _local_widths(seq, idx)
+    cost = _LEFT_FIRST_GAIN if by_position else _ROTATE_GAIN
+    joined = _joint(model, last, first) - cost
+    tall = by_position and _tall(seq, idx)
+    alone = tall or _open(seq, idx[-1], widths)
     for cut in _column_cuts(seq, idx, widths):
+        end = idx[cut.end]
+        if not _column_end(seq, idx, cut.end, last_page, by_position, widths):
+            continue
+        if not (last_page or tall or _open(seq, end, widths)):
+            continue
         before, start = seq[idx[cut.start - 1]].text, seq[idx[cut.start]].text
-        if not _column_end(seq, idx, cut.end, last_page, widths):
+        score = joined - _joint(model, before, start) - cut.imbalance / _BALANCE_PER_NAT
+        if by_position and (tall or (not last_page and _open(seq, end, widths))):
+            score += _COLUMNS_SHOWN  # two columns, and boxes come left first
+        readings.append(_Reading(cut, start, seq[end].text, score, alone))
+    return readings
+
+
+def _best_readings(
+    seq: Sequence[_Item], spans: Sequence[_PageSpan], model: WordModel, by_position: bool
+) -> list[_Reading]:
+    """The reading of each page that makes the whole text read best.
+
+    Pages are a chain: a page's reading decides the line the next page's reading goes on
+    from, so the choice is made for all pages together (Viterbi): the score of a path is
+    its pages' own scores (:func:`_readings`), the joints (end of a page as read, start of
+    the next as read) of consecutive pages, and :data:`_TURN_AGAIN` for each turned page
+    after a turned page (an extractor emits every page the same way). A page that does
+    not show it was turned is turned only after a turned page.
+    """
+    last_page = max((seq[k].page for k in _nonblank(seq)), default=-1)
+    paths: list[tuple[float, list[_Reading]]] = []
+    for n, span in enumerate(spans):
+        options = _readings(seq, span, span.page == last_page, model, by_position)
+        if not paths or spans[n - 1].page + 1 != span.page:  # a page between them
+            chosen = max(paths, key=lambda p: p[0])[1] if paths else []
+            paths = [(r.score, [*chosen, r]) for r in options if r.alone]
             continue
-        gain = base + _joint(model, read_end, start) - _joint(model, before, start)
-        if gain <= threshold:
-            continue
-        score = gain - cut.imbalance / _BALANCE_PER_NAT
-        if best is None or score > best[0]:
-            best = (score, cut)
-    return None if best is None else best[1]
+        step: list[tuple[float, list[_Reading]]] = []
+        for r in options:
+
+            def total(p: tuple[float, list[_Reading]], r: _Reading = r) -> float:
+                prev = p[1][-1]
+                turned = prev.cut is not None and r.cut is not None
+                if not (r.alone or turned):
+                    return -math.inf
+                return p[0] + _joint(model, prev.end, r.start) + (_TURN_AGAIN if turned else 0.0)
+
+            best = max(paths, key=total)
+            if total(best) > -math.inf:
+                step.append((total(best) + r.score, [*best[1], r]))
+        paths = step
+    return max(paths, key=lambda p: p[0])[1] if paths else []
 
 
 def _column_end(
-    seq: Sequence[_Item], idx: Sequence[int], m: int, last_page: bool, widths: dict[int, float]
+    seq: Sequence[_Item],
+    idx: Sequence[int],
+    m: int,
+    last_page: bool,
+    by_position: bool,
+    widths: dict[int, float],
 ) -> bool:
     """Whether line ``idx[m]``, the last of a box, can be where the left column ends.
 
     It ends a box of several lines (a line alone is a heading, or the last line of a
     paragraph that an extractor set apart). On the text's last page it ends the text, so
-    it ends a sentence. Elsewhere it is where a column break fell inside a paragraph, so
-    its sentence goes on: a box of one-column text ends its paragraph
-    (:func:`_ends_paragraph`).
+    it ends a sentence; or, where boxes are known to come by position (``by_position``),
+    it is at least no line that a break cut (a signature or a credit may end a text).
     """
     if m == 0 or _box_break(seq, idx[m - 1], idx[m]):
         return False
-    if last_page:
-        return _closed(seq[idx[m]].text)
-    return not _ends_paragraph(seq, idx[m], widths)
+    if not last_page:
+        return True
+    if by_position:
+        return not _open(seq, idx[m], widths)
+    return _closed(seq[idx[m]].text)
 
 
 def _ends_paragraph(seq: Sequence[_Item], k: int, widths: dict[int, float]) -> bool:
@@ -1359,32 +1478,22 @@ def _unrotate_columns(
     Such an extractor writes each page as [left column][right column]: the page's text
     ends mid-sentence, and the sentence goes on at the top of the page (the left
     column's first line), while the right column, in the middle of the page, goes on from
-    the previous page. Pages are read from the first on, each against the previous page
-    as read; a page is put back as [right column][left column] when
-    :func:`_rotated_page` finds the cut. Title and header scraps above the columns and
-    scraps below them stay where they are (:func:`_page_spans`).
+    the previous page. Each page may be read as emitted or turned at a cut
+    (:func:`_readings`); the readings of all pages are chosen together
+    (:func:`_best_readings`). Title and header scraps above the columns and scraps below
+    them stay where they are (:func:`_page_spans`).
 
-    ``left_first``: True when the extractor is known to write a page's boxes left to
-    right (the letters of the text came out mirrored, as pdfminer's do): a first page is
-    then turned on less evidence (:data:`_LEFT_FIRST_GAIN`). False: it is known not to;
-    nothing is turned. None: not known.
+    ``left_first``: True when the extractor is known to place a page's boxes by
+    position, left to right (``repair`` passes True for a text whose letters came out
+    mirrored and whose justified lines are stretched, as pdfminer's are): pages are
+    turned on less evidence, and on the evidence of the page's shape. False: it is known
+    not to; nothing is turned. None: not known.
     """
     if left_first is False:
         return seq, False
-    first_gain = _LEFT_FIRST_GAIN if left_first else _ROTATE_GAIN
-    spans = _page_spans(seq)
-    last_page = max((seq[k].page for k in _nonblank(seq)), default=-1)
-    cuts: list[tuple[_PageSpan, int]] = []
-    previous = ("", False)
-    for n, span in enumerate(spans):
-        if n and spans[n - 1].page + 1 != span.page:
-            previous = ("", False)  # a page between them: their ends do not meet
-        cut = _rotated_page(seq, span, previous, span.page == last_page, model, first_gain)
-        if cut is None:
-            previous = (seq[span.idx[-1]].text, False)
-            continue
-        cuts.append((span, cut.start))
-        previous = (seq[span.idx[cut.end]].text, True)
+    spans = _page_spans(seq, bool(left_first))
+    readings = _best_readings(seq, spans, model, bool(left_first))
+    cuts = [(span, r.cut.start) for span, r in zip(spans, readings, strict=True) if r.cut]
     out = list(seq)
     for span, start in reversed(cuts):
         left = seq[span.idx[0] : span.idx[start]]
@@ -1944,9 +2053,10 @@ def layout(
     ``text`` is returned unchanged, byte for byte.
 
     ``left_first`` tells what is known of the extractor (see :func:`_unrotate_columns`):
-    True, it writes a page's boxes left to right (``repair`` passes True for a text
-    whose letters came out mirrored, as pdfminer's do); False, it does not; None (the
-    default), unknown: the text alone decides.
+    True, it places a page's boxes by position, left to right (``repair`` passes True
+    for a text whose letters came out mirrored and whose justified lines are stretched,
+    as pdfminer's are); False, it does not; None (the default), unknown: the text alone
+    decides.
     """
     if not isinstance(text, str):
         raise TypeError(f"layout expects str, got {type(text).__name__}")

@@ -435,17 +435,6 @@ _GLUED_RUN_RE = regex.compile(
 )
 
 
-_GLUED_RUN_LINES_RE = regex.compile(_GLUED_RUN_RE.pattern, regex.MULTILINE)
-
-
-def shows_glued_runs(text: str) -> bool:
-    """True when a line of ``text`` has a number glued into its Hebrew the way mutool glues
-    a line's direction runs in reading order: the mark of an extractor that writes a page
-    in reading order, not text boxes from left to right as pdfminer does (none of the
-    pdfminer or pdfplumber fixtures shows it; 10 of 32 mutool ones do)."""
-    return _GLUED_RUN_LINES_RE.search(text) is not None
-
-
 def runs_to_logical(line: str) -> str:
     """Logical order of a letter-visual line, run by run where the runs are glued.
 

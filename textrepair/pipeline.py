@@ -21,8 +21,8 @@ from textrepair.config import RepairConfig
 from textrepair.controls import control_evidence, has_controls, has_embeddings, resolve_embeddings
 from textrepair.diagnose import Diagnosis, Regime, diagnose, line_reads_logical
 from textrepair.explain import Change, Repaired
-from textrepair.layout import layout, paragraph_ends, split_columns
-from textrepair.letters import runs_to_logical, shows_glued_runs
+from textrepair.layout import layout, paragraph_ends, split_columns, stretches_spaces
+from textrepair.letters import runs_to_logical
 from textrepair.lines import LineContext, may_change, may_reorder, repair_line, wide_gaps
 from textrepair.seams import seam_evidence, seam_fixes
 from textrepair.tokens import LINE_BREAKS, has_hebrew, split_line
@@ -88,10 +88,11 @@ def repair_and_explain(text: str, config: RepairConfig | None = None) -> Repaire
     else:
         out, diagnosis = _line_stages(text, cfg, changes)
     if cfg.layout:
-        # Mirrored letters come from an extractor that writes boxes left to right, unless
-        # its lines show runs glued in reading order (mutool, which reads the page in order).
+        # Mirrored letters with stretched word spaces come from an extractor that places
+        # text by its position on the page and writes boxes left to right (pdfminer), not
+        # from one that reads the page in order (mutool mirrors letters too).
         letters = diagnosis.regime is Regime.LETTER_VISUAL
-        left_first = True if letters and not shows_glued_runs(text) else None
+        left_first = True if letters and stretches_spaces(out) else None
         laid = layout(
             out, reflow=cfg.reflow, keep_furniture=cfg.keep_furniture, left_first=left_first
         )
