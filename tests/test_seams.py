@@ -323,6 +323,21 @@ def test_an_abbreviation_with_full_stops_recurring_is_one_seam() -> None:
     assert ev.order is SeamOrder.LOGICAL
 
 
+@pytest.mark.parametrize("extractor", ["pymupdf", "pypdf"])
+def test_a_prefixed_number_votes_for_the_order_that_joins_it(extractor: str) -> None:
+    """Text pre-shaped with python-bidi (reportlab) comes out of PyMuPDF and pypdf in
+    visual run order; seed 000 has two lines with a number, one of them ``... לנפוש69-השקט
+    ... ש`` for ``... ש-69 אלף ...``. A number carrying its prefix and hyphen (``ש-69``) is
+    where grammar puts a number, ``69-השקט`` is not: that tips the document's vote."""
+    path = REPO / "benchmarks" / "corpus" / "fixtures" / "seed000"
+    lines = (path / f"reportlab_bidi__{extractor}.txt").read_text("utf-8").splitlines()
+    ev = seam_evidence(lines)
+    assert ev.order is SeamOrder.VISUAL_RUNS
+    repaired = [repair_seams(line, ZIPF, order=ev.order) for line in lines]
+    assert any("הסיבה ש-69 אלף ישראלים" in line for line in repaired)
+    assert any(line.endswith("בסוף שנת 2025") for line in repaired)
+
+
 def _lab(stem_glob: str, name: str) -> Path:
     found = sorted(ROUNDTRIP.glob(f"*/{stem_glob}/{name}"))
     if not found:

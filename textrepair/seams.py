@@ -91,6 +91,7 @@ _COUNTED = _word_set(
     'מ"ר ס"מ ק"ג גרם טון ש"ח ₪ דולר יורו פעמים איש אנשים',
 ) | frozenset(p + m for m in _MONTHS for p in ("", "ב", "ל", "מ"))
 _NUMBER_TOKEN_RE = re.compile(r"[\d.,/:%\-]*\d[\d.,/:%\-]*")
+_PREFIXED_NUMBER_RE = re.compile(rf"[{_HEB}]{{1,3}}[-־]{_NUMBER_TOKEN_RE.pattern}")
 # Weight of the word-pair model in the run-order vote (nats per grammar hit).
 _PAIR_WEIGHT = 0.3
 # Share of Hebrew lines with punctuation glued to the next word that means piece order.
@@ -920,12 +921,15 @@ def _is_number_token(token: str) -> bool:
 
 
 def _number_context(tokens: Sequence[str]) -> int:
-    """Numbers in ``tokens`` that stand where Hebrew grammar puts numbers (see above)."""
+    """Numbers in ``tokens`` that stand where Hebrew grammar puts numbers (see above); a
+    number that carries its prefix and hyphen (``ש-69``, ``ב-2020``) is governed by it."""
     hits = 0
     for i, token in enumerate(tokens):
-        if not _is_number_token(token):
+        if _PREFIXED_NUMBER_RE.fullmatch(_bare(token)):
+            hits += 1
+        elif not _is_number_token(token):
             continue
-        if i > 0:
+        elif i > 0:
             before = _bare(tokens[i - 1])
             hits += before in _NUMBER_GOVERNORS or before.endswith(("־", "-"))
         if i + 1 < len(tokens):
