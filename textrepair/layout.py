@@ -137,6 +137,8 @@ _DROP_CAP_ZIPF = 2.0
 # line holds at most this many words.
 _WORD_RUN_GAIN = 4.0
 _WORD_RUN_SEGMENT = 8
+_ONE_LINE_GAIN = 0.0
+_ONE_LINE_FIT = 1.1
 
 # A number, Latin run or bullet an extractor lifted out of its Hebrew line onto a line of
 # its own (pdfminer, ``pdftotext -raw``) goes back into the hole it left only when that
@@ -1756,6 +1758,22 @@ def _chain(words: Sequence[str], model: WordModel) -> float:
     return sum(model.pair(a, b) for a, b in pairwise(words))
 
 
+def _one_line(
+    words: Sequence[str], previous: _Item | None, following: _Item | None, width: float
+) -> bool:
+    """Whether a run of one-word lines is the words of one justified line: together no
+    longer than a full line of the text, yet too long to take the next line's first
+    word (:func:`_ends_early`), after a body line of Hebrew whose sentence goes on."""
+    if not width or previous is None or previous.role != "body" or previous.blank:
+        return False
+    if not has_hebrew(previous.text) or _closed(previous.text):
+        return False
+    line = " ".join(words)
+    if following is None or following.blank or following.role != "body":
+        return False
+    return len(line) <= _ONE_LINE_FIT * width and not _ends_early(line, following.text, width)
+
+
 def _word_run_reading(
     words: Sequence[str], before: str, after: str, model: WordModel
 ) -> tuple[float, list[tuple[int, int]]]:
@@ -1814,6 +1832,7 @@ def _unscramble_word_runs(
     """
     out: list[_Item] = []
     changed = False
+    width = _full_width([it.text for it in seq if it.role == "body" and not it.blank])
     k = 0
     while k < len(seq):
         end = k
@@ -1833,6 +1852,11 @@ def _unscramble_word_runs(
         after = _first_word(seq[end].text) if end < len(seq) else ""
         as_is = _chain([w for w in (before, *words, after) if w], model)
         score, cuts = _word_run_reading(words, before, after, model)
+        if _one_line(words, out[-1] if out else None, seq[end] if end < len(seq) else None, width):
+            turned = _chain([w for w in (before, *words[::-1], after) if w], model)
+            if turned - as_is >= _ONE_LINE_GAIN:
+                score, cuts = turned, [(0, len(words))]
+                as_is = score - _WORD_RUN_GAIN
         if score - as_is < _WORD_RUN_GAIN:
             out.extend(run)
             continue
