@@ -923,6 +923,22 @@ def test_a_justified_line_written_one_word_per_line_is_read_back() -> None:
     assert kept >= total - 3  # 297 of 300, before this rule as after it
 
 
+def test_a_comma_on_a_line_of_its_own_goes_back_to_the_line_before() -> None:
+    """PyMuPDF on LibreOffice: a line that ends with a number is cut there, and the comma
+    after the number comes out as a line of its own."""
+    text = (
+        "פסיפס הציפורים בירושלים נחשב עד היום לאחד האתרים החשובים\n"
+        "בתולדות היישוב הארמני בעיר. נכון ליוני 2009\n"
+        ",\n"
+        "הכניסה אליו אפשרית רק בתיאום עם הפטריארכיה.\n"
+    )
+    lines = layout(text).text.splitlines()
+    assert lines[1].endswith("נכון ליוני 2009,")
+    assert lines[2].startswith("הכניסה")
+    alone = "כך אמר.\n\n,\n"  # after a blank line: nothing to attach it to
+    assert layout(alone).text.split() == alone.split()
+
+
 # --------------------------------------------------------------------------- lifted runs
 
 LIFT_BODY = [

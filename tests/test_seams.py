@@ -84,6 +84,15 @@ def non_space(text: str) -> Counter[str]:
         (".אלייב", "אלייב."),
         # The first run ends where the number starts.
         (" .באקו, אזרבייג'ן180", " באקו, אזרבייג'ן.180"),
+        # A quote after the comma that opens the first word: the rest of the line closes
+        # it, and read as the run's end the mark would close twice (PyMuPDF, LibreOffice).
+        (
+            ',"ששמותיהם ידועים לאל בלבד". על פי הכתובת וסגנון הפסיפס',
+            '"ששמותיהם ידועים לאל בלבד". על פי הכתובת וסגנון הפסיפס,',
+        ),
+        # ... but here the rest closes a quote opened on the line before, and opens one
+        # that the mark closes.
+        ('."החינוך", שהודפס בעיתון "המגיד', 'החינוך", שהודפס בעיתון "המגיד".'),
         # Clean shapes stay: an ellipsis, a line that already ends in punctuation.
         ("...ואז הגיע", "...ואז הגיע"),
         (".ואז הגיע.", ".ואז הגיע."),

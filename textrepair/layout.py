@@ -153,6 +153,8 @@ _LIFTED_NUMBER = re.compile(r"^\d+(?:[.,:/\-–]\d+)*%?$")
 _LATIN_WORD = r"[A-Za-z0-9][A-Za-z0-9.,'&/@:\-]*"
 _LIFTED_LATIN = re.compile(rf"^(?=[A-Za-z]){_LATIN_WORD}(?: {_LATIN_WORD}){{0,3}}$")
 _LIFTED_BULLET = "•"
+# A line that is one punctuation mark (and a closing quote or bracket).
+_STRAY_PUNCT = re.compile(r"^[,.;:!?][\"'”’)\]]?$")
 # The line a run is put back into is at most this share longer than the lines around it
 # (a printed line, put together again, is no longer than its neighbours).
 _LIFT_FIT = 1.1
@@ -1507,6 +1509,34 @@ def _unrotate_columns(
 # --------------------------------------------------------------------------- lifted runs
 
 
+def _attach_stray_punct(seq: list[_Item], anchored: set[int]) -> tuple[list[_Item], bool]:
+    """Put a punctuation mark an extractor set on a line of its own back at the end of the
+    line before it.
+
+    PyMuPDF cuts a line where a number ends it and writes the comma after the number as a
+    line of its own (``... נכון ליוני 2009`` / ``,`` / ``הכניסה אליו ...``); no text has
+    a line that is one comma or full stop.
+    """
+    out: list[_Item] = []
+    changed = False
+    for it in seq:
+        prev = out[-1] if out else None
+        if (
+            it.role == "body"
+            and _STRAY_PUNCT.match(_norm(it.text))
+            and prev is not None
+            and prev.role == "body"
+            and not prev.blank
+            and prev.key not in anchored
+            and has_hebrew(prev.text)
+        ):
+            out[-1] = replace(prev, text=prev.text.rstrip() + _norm(it.text), key=it.key)
+            changed = True
+            continue
+        out.append(it)
+    return out, changed
+
+
 def _lifted_kind(it: _Item) -> str | None:
     """``number``, ``latin`` or ``bullet`` when body line ``it`` is only such a run."""
     if it.role != "body" or it.blank:
@@ -2099,6 +2129,7 @@ def layout(
     seq, deinterleaved = _deinterleave(seq, model)
     seq, unscrambled = _unscramble_word_runs(seq, model, set(anchors))
     seq, reinserted = _reinsert_lifted(seq)
+    seq, attached = _attach_stray_punct(seq, set(anchors))
     seq, unrotated = _unrotate_columns(seq, model, left_first)
     seq, moved_notes = _move_foreign(seq)
     seq, title_moved = _tail_display(seq)
@@ -2107,6 +2138,7 @@ def layout(
     full = _attach(seq, anchors)
     changed = bool(furniture) or split or unscrambled or moved_notes or title_moved
     changed = changed or rotated or joined or unrotated or reinserted or deinterleaved
+    changed = changed or attached
     if not reflow and not changed:
         return LayoutResult(text, removed)
     lines = _emit_paragraphs(full, keep_furniture) if reflow else _emit_lines(full, keep_furniture)

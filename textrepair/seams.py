@@ -70,6 +70,10 @@ END_CLUSTER = r"[.,;:!?]+[\"'”’׳״)\]}]*"
 _LEAD_CLUSTER_RE = re.compile(rf"^( *)({END_CLUSTER})( ?)(?=[{_HEB}])")
 _RUN_CLUSTER_RE = re.compile(rf"^( *)({END_CLUSTER})(?=[{_HEB}])")
 _ENDS_WITH_PUNCT_RE = re.compile(r"[.,;:!?][\"'”’׳״)\]}]*$")
+# A quote mark after a word's last letter and before no letter closes a quotation; one
+# before a word's first letter and after no letter opens one (ארה"ב is neither).
+_CLOSING_QUOTE_RE = re.compile(rf"[{_HEB}][\"”״](?![{_HEB}])")
+_OPENING_QUOTE_RE = re.compile(rf"(?<![{_HEB}])[\"“„״](?=[{_HEB}])")
 # Prefix letters (and usual combinations of them) that legitimately stick to a number or
 # a Latin word: ב2020, ל־5, וב־YouTube. Never split these off.
 _PREFIXES = _word_set("ו ב ל מ ש ה כ וב ול ומ וה וכ וש שב שה שמ שכ כש מה לכ בכ כב וכש ושב ושה ומה")
@@ -238,6 +242,27 @@ def _move_cluster(run: str, m: re.Match[str]) -> str:
     return lead + body + logical + rest[len(body) :]
 
 
+def _opening_quote(cluster: str, rest: str) -> str:
+    """The quote marks that end ``cluster`` when they open the run's first word, else "".
+
+    They do when the quotes of the rest of the line pair up only with them there: the
+    rest's quotes close, open, ..., close (``,"ששמותיהם ... בלבד". ... הפסיפס``), so read
+    as the run's closing quote the mark would close twice in a row. (``."החינוך", ...
+    "המגיד``: the rest closes a quote opened on the line before and opens one; the mark
+    closes that one.)"""
+    quote = cluster[len(cluster.rstrip("\"'״")) :]
+    if not quote or quote == cluster:
+        return ""
+    marks = sorted(
+        [(m.start(), "c") for m in _CLOSING_QUOTE_RE.finditer(rest)]
+        + [(m.start(), "o") for m in _OPENING_QUOTE_RE.finditer(rest)]
+    )
+    roles = "".join(role for _, role in marks)
+    if not roles or roles != ("co" * len(roles))[: len(roles)] or roles[-1] != "c":
+        return ""
+    return quote
+
+
 def leading_punct_to_end(line: str, zipf: Zipf) -> str:
     """Put sentence punctuation that a line starts with back at the end of its first run.
 
@@ -254,6 +279,13 @@ def leading_punct_to_end(line: str, zipf: Zipf) -> str:
         return line
     if _ENDS_WITH_PUNCT_RE.search(first[m.end() :].rstrip(" ")):
         return line
+    quote = _opening_quote(m.group(2), line[len(m.group(0)) :])
+    if quote:  # ``,"ששמותיהם ... בלבד".``: the quote opens the first word; only ``,`` moves
+        body = first[m.end() :]
+        stripped = body.rstrip(" ")
+        punct = m.group(2)[: -len(quote)]
+        fixed = m.group(1) + quote + stripped + punct[::-1] + body[len(stripped) :]
+        return fixed + "".join(p.text for p in parts[1:])
     if len(parts) == 1:
         fixed = _move_cluster(first, m)
     else:
