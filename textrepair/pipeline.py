@@ -88,11 +88,7 @@ def repair_and_explain(text: str, config: RepairConfig | None = None) -> Repaire
     else:
         out, diagnosis = _line_stages(text, cfg, changes)
     if cfg.layout:
-        # Mirrored letters with stretched word spaces come from an extractor that places
-        # text by its position on the page and writes boxes left to right (pdfminer), not
-        # from one that reads the page in order (mutool mirrors letters too).
-        letters = diagnosis.regime is Regime.LETTER_VISUAL
-        left_first = True if letters and stretches_spaces(out) else None
+        left_first = boxes_left_first(diagnosis, out)
         laid = layout(
             out, reflow=cfg.reflow, keep_furniture=cfg.keep_furniture, left_first=left_first
         )
@@ -259,6 +255,22 @@ def _next_word(bodies: list[str], i: int, cut_runs: bool, end: bool) -> str | No
 def _is_letter_line(body: str) -> bool:
     """A Hebrew line of a letter-visual document, unless its own finals say logical."""
     return has_hebrew(body) and not line_reads_logical(body)
+
+
+def boxes_left_first(diagnosis: Diagnosis, text: str) -> bool | None:
+    """What the text tells of the extractor's order of text boxes (the layout stage's
+    ``left_first``).
+
+    Mirrored letters come from an extractor that reads glyphs in drawn order: pdfminer,
+    which places text by its position on the page and writes boxes left to right, shows
+    it by a justified line's stretched word spaces (True); mutool, which reads a page in
+    order, and pdfplumber, which writes no boxes, do not (False: never turn a page; on
+    pdfminer's output of ragged, unjustified columns this misses the turn). Letters in
+    logical order tell nothing (None).
+    """
+    if diagnosis.regime is not Regime.LETTER_VISUAL:
+        return None
+    return stretches_spaces(text)
 
 
 def repair(text: str, config: RepairConfig | None = None) -> str:
