@@ -137,7 +137,8 @@ _DROP_CAP_ZIPF = 2.0
 # line holds at most this many words.
 _WORD_RUN_GAIN = 4.0
 _WORD_RUN_SEGMENT = 8
-_ONE_LINE_GAIN = 0.0
+# A run whose words together are no longer than this share of a full line, and too long
+# to have taken the next line's first word, is one justified line (see _one_line).
 _ONE_LINE_FIT = 1.1
 
 # A number, Latin run or bullet an extractor lifted out of its Hebrew line onto a line of
@@ -1371,11 +1372,12 @@ def _readings(
     more for each :data:`_BALANCE_PER_NAT` that the cut is off the middle.
 
     The left column may end where a break cut its paragraph (else nothing shows the
-    column ended there: a page of one column breaks no paragraph inside it) or, on a
-    page too tall for one column (:func:`_tall`) whose boxes are known to come by
-    position, anywhere. The page shows by itself that it was turned when its text ends
-    where a break cut it (it goes on at the top of the page) or it is such a tall page;
-    else only a turned page before it can show it.
+    column ended there: a page of one column breaks no paragraph inside it), where the
+    text ends (the last page; see :func:`_column_end`) or, on a page too tall for one
+    column (:func:`_tall`) whose boxes are known to come by position, anywhere. The page
+    shows by itself that it was turned when its text ends where a break cut it (it goes
+    on at the top of the page) or it is such a tall page; else only a turned page before
+    it can show it.
     """
     idx = span.idx
     first, last = seq[idx[0]].text, seq[idx[-1]].text
@@ -1425,19 +1427,23 @@ def _best_readings(
             continue
         step: list[tuple[float, list[_Reading]]] = []
         for r in options:
-
-            def total(p: tuple[float, list[_Reading]], r: _Reading = r) -> float:
-                prev = p[1][-1]
-                turned = prev.cut is not None and r.cut is not None
-                if not (r.alone or turned):
-                    return -math.inf
-                return p[0] + _joint(model, prev.end, r.start) + (_TURN_AGAIN if turned else 0.0)
-
-            best = max(paths, key=total)
-            if total(best) > -math.inf:
-                step.append((total(best) + r.score, [*best[1], r]))
+            reached = [(_step(model, path, r), path) for path in paths]
+            score, path = max(reached, key=lambda x: x[0])
+            if score > -math.inf:
+                step.append((score + r.score, [*path[1], r]))
         paths = step
     return max(paths, key=lambda p: p[0])[1] if paths else []
+
+
+def _step(model: WordModel, path: tuple[float, list[_Reading]], r: _Reading) -> float:
+    """Score of a path of page readings going on to reading ``r`` of the next page: the
+    joint across the page break, and :data:`_TURN_AGAIN` for a turn after a turn; a page
+    that does not show it was turned cannot follow one that was not."""
+    prev = path[1][-1]
+    turned = prev.cut is not None and r.cut is not None
+    if not (r.alone or turned):
+        return -math.inf
+    return path[0] + _joint(model, prev.end, r.start) + (_TURN_AGAIN if turned else 0.0)
 
 
 def _column_end(
@@ -1858,7 +1864,9 @@ def _unscramble_word_runs(
     ``לקדם`` / ``שמטרתן`` for ``שמטרתן לקדם מוצרים,``. A run of two or more one-word
     lines is cut into visual lines, each read right to left, when the word model prefers
     that reading to the lines as they stand by :data:`_WORD_RUN_GAIN`; each visual line
-    becomes one line. A run with furniture anchored inside it is left alone.
+    becomes one line. A run that has the shape of one justified line (:func:`_one_line`)
+    is that line read right to left unless the word model prefers the run as it stands.
+    A run with furniture anchored inside it is left alone.
     """
     out: list[_Item] = []
     changed = False
@@ -1881,15 +1889,15 @@ def _unscramble_word_runs(
         before = _last_word(out[-1].text) if out and out[-1].role == "body" else ""
         after = _first_word(seq[end].text) if end < len(seq) else ""
         as_is = _chain([w for w in (before, *words, after) if w], model)
-        score, cuts = _word_run_reading(words, before, after, model)
-        if _one_line(words, out[-1] if out else None, seq[end] if end < len(seq) else None, width):
-            turned = _chain([w for w in (before, *words[::-1], after) if w], model)
-            if turned - as_is >= _ONE_LINE_GAIN:
-                score, cuts = turned, [(0, len(words))]
-                as_is = score - _WORD_RUN_GAIN
-        if score - as_is < _WORD_RUN_GAIN:
-            out.extend(run)
-            continue
+        turned = _chain([w for w in (before, *words[::-1], after) if w], model)
+        following = seq[end] if end < len(seq) else None
+        if _one_line(words, out[-1] if out else None, following, width) and turned >= as_is:
+            cuts = [(0, len(words))]  # one visual line, read right to left
+        else:
+            score, cuts = _word_run_reading(words, before, after, model)
+            if score - as_is < _WORD_RUN_GAIN:
+                out.extend(run)
+                continue
         for m, (i, j) in enumerate(cuts):
             last = run[-1] if m == len(cuts) - 1 else run[i]
             out.append(replace(run[i], text=" ".join(words[i:j][::-1]), key=last.key))
