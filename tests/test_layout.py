@@ -887,14 +887,16 @@ def test_one_word_runs_restored_and_clean_runs_kept() -> None:
     assert kept == total
 
 
-ONE_LINE_RATE = 0.893  # measured on 2026-12-05 (300 texts, seed 11; 0.623 before)
+ONE_LINE_RATE = 0.86  # measured on 2026-12-05 (300 texts, seed 11; 0.73 with no look past a
+# block break, 0.62 before the one-line rule)
 
 
 def test_a_justified_line_written_one_word_per_line_is_read_back() -> None:
     """pdftotext on a narrow justified column takes each word of a stretched line for a
-    block and writes the blocks left to right, one per line. Where the run of one-word
-    lines is as long as a full line, too long to have taken the next line's first word,
-    and the line above goes on with its sentence, it is that line read right to left
+    block and writes the blocks left to right, one per line (sometimes after a blank
+    line: a block break). Where the run of one-word lines is as long as a full line, too
+    long to have taken the next line's first word, and the line above goes on with its
+    sentence, it is that line read right to left
     (unless the word model prefers the order as written). The same words written one per
     line in reading order stay."""
     rng = random.Random(11)
@@ -914,13 +916,14 @@ def test_a_justified_line_written_one_word_per_line_is_read_back() -> None:
         i = rng.choice(candidates)
         words = lines[i].split()
         total += 1
-        damaged = "\n".join([*lines[:i], *words[::-1], *lines[i + 1 :]]) + "\n"
+        gap = [""] * rng.randint(0, 1)  # pdftotext may write a block break before the run
+        damaged = "\n".join([*lines[:i], *gap, *words[::-1], *lines[i + 1 :]]) + "\n"
         restored += layout(damaged).text.split() == " ".join(lines).split()
         in_order = "\n".join([*lines[:i], *words, *lines[i + 1 :]]) + "\n"
         kept += layout(in_order).text.split() == " ".join(lines).split()
     assert total >= 250
     assert restored / total >= ONE_LINE_RATE - WORD_RUN_MARGIN, restored / total
-    assert kept >= total - 3  # 297 of 300, before this rule as after it
+    assert kept >= total - 4  # 296 of 300, before the one-line rule as after it
 
 
 def test_a_comma_on_a_line_of_its_own_goes_back_to_the_line_before() -> None:

@@ -1799,7 +1799,9 @@ def _one_line(
 ) -> bool:
     """Whether a run of one-word lines is the words of one justified line: together no
     longer than a full line of the text, yet too long to take the next line's first
-    word (:func:`_ends_early`), after a body line of Hebrew whose sentence goes on."""
+    word (:func:`_ends_early`), after a body line of Hebrew whose sentence goes on (a
+    blank line between is a block break of the extractor's: ``previous`` is the last
+    line before it)."""
     if not width or previous is None or previous.role != "body" or previous.blank:
         return False
     if not has_hebrew(previous.text) or _closed(previous.text):
@@ -1891,7 +1893,8 @@ def _unscramble_word_runs(
         as_is = _chain([w for w in (before, *words, after) if w], model)
         turned = _chain([w for w in (before, *words[::-1], after) if w], model)
         following = seq[end] if end < len(seq) else None
-        if _one_line(words, out[-1] if out else None, following, width) and turned >= as_is:
+        previous = next((it for it in reversed(out) if not it.blank), None)
+        if _one_line(words, previous, following, width) and turned >= as_is:
             cuts = [(0, len(words))]  # one visual line, read right to left
         else:
             score, cuts = _word_run_reading(words, before, after, model)
