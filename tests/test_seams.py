@@ -23,6 +23,7 @@ from textrepair.seams import (
     SeamEvidence,
     SeamOrder,
     dash_runs_to_logical,
+    hyphen_run_to_start,
     leading_hyphen_to_prefix,
     leading_openers_to_run_end,
     leading_punct_to_end,
@@ -164,6 +165,29 @@ def test_leading_hyphen_to_prefix() -> None:
 )
 def test_leading_openers_to_run_end(raw: str, fixed: str) -> None:
     assert leading_openers_to_run_end(raw, ZIPF) == fixed
+
+
+@pytest.mark.parametrize(
+    ("raw", "fixed"),
+    [
+        # PyMuPDF writes a line's first run, ended by a hyphen, at the line's end.
+        (
+            "ישראליות בעיתונות המקומית. מאז תחילת-לצד כתבות פרו",
+            "לצד כתבות פרו-ישראליות בעיתונות המקומית. מאז תחילת",
+        ),
+        ("ממשלתיים-הבין", "הבין-ממשלתיים"),
+        ("לסביים-ההומו", "ההומו-לסביים"),  # a compound's first element with its prefix
+        ('"לא יותר מאנטישמיות עם-כ', 'כ-"לא יותר מאנטישמיות עם'),  # a lone prefix letter
+        # The sentence's full stop stays at the end of the line.
+        ("מלחמה קמה בעיר בהצלחה רבה-תנועת אנטי.", "תנועת אנטי-מלחמה קמה בעיר בהצלחה רבה."),
+        # A run that could close a compound stays; so does a compound in place.
+        ("הבנה היסטורית כנה. פעמים רבות-ישראל", "הבנה היסטורית כנה. פעמים רבות-ישראל"),
+        ("את הקשרים הבין-ממשלתיים", "את הקשרים הבין-ממשלתיים"),
+        ("במלחמת יום-כיפור", "במלחמת יום-כיפור"),
+    ],
+)
+def test_hyphen_run_to_start(raw: str, fixed: str) -> None:
+    assert hyphen_run_to_start(raw, ZIPF) == fixed
 
 
 def test_swap_pipe_sides() -> None:

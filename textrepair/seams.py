@@ -392,6 +392,54 @@ def leading_hyphen_to_prefix(line: str, zipf: Zipf) -> str:
     return line[: len(line) - len(stripped)] + rest[:cut] + stripped[0] + rest[cut:]
 
 
+# The first elements of hyphenated compounds (בין-ממשלתי, פרו-ישראלי, אנטי-...): they open a
+# compound and never close one.
+_COMPOUND_FIRST = _word_set(
+    "בין פרו אנטי דו תלת רב תת חד ניאו נאו פוסט פרה אולטרה מיני סוציו ביו גיאו היפר",
+    "טרנס אינטר מולטי פאן הומו הטרו אוטו מאקרו מיקרו סמי פסאודו ארכי",
+)
+_SINGLE_PREFIXES = frozenset("בהוכלמש")
+# A run glued to a line's last word by a hyphen, and the sentence punctuation after it.
+_HYPHEN_RUN_RE = re.compile(rf"(?<=[{_HEB}])[-־](?P<run>[{_HEB}][^-־]*?)(?P<end>[.,;:!?]*)$")
+
+
+def _opens_compound(word: str) -> bool:
+    """A word that only ever stands before a hyphen: a compound's first element (with its
+    prefix letters: ההומו, והבין) or a lone prefix letter (כ-"...", ש-69)."""
+    if word in _SINGLE_PREFIXES:
+        return True
+    for cut in range(min(3, len(word) - 1) + 1):
+        if all(ch in _SINGLE_PREFIXES for ch in word[:cut]) and word[cut:] in _COMPOUND_FIRST:
+            return True
+    return False
+
+
+def hyphen_run_to_start(line: str, zipf: Zipf) -> str:
+    """Put a line's first run back at its start when it came out at the end, glued by the
+    hyphen that joined it to the line's first word.
+
+    PyMuPDF reads a hyphen that ends a line's first run as the run's edge and writes the
+    run last: ``לצד כתבות פרו-ישראליות ... מאז תחילת`` comes out ``ישראליות ... מאז
+    תחילת-לצד כתבות פרו``. Only where the run ends with a word that opens a compound and
+    never closes one (:func:`_opens_compound`): clean Hebrew never ends a line with
+    ``תחילת-לצד כתבות פרו``, ``ממשלתיים-הבין`` or ``עם-כ``. A run of other words
+    (``רבות-ישראל`` for ``ישראל-אזרבייג'ן ... רבות``) reads as a compound, and stays.
+    """
+    del zipf
+    body = line.rstrip(" ")
+    m = _HYPHEN_RUN_RE.search(body)
+    if m is None:
+        return line
+    words = m.group("run").split()
+    if not words or len(words) > 4 or not _opens_compound(words[-1]):
+        return line
+    rest = body[: m.start()]
+    indent = len(rest) - len(rest.lstrip(" "))
+    hyphen = body[m.start()]
+    fixed = rest[:indent] + " ".join(words) + hyphen + rest[indent:] + m.group("end")
+    return fixed + line[len(body) :]
+
+
 _PIPE_RE = re.compile(rf"^( *)([^|]*[{_HEB}])\|( +)([^|]*[{_HEB}][^|]*?)( *)$")
 
 
@@ -743,6 +791,7 @@ SEAM_FIXES: list[tuple[str, Fix]] = [
     ("run_final_punct_to_end", run_final_punct_to_end),
     ("leading_quote_to_end", leading_quote_to_end),
     ("leading_hyphen_to_prefix", leading_hyphen_to_prefix),
+    ("hyphen_run_to_start", hyphen_run_to_start),
     ("swap_pipe_sides", swap_pipe_sides),
     ("space_glued_runs", space_glued_runs),
     ("mirror_bracket_pairs", mirror_bracket_pairs),
