@@ -398,20 +398,19 @@ _COMPOUND_FIRST = _word_set(
     "בין פרו אנטי דו תלת רב תת חד ניאו נאו פוסט פרה אולטרה מיני סוציו ביו גיאו היפר",
     "טרנס אינטר מולטי פאן הומו הטרו אוטו מאקרו מיקרו סמי פסאודו ארכי",
 )
-_SINGLE_PREFIXES = frozenset("בהוכלמש")
 # A run glued to a line's last word by a hyphen, and the sentence punctuation after it.
 _HYPHEN_RUN_RE = re.compile(rf"(?<=[{_HEB}])[-־](?P<run>[{_HEB}][^-־]*?)(?P<end>[.,;:!?]*)$")
 
 
 def _opens_compound(word: str) -> bool:
     """A word that only ever stands before a hyphen: a compound's first element (with its
-    prefix letters: ההומו, והבין) or a lone prefix letter (כ-"...", ש-69)."""
-    if word in _SINGLE_PREFIXES:
+    prefix letters: ההומו, והבין) or prefix letters alone (כ-"...", ש-69)."""
+    if word in _PREFIXES:
         return True
-    for cut in range(min(3, len(word) - 1) + 1):
-        if all(ch in _SINGLE_PREFIXES for ch in word[:cut]) and word[cut:] in _COMPOUND_FIRST:
-            return True
-    return False
+    return any(
+        (cut == 0 or word[:cut] in _PREFIXES) and word[cut:] in _COMPOUND_FIRST
+        for cut in range(min(3, len(word) - 1) + 1)
+    )
 
 
 def hyphen_run_to_start(line: str, zipf: Zipf) -> str:
