@@ -1395,11 +1395,12 @@ def _readings(
         end = idx[cut.end]
         if not _column_end(seq, idx, cut.end, last_page, by_position, widths):
             continue
-        if not (last_page or tall or _open(seq, end, widths)):
+        cut_open = not last_page and _open(seq, end, widths)  # a column break cut it
+        if not (last_page or tall or cut_open):
             continue
         before, start = seq[idx[cut.start - 1]].text, seq[idx[cut.start]].text
         score = joined - _joint(model, before, start) - cut.imbalance / _BALANCE_PER_NAT
-        if by_position and (tall or (not last_page and _open(seq, end, widths))):
+        if by_position and (tall or cut_open):
             score += _COLUMNS_SHOWN  # two columns, and boxes come left first
         readings.append(_Reading(cut, start, seq[end].text, score, alone))
     return readings
@@ -1891,10 +1892,10 @@ def _unscramble_word_runs(
         before = _last_word(out[-1].text) if out and out[-1].role == "body" else ""
         after = _first_word(seq[end].text) if end < len(seq) else ""
         as_is = _chain([w for w in (before, *words, after) if w], model)
-        turned = _chain([w for w in (before, *words[::-1], after) if w], model)
         following = seq[end] if end < len(seq) else None
         previous = next((it for it in reversed(out) if not it.blank), None)
-        if _one_line(words, previous, following, width) and turned >= as_is:
+        one_line = _one_line(words, previous, following, width)
+        if one_line and _chain([w for w in (before, *words[::-1], after) if w], model) >= as_is:
             cuts = [(0, len(words))]  # one visual line, read right to left
         else:
             score, cuts = _word_run_reading(words, before, after, model)
