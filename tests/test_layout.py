@@ -187,6 +187,23 @@ def test_inferred_pages_from_rising_page_numbers() -> None:
     assert result.text.splitlines()[0] == " ".join(BODY[:5])
 
 
+@pytest.mark.parametrize("footer", ["עמוד {} מתוך 2", "2 מתוך {} עמוד", "Page {} of 2"])
+def test_page_x_of_y_in_either_order(footer: str) -> None:
+    """``עמוד 1 מתוך 2`` written word by word backwards (``2 מתוך 1 עמוד``, a visual
+    line in a logical extraction) still numbers its page: the smaller number, not the
+    first, so that the pages rise and the header between them is found."""
+    lines = [*BODY[:5], "", footer.format(1), "כתב העת לדוגמה", *BODY[5:], "", footer.format(2)]
+    text = "כתב העת לדוגמה\n" + "\n".join(lines) + "\n"
+    result = layout(text, reflow=True)
+    assert {(n, kind) for n, kind, _ in result.removed} == {
+        (1, "running_header"),
+        (8, "page_number"),
+        (9, "running_header"),
+        (15, "page_number"),
+    }
+    assert result.text.splitlines()[0] == " ".join(BODY[:5])
+
+
 def test_title_line_with_page_number_set_apart() -> None:
     text = "\n".join([*BODY, "", "פתיחת שגרירות בבירה: הצעד הנכון" + " " * 30 + "4", ""])
     result = layout(text)

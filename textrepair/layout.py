@@ -213,6 +213,7 @@ _PAGE_TOKENS = re.compile(r"\d+|[^\d\s]+")
 _PAGE_WORDS = frozenset(
     {"עמוד", "עמ'", "עמ׳", "עמ", "מתוך", "page", "p.", "pp.", "of", "/", "-", "–", "—", "|", "·"}
 )
+_OF_WORDS = frozenset({"מתוך", "of", "/"})  # "page 3 of 10"
 _EDGE_NUMBER_END = re.compile(r"^(?P<text>.*\S)(?:\s{2,}|\s*[|·•]\s*)(?P<num>\d{1,4})$")
 _EDGE_NUMBER_START = re.compile(r"^(?P<num>\d{1,4})(?:\s{2,}|\s*[|·•]\s*)(?P<text>\S.*)$")
 _NEWLINE = re.compile(r"(\r\n|\n|\r)")
@@ -400,9 +401,13 @@ def _bare_page_number(text: str) -> int | None:
     numbers = [tok for tok in tokens if tok.isdigit()]
     if not 1 <= len(numbers) <= 2 or any(len(x) > 4 for x in numbers):
         return None
-    if all(tok.isdigit() or tok.lower() in _PAGE_WORDS for tok in tokens):
-        return int(numbers[0])
-    return None
+    if not all(tok.isdigit() or tok.lower() in _PAGE_WORDS for tok in tokens):
+        return None
+    if len(numbers) == 2 and any(tok.lower() in _OF_WORDS for tok in tokens):
+        # ``עמוד 1 מתוך 2`` read in either order (``2 מתוך 1 עמוד``): the page is the
+        # smaller number, the total the larger.
+        return min(map(int, numbers))
+    return int(numbers[0])
 
 
 def _edge_page_number(text: str) -> tuple[int, str] | None:
