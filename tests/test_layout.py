@@ -258,6 +258,26 @@ def test_side_by_side_columns_right_column_first() -> None:
     assert split_columns(text).splitlines() == [*right, *left]
 
 
+def test_columns_on_offset_baselines() -> None:
+    """Columns whose lines sit on different baselines come out of a layout-preserving
+    extractor one column's line per row, the left one's at the left margin and the
+    right one's indented past the gutter, with few rows holding both (weasyprint's
+    columns through ``pdftotext -layout``). The rows wholly left of the gutter are the
+    left column's: a right-to-left line in one column would end at the right margin."""
+    right, left = BODY, BODY[::-1]
+    width, gutter = 56, 6
+    rows = []
+    for k in range(len(right)):
+        r, lt = right[k].rjust(width), left[k].rjust(width)
+        if k % 4 == 0:  # 3 rows of 15 hold both columns
+            rows.append((lt + " " * gutter + r).rstrip())
+        else:
+            rows += [(" " * (width + gutter) + r).rstrip(), lt.rstrip()]
+    text = "\n".join(row for row in rows if row.strip())
+    assert split_columns(text).splitlines() == [*right, *left]
+    assert layout(text).text.splitlines() == [*right, *left]
+
+
 def test_latin_columns_read_left_column_first() -> None:
     left = ["The first column starts here and", "runs down the left side of the", "page to the"]
     right = ["bottom, and the second column", "takes over on the right side,", "where it ends."]

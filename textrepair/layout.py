@@ -658,7 +658,9 @@ def _marks(geoms: Sequence[_Geometry | None], width: int) -> list[bytearray | No
     return marks
 
 
-def _find_gutter(geoms: Sequence[_Geometry | None]) -> tuple[int, int, int] | None:
+def _find_gutter(
+    geoms: Sequence[_Geometry | None], rtl: bool = True
+) -> tuple[int, int, int] | None:
     """(position, first row, last row) of the best-supported gutter among these rows.
 
     A row supports position ``p`` when ``p`` is inside one of its wide gaps, crosses it
@@ -666,6 +668,12 @@ def _find_gutter(geoms: Sequence[_Geometry | None]) -> tuple[int, int, int] | No
     text on one side). A gutter is a position supported by many rows of a stretch that no
     row crosses: a wide gap at a consistent position across many consecutive lines. Ties go
     to the leftmost position; :func:`_center_gutter` then centres it.
+
+    A neutral row on the side a single column never leaves alone counts with the
+    supporting ones: the text lines up with the far margin, so a right-to-left line ends
+    there and one wholly left of ``p`` is a left column's (an LTR line, a right column's).
+    Columns set on offset baselines come out so, each row one column's line
+    (``pdftotext -layout`` of weasyprint's columns), with few rows holding both.
     """
     width = max((g.end for g in geoms if g and g.end < _CROSS_ALL), default=0)
     if width == 0 or sum(1 for g in geoms if g and g.gaps) < _GUTTER_SUPPORT:
@@ -678,22 +686,34 @@ def _find_gutter(geoms: Sequence[_Geometry | None]) -> tuple[int, int, int] | No
         if not 0 < p < width:
             continue
         supports: list[int] = []
+        away = 0
         begin = 0
         for k, row in enumerate(marks):
             if row is not None and row[p] == 2:
-                best = _better(best, supports, marks, begin, k - 1, p)
-                supports, begin = [], k + 1
+                best = _better(best, supports, away, marks, begin, k - 1, p)
+                supports, away, begin = [], 0, k + 1
             elif row is not None and row[p] == 1:
                 supports.append(k)
-        best = _better(best, supports, marks, begin, len(marks) - 1, p)
+            elif row is not None and _far_side(geoms[k], p, rtl):
+                away += 1
+        best = _better(best, supports, away, marks, begin, len(marks) - 1, p)
     if best is None:
         return None
     return _center_gutter(marks, best[1], best[2], best[3]), best[2], best[3]
 
 
+def _far_side(g: _Geometry | None, p: int, rtl: bool) -> bool:
+    """Whether a row's text lies wholly on the side of ``p`` its direction never leaves
+    alone in one column (left of it, right to left; right of it, left to right)."""
+    if g is None:
+        return False
+    return g.end <= p if rtl else g.start >= p
+
+
 def _better(
     best: tuple[int, int, int, int] | None,
     supports: list[int],
+    away: int,
     marks: Sequence[bytearray | None],
     begin: int,
     end: int,
@@ -701,14 +721,15 @@ def _better(
 ) -> tuple[int, int, int, int] | None:
     """The better of ``best`` and the stretch ``begin..end`` (no row crosses ``p`` in it).
 
-    The stretch must have enough supporting rows, and a fair share of its non-blank rows;
-    it is trimmed to its non-blank rows, keeping the one-sided rows above and below the
-    supporting ones (the start of the right column, the end of the left one).
+    The stretch must have enough supporting rows, and with the rows ``away`` on the far
+    side a fair share of its non-blank rows; it is trimmed to its non-blank rows, keeping
+    the one-sided rows above and below the supporting ones (the start of the right
+    column, the end of the left one).
     """
     if len(supports) < _GUTTER_SUPPORT:
         return best
     rows = [k for k in range(begin, end + 1) if marks[k] is not None]
-    if len(supports) < _GUTTER_SHARE * len(rows):
+    if len(supports) + away < _GUTTER_SHARE * len(rows):
         return best
     if best is None or len(supports) > best[0]:
         return (len(supports), p, rows[0], rows[-1])
@@ -800,7 +821,7 @@ def _split_region(items: list[_Item], regions: list[int], known: list[int]) -> l
     (and, when given, is tried on a page that shows none of its own).
     """
     geoms = _page_geometry(items)
-    found = _find_gutter(geoms)
+    found = _find_gutter(geoms, _right_to_left([it.text for it in items]))
     if found is None and known:
         found = _known_gutter(geoms, known)
     if found is None:
@@ -811,20 +832,33 @@ def _split_region(items: list[_Item], regions: list[int], known: list[int]) -> l
     regions[0] += 2
     right: list[_Item] = []
     left: list[_Item] = []
-    for it, g in zip(items[first : last + 1], geoms[first : last + 1], strict=True):
-        if g is None:
-            right.append(replace(it, text="", region=right_id))
-            left.append(replace(it, text="", region=left_id))
-            continue
-        # An empty cell is a blank line of its column: vertical space, maybe a paragraph end.
-        lpart, rpart = _cut(it.text, p)
-        left.append(replace(it, text=lpart.strip(), region=left_id))
-        right.append(replace(it, text=rpart.strip(), region=right_id))
+    cells = [
+        None if g is None else tuple(part.strip() for part in _cut(it.text, p))
+        for it, g in zip(items[first : last + 1], geoms[first : last + 1], strict=True)
+    ]
+    offset = _offset_baselines([c for c in cells if c is not None])
+    for it, cell in zip(items[first : last + 1], cells, strict=True):
+        lpart, rpart = cell or ("", "")
+        # An empty cell is a blank line of its column: vertical space, maybe a paragraph
+        # end; not where the columns sit on offset baselines and the other one has a line.
+        if not (offset and not lpart and rpart):
+            left.append(replace(it, text=lpart, region=left_id))
+        if not (offset and not rpart and lpart):
+            right.append(replace(it, text=rpart, region=right_id))
     rtl = _right_to_left([it.text for it in items[first : last + 1]])
     ordered = right + left if rtl else left + right
     before = _split_region(items[:first], regions, []) if first else []
     after = _split_region(items[last + 1 :], regions, []) if last + 1 < len(items) else []
     return before + ordered + after
+
+
+def _offset_baselines(cells: Sequence[tuple[str, ...]]) -> bool:
+    """Whether a region's columns sit on offset baselines: most of its rows hold a line
+    of one column only (each column's lines fall between the other's), so an empty cell
+    is the other column's turn, not vertical space."""
+    one = sum(1 for left, right in cells if bool(left) != bool(right))
+    both = sum(1 for left, right in cells if left and right)
+    return one > both
 
 
 def _columns(items: list[_Item]) -> tuple[list[_Item], bool]:
