@@ -11,8 +11,9 @@ What is simulated, and why:
 * **Runs.** A run ends at some word spaces (a run is often several words, drawn in one
   go) and inside words where producers switch glyph runs: after a prefix letter
   (``ב|נובמבר``), before a final letter (``אזרבייג'|ן``), before an ending (``בשליט|ה``),
-  after a geresh, between letters, digits and hyphens (a number is a left-to-right run of
-  its own, so ``ב-2020`` is always three runs), and around commas, periods and quotes.
+  after a geresh, between letters, digits and hyphens, and around commas, periods and
+  quotes. A number is a left-to-right run of its own, so ``ב-2020`` is always three runs
+  and a space next to a number always ends one (``הוקמה ב-1948 | בעיר``).
 * **Visual order.** The runs are written in reverse order; a bracket is written as its
   mirror image (``(`` for ``)``).
 * **Displacement.** A run of one character (a prefix letter, a comma, a final letter)
@@ -145,8 +146,11 @@ def cut_positions(line: str, rng: random.Random, damage: Damage = DEFAULT) -> se
     for word in line.split(" "):
         cuts |= _word_cuts(word, pos, rng, damage)
         pos += len(word)
-        if pos < len(line) and rng.random() < damage.space:
-            cuts.add(pos)  # the space ends a run
+        # The space ends a run: sometimes, and always next to a number (a left-to-right
+        # run of its own in a right-to-left line).
+        by_number = pos < len(line) - 1 and bool(_DIGIT.search(line[pos - 1] + line[pos + 1]))
+        if pos < len(line) and (rng.random() < damage.space or by_number):
+            cuts.add(pos)
         pos += 1
     return cuts
 

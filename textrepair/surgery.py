@@ -110,6 +110,15 @@ _BACKWARD_BRACKET = -8.0  # a closing bracket before a word, an opening one afte
 _RUN_WIDE = -0.5  # a run boundary at a wide gap: the extractor saw one there
 _RUN_OPEN = 4.0  # ... at a single space between two words
 _WIDE_INSIDE = 4.0  # reading across a wide gap as if it were inside one run
+# ... across a number and a word: a number is a left-to-right glyph run of its own, so
+# in a line drawn right to left it never shares a run with the letters around it (in a
+# line that shows a cut; a line that shows none may be one the page set in logical
+# order, as a clean line with a number reads: 1076 clean corpus lines, 97.6% kept by
+# the search without the cost, 92.1% with it everywhere).
+_NUMBER_INSIDE = 6.0
+# ... parting two words the extractor glued: it glues the runs it writes, not the words
+# inside one (``נשמעמוסלמית`` is two runs' ends meeting).
+_GLUED_INSIDE = 3.0
 _RUN_MARK = 3.0  # ... at a single space next to a mark or a piece of a word
 _RUN_NUMBER = 1.0  # ... next to a number
 _RUN_GLUED = 0.3  # ... inside a token (on top of the cut's cost)
@@ -559,7 +568,7 @@ def _punct_logp(lead: str, trail: str, core: str) -> float:
             total += _BAD_PUNCT
         elif ch in _CLOSING_BRACKETS:
             total += _BACKWARD_BRACKET
-    stops = 0
+    stops, bangs = 0, False
     for ch in trail:
         if ch in _DASHES:
             total += _TRAILING_HYPHEN
@@ -569,8 +578,12 @@ def _punct_logp(lead: str, trail: str, core: str) -> float:
             total += _BACKWARD_BRACKET
         elif ch in ",.;:":
             stops += 1
+        elif ch in "?!":
+            bangs = True
     if stops > 1:  # ``בישראל.,``: one word ends one clause once
         total += _BAD_PUNCT * (stops - 1)
+    if stops and bangs:  # ``פירוט.?``: nor a sentence twice (``?!`` is one ending)
+        total += _BAD_PUNCT
     return total
 
 
@@ -594,10 +607,11 @@ def token_logp(token: str, assembled: bool, zipf: Zipf) -> float:
 
 
 class _Scorer:
-    """Memoised token and pair scores for one line."""
+    """Memoised token and pair scores for one line, and what a number meeting a word
+    inside one run costs there (:func:`_line_scorer`)."""
 
-    def __init__(self, zipf: Zipf, pair: PairScore) -> None:
-        self.zipf, self.pair = zipf, pair
+    def __init__(self, zipf: Zipf, pair: PairScore, number_seam: float = _NUMBER_INSIDE) -> None:
+        self.zipf, self.pair, self.number_seam = zipf, pair, number_seam
         self._tok: dict[tuple[str, bool], float] = {}
         self._pair: dict[tuple[str, str], float] = {}
         self._pend: dict[tuple[str, bool], float] = {}
@@ -751,6 +765,19 @@ def _run_cost(units: Sequence[Unit], i: int) -> float:
     return u.cut + _RUN_GLUED
 
 
+def _number_seam(units: Sequence[Unit], i: int) -> bool:
+    """Whether units ``i`` and ``i + 1`` part a number from what is not a number: a
+    separator between two numbers (``15-20``, ``3/4``) belongs to them."""
+    u, v = units[i], units[i + 1]
+    if (u.kind == NUM) == (v.kind == NUM):
+        return False
+    if u.kind == PUN:
+        return not (i > 0 and units[i - 1].kind == NUM and units[i - 1].gap == u.gap == 0)
+    if v.kind == PUN:
+        return not (i + 2 < len(units) and units[i + 2].kind == NUM and u.gap == v.gap == 0)
+    return True
+
+
 class _Run(NamedTuple):
     """A run's own reading: its pieces between spaces, the outer two left open.
 
@@ -804,15 +831,21 @@ def _make_runs(
             sep = 1 if u.gap > 0 else 0
         seps.append(sep)
     free = [k for k, sep in enumerate(seps) if sep == 2][:_MAX_FREE]
+    parted = sum(
+        _GLUED_INSIDE for k, sep in enumerate(seps) if sep == 1 and units[lo + k].gap == 0
+        and units[lo + k].split
+    )
     out = []
     for mask in range(1 << len(free)):
         chosen = list(seps)
-        cost = 0.0
+        cost = parted
         for bit, k in enumerate(free):
             chosen[k] = (mask >> bit) & 1
             u = units[lo + k]
             if chosen[k] == 1 and u.gap == 0:
                 cost += u.cut  # parting what the extractor glued
+                if u.split:
+                    cost += _GLUED_INSIDE
         for k, sep in enumerate(chosen):
             if sep == 2:
                 chosen[k] = 1 if units[lo + k].gap > 0 else 0
@@ -827,6 +860,8 @@ def _assemble(
     pieces: list[tuple[str, tuple[int, ...]]] = []
     text, ids = "", ()
     cost += _WIDE_INSIDE * sum(1 for i in range(lo, hi) if units[i].gap >= 2)
+    if scorer.number_seam:
+        cost += scorer.number_seam * sum(1 for i in range(lo, hi) if _number_seam(units, i))
     for i in range(lo, hi + 1):
         text += units[i].text
         ids = (*ids, i)
@@ -925,6 +960,12 @@ def _search(
     if best is None:
         raise ValueError("no reading")
     return _unwind(best, best_score)
+
+
+def _line_scorer(zipf: Zipf, pair: PairScore, marked: bool) -> _Scorer:
+    """The scorer of a line: a number inside a run costs only in a line that shows a cut
+    (:func:`needs_surgery`)."""
+    return _Scorer(zipf, pair, _NUMBER_INSIDE if marked else 0.0)
 
 
 def _run_variants(
@@ -1174,7 +1215,7 @@ def repair_tokens(
     units = cut_units(tokens, gaps, zipf)
     if len(units) > _MAX_UNITS:
         return written, []
-    scorer = _Scorer(zipf, pair)
+    scorer = _line_scorer(zipf, pair, marked)
     best = _search(units, scorer, before, after)
     steps = describe(tokens, units, best)
     if all(s[0] in _NOT_SURGERY for s in steps):
@@ -1275,7 +1316,8 @@ def best_score(
     """Score of the best reading the search finds (for evaluation: see ``forced_score``)."""
     gaps = [1] * max(0, len(tokens) - 1) if gaps is None else gaps
     units = cut_units(unmirror_brackets(tokens), gaps, zipf)
-    return _search(units, _Scorer(zipf, pair), before, after).score
+    scorer = _line_scorer(zipf, pair, needs_surgery(tokens, gaps, zipf))
+    return _search(units, scorer, before, after).score
 
 
 def forced_score(
@@ -1292,7 +1334,8 @@ def forced_score(
     prefers another reading."""
     gaps = [1] * max(0, len(tokens) - 1) if gaps is None else gaps
     units = cut_units(unmirror_brackets(tokens), gaps, zipf)
+    scorer = _line_scorer(zipf, pair, needs_surgery(tokens, gaps, zipf))
     try:
-        return _search(units, _Scorer(zipf, pair), before, after, target).score
+        return _search(units, scorer, before, after, target).score
     except ValueError:
         return None
