@@ -273,6 +273,20 @@ def test_clean_lines_with_numbers_mostly_unchanged(model: WordModel) -> None:
     assert kept >= 0.85 * len(lines)
 
 
+@pytest.mark.parametrize(
+    "runs",
+    [
+        ["הנמל נפתח מחדש בשנה שעברה.", "התושבים שמחו מאוד על ההחלטה של העירייה"],
+        ["המשלחת חזרה אתמול ארצה.", "השר אמר כי הביקור היה חשוב מאוד"],
+    ],
+)
+def test_runs_parted_by_a_wide_gap_are_read_in_turn(runs: list[str], model: WordModel) -> None:
+    """A wide gap in a line of a cut document is a run boundary the extractor saw: the
+    line shows its runs even when every word is whole, and the search reads them in
+    mirrored order (as written, the line read on; the fragment reordering kept it)."""
+    assert _repair("  ".join(reversed(runs)), model) == " ".join(runs)
+
+
 def test_a_range_keeps_its_numbers_together(model: WordModel) -> None:
     """A separator between two digits belongs to their number (``15-20`` is one
     left-to-right run): reading it whole costs nothing, unlike a number meeting a word."""

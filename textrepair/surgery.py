@@ -27,12 +27,11 @@ begins no known word or has taken a shape no more pieces can mend, its own score
 reading that glues everything into one open token never looks better than one that closed
 real words).
 
-:func:`repair_tokens` returns that reading when it does surgery (cuts, joins or respells a
-token); a reading that only reorders whole tokens comes back unchanged, for the fragment
-reordering to handle. (It used to demand that the reading beat the best whole-token one
-by 10 nats: on held-out text the demand changed nothing, and on seed 003 it left three
-cut lines unread.) It runs before fragment reordering and, when it acts, replaces it:
-its tokens are already in reading order.
+:func:`repair_tokens` returns that reading when it differs from the line as written, also
+when it only reorders whole runs: in a document cut at glyph runs the order of the runs
+is this model's to read, not the fragment reordering's (which reads two seed-003 lines
+with a wide gap wrong that this reads right). It runs before fragment reordering and,
+when it acts, replaces it: its tokens are already in reading order.
 """
 
 from __future__ import annotations
@@ -112,7 +111,7 @@ _RUN_OPEN = 4.0  # ... at a single space between two words
 _WIDE_INSIDE = 4.0  # reading across a wide gap as if it were inside one run
 # ... across a number and a word: a number is a left-to-right glyph run of its own, so
 # in a line drawn right to left it never shares a run with the letters around it (in a
-# line that shows a cut; a line that shows none may be one the page set in logical
+# line that shows its runs; a line that shows none may be one the page set in logical
 # order, as a clean line with a number reads: 1076 clean corpus lines, 97.6% kept by
 # the search without the cost, 92.1% with it everywhere).
 _NUMBER_INSIDE = 6.0
@@ -963,8 +962,8 @@ def _search(
 
 
 def _line_scorer(zipf: Zipf, pair: PairScore, marked: bool) -> _Scorer:
-    """The scorer of a line: a number inside a run costs only in a line that shows a cut
-    (:func:`needs_surgery`)."""
+    """The scorer of a line: a number inside a run costs only in a line that shows its
+    runs (:func:`_shows_runs`)."""
     return _Scorer(zipf, pair, _NUMBER_INSIDE if marked else 0.0)
 
 
@@ -1170,6 +1169,13 @@ def needs_surgery(tokens: Sequence[str], gaps: Sequence[int], zipf: Zipf) -> boo
     return False
 
 
+def _shows_runs(tokens: Sequence[str], gaps: Sequence[int], zipf: Zipf) -> bool:
+    """Whether a line of a cut document shows that it is written as glyph runs: a cut
+    (:func:`needs_surgery`), or a wide gap the extractor saw between two runs (narrower
+    than a gap between fields of the page, such as a running footer and its number)."""
+    return needs_surgery(tokens, gaps, zipf) or 2 <= max(gaps, default=0) < _FIELD_GAP
+
+
 def unmirror_brackets(tokens: Sequence[str]) -> list[str]:
     """The tokens with each bracket turned back the way round it is read.
 
@@ -1200,15 +1206,16 @@ def repair_tokens(
     of the line before and the first word of the line after, when known.
 
     Returns the tokens in reading order and one ``(fix name, before, after)`` step per
-    operation, when the best reading found does surgery and, on a line that shows no cut
-    (no :func:`suspicious` token), reads clearly better than the line as written; else
-    the tokens unchanged and no steps (the fragment reordering then decides the order).
+    operation, when the best reading found differs from the line as written and, on a
+    line that shows no run (no :func:`suspicious` token, no wide gap), reads clearly
+    better than it; else the tokens unchanged and no steps (the fragment reordering then
+    decides the order).
     """
     if gaps is None:
         gaps = [1] * max(0, len(tokens) - 1)
     if not tokens:
         return tokens, []
-    marked = needs_surgery(tokens, gaps, zipf)
+    marked = _shows_runs(tokens, gaps, zipf)
     if not marked and max(gaps, default=0) >= _FIELD_GAP:
         return tokens, []
     written, tokens = tokens, unmirror_brackets(tokens)
@@ -1218,18 +1225,13 @@ def repair_tokens(
     scorer = _line_scorer(zipf, pair, marked)
     best = _search(units, scorer, before, after)
     steps = describe(tokens, units, best)
-    if all(s[0] in _NOT_SURGERY for s in steps):
+    if not steps:
         return written, []
     if not marked and best.score - _as_written(units, scorer, tokens, before, after) < _UNMARKED:
         return written, []
     if tokens != written:
         steps.append(("mirror_brackets", " ".join(written), " ".join(tokens)))
     return best.tokens, steps
-
-
-# Operations the fragment reordering and the number fixes do as well: alone, they are no
-# reason to take the line from them.
-_NOT_SURGERY = frozenset(["reorder_runs", "move_number_sign"])
 
 
 # --------------------------------------------------------------------------- evidence
@@ -1316,7 +1318,7 @@ def best_score(
     """Score of the best reading the search finds (for evaluation: see ``forced_score``)."""
     gaps = [1] * max(0, len(tokens) - 1) if gaps is None else gaps
     units = cut_units(unmirror_brackets(tokens), gaps, zipf)
-    scorer = _line_scorer(zipf, pair, needs_surgery(tokens, gaps, zipf))
+    scorer = _line_scorer(zipf, pair, _shows_runs(tokens, gaps, zipf))
     return _search(units, scorer, before, after).score
 
 
@@ -1334,7 +1336,7 @@ def forced_score(
     prefers another reading."""
     gaps = [1] * max(0, len(tokens) - 1) if gaps is None else gaps
     units = cut_units(unmirror_brackets(tokens), gaps, zipf)
-    scorer = _line_scorer(zipf, pair, needs_surgery(tokens, gaps, zipf))
+    scorer = _line_scorer(zipf, pair, _shows_runs(tokens, gaps, zipf))
     try:
         return _search(units, scorer, before, after, target).score
     except ValueError:
