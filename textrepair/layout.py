@@ -659,7 +659,7 @@ def _marks(geoms: Sequence[_Geometry | None], width: int) -> list[bytearray | No
 
 
 def _find_gutter(
-    geoms: Sequence[_Geometry | None], rtl: bool = True
+    geoms: Sequence[_Geometry | None], texts: Sequence[str] = ()
 ) -> tuple[int, int, int] | None:
     """(position, first row, last row) of the best-supported gutter among these rows.
 
@@ -674,11 +674,15 @@ def _find_gutter(
     there and one wholly left of ``p`` is a left column's (an LTR line, a right column's).
     Columns set on offset baselines come out so, each row one column's line
     (``pdftotext -layout`` of weasyprint's columns), with few rows holding both.
+    ``texts`` are the rows' texts, which tell the direction (none: right to left).
     """
     width = max((g.end for g in geoms if g and g.end < _CROSS_ALL), default=0)
     if width == 0 or sum(1 for g in geoms if g and g.gaps) < _GUTTER_SUPPORT:
         return None
     marks = _marks(geoms, width)
+    rtl = _right_to_left(texts) if texts else True
+    # The edge of a row's text facing the far side (see above): its end, right to left.
+    edges = [0 if g is None else g.end if rtl else g.start for g in geoms]
     # Only a position inside some row's wide gap can gather support.
     candidates = sorted({q for g in geoms if g for a, b in g.gaps for q in range(a, b)})
     best: tuple[int, int, int, int] | None = None  # (support, position, first, last)
@@ -689,25 +693,19 @@ def _find_gutter(
         away = 0
         begin = 0
         for k, row in enumerate(marks):
-            if row is not None and row[p] == 2:
+            if row is None:
+                continue
+            if row[p] == 2:
                 best = _better(best, supports, away, marks, begin, k - 1, p)
                 supports, away, begin = [], 0, k + 1
-            elif row is not None and row[p] == 1:
+            elif row[p] == 1:
                 supports.append(k)
-            elif row is not None and _far_side(geoms[k], p, rtl):
+            elif (edges[k] <= p) if rtl else (edges[k] >= p):
                 away += 1
         best = _better(best, supports, away, marks, begin, len(marks) - 1, p)
     if best is None:
         return None
     return _center_gutter(marks, best[1], best[2], best[3]), best[2], best[3]
-
-
-def _far_side(g: _Geometry | None, p: int, rtl: bool) -> bool:
-    """Whether a row's text lies wholly on the side of ``p`` its direction never leaves
-    alone in one column (left of it, right to left; right of it, left to right)."""
-    if g is None:
-        return False
-    return g.end <= p if rtl else g.start >= p
 
 
 def _better(
@@ -821,7 +819,7 @@ def _split_region(items: list[_Item], regions: list[int], known: list[int]) -> l
     (and, when given, is tried on a page that shows none of its own).
     """
     geoms = _page_geometry(items)
-    found = _find_gutter(geoms, _right_to_left([it.text for it in items]))
+    found = _find_gutter(geoms, [it.text for it in items])
     if found is None and known:
         found = _known_gutter(geoms, known)
     if found is None:

@@ -830,10 +830,9 @@ def _make_runs(
             sep = 1 if u.gap > 0 else 0
         seps.append(sep)
     free = [k for k, sep in enumerate(seps) if sep == 2][:_MAX_FREE]
-    parted = sum(
-        _GLUED_INSIDE for k, sep in enumerate(seps) if sep == 1 and units[lo + k].gap == 0
-        and units[lo + k].split
-    )
+    # Glued words this run must part (after a final letter): each costs as parting does.
+    glued = [units[lo + k] for k, sep in enumerate(seps) if sep == 1]
+    parted = _GLUED_INSIDE * sum(1 for u in glued if u.gap == 0 and u.split)
     out = []
     for mask in range(1 << len(free)):
         chosen = list(seps)
