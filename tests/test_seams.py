@@ -250,6 +250,10 @@ def test_reverse_runs(raw: str, fixed: str) -> None:
             '"ביקור ראשון - בשומרון: "המועמד המוביל לנשיאות ברזיל ',
             'המועמד המוביל לנשיאות ברזיל: "ביקור ראשון - בשומרון"',
         ),
+        # ... and so is one after its last word, spaced: speech broken off (``- - -``) or
+        # a dash the line breaks after; the period after the word before is a piece.
+        ("אתה לא יכול להשתלט על הדיון - - -", "אתה לא יכול להשתלט על הדיון - - -"),
+        (" כשהם עזבו את החדר - .דבריי", "דבריי. כשהם עזבו את החדר -"),
         ("שורה אחת", "שורה אחת"),
     ],
 )

@@ -576,7 +576,7 @@ _R = "\u0590-\u05ff"  # bidi class R: Hebrew letters, points, maqaf, geresh, ger
 _NEUTRAL = rf"[^{_R}{LTR_CHARS}()\[\]{{}}<> ]"
 _PIECE_RE = re.compile(
     rf"(?P<ltr>{_LTR_RUN_RE.pattern})"
-    rf"|(?P<heb>[{_R}](?:(?:[{_R} ]| [-–—](?= ))*[{_R}])?)"
+    rf"|(?P<heb>[{_R}](?:(?:[{_R} ]| [-–—](?= ))*[{_R}])?(?: [-–—](?= |$))*)"
     r"|(?P<open>[(\[{<])|(?P<close>[)\]}>])"
     rf"|(?P<neutral>{_NEUTRAL}+(?: +{_NEUTRAL}+)*)"
     r"|(?P<space> +)"
