@@ -1396,7 +1396,12 @@ def _tall(seq: Sequence[_Item], idx: Sequence[int]) -> bool:
 
 
 def _readings(
-    seq: Sequence[_Item], span: _PageSpan, last_page: bool, model: WordModel, by_position: bool
+    seq: Sequence[_Item],
+    span: _PageSpan,
+    last_page: bool,
+    model: WordModel,
+    by_position: bool,
+    after_turn: bool,
 ) -> list[_Reading]:
     """The page as emitted, and each way to turn it back from left column first.
 
@@ -1414,13 +1419,15 @@ def _readings(
     column (:func:`_tall`) whose boxes are known to come by position, anywhere. The page
     shows by itself that it was turned when its text ends where a break cut it (it goes
     on at the top of the page) or it is such a tall page; else only a turned page before
-    it can show it.
+    it can show it, and where none can (``after_turn`` False) the page is read as emitted.
     """
     idx = span.idx
     first, last = seq[idx[0]].text, seq[idx[-1]].text
     readings = [_Reading(None, first, last, 0.0)]
     if not has_hebrew(last):
         return readings
+    if not (by_position or after_turn) and _closed(last):
+        return readings  # ends its paragraph, not tall: it cannot show it was turned
     if statistics.median(_width(seq[k].text) for k in idx) > _COLUMN_MAX_WIDTH:
         return readings  # lines as long as a page's: one column
     widths = _local_widths(seq, idx)
@@ -1428,6 +1435,8 @@ def _readings(
     joined = _joint(model, last, first) - cost
     tall = by_position and _tall(seq, idx)
     alone = tall or _open(seq, idx[-1], widths)
+    if not (alone or after_turn):
+        return readings  # no reading of it could be chosen: do not score the cuts
     for cut in _column_cuts(seq, idx, widths):
         end = idx[cut.end]
         if not _column_end(seq, idx, cut.end, last_page, by_position, widths):
@@ -1458,8 +1467,10 @@ def _best_readings(
     last_page = max((seq[k].page for k in _nonblank(seq)), default=-1)
     paths: list[tuple[float, list[_Reading]]] = []
     for n, span in enumerate(spans):
-        options = _readings(seq, span, span.page == last_page, model, by_position)
-        if not paths or spans[n - 1].page + 1 != span.page:  # a page between them
+        adjacent = bool(paths) and spans[n - 1].page + 1 == span.page
+        after_turn = adjacent and any(path[-1].cut is not None for _, path in paths)
+        options = _readings(seq, span, span.page == last_page, model, by_position, after_turn)
+        if not adjacent:  # the first page, or a page between them
             chosen = max(paths, key=lambda p: p[0])[1] if paths else []
             paths = [(r.score, [*chosen, r]) for r in options if r.alone]
             continue
@@ -1839,8 +1850,8 @@ def _one_line(
     longer than a full line of the text, yet too long to take the next line's first
     word (:func:`_ends_early`), after a body line of Hebrew whose sentence goes on (a
     blank line between is a block break of the extractor's: ``previous`` is the last
-    line before it)."""
-    if not width or previous is None or previous.role != "body" or previous.blank:
+    non-blank line before it)."""
+    if not width or previous is None or previous.role != "body":
         return False
     if not has_hebrew(previous.text) or _closed(previous.text):
         return False
