@@ -1921,7 +1921,7 @@ def _unscramble_word_runs(
     """
     out: list[_Item] = []
     changed = False
-    width = _full_width([it.text for it in seq if it.role == "body" and not it.blank])
+    width: float | None = None  # the text's full line width, measured at the first run
     k = 0
     while k < len(seq):
         end = k
@@ -1942,6 +1942,8 @@ def _unscramble_word_runs(
         as_is = _chain([w for w in (before, *words, after) if w], model)
         following = seq[end] if end < len(seq) else None
         previous = next((it for it in reversed(out) if not it.blank), None)
+        if width is None:
+            width = _full_width([it.text for it in seq if it.role == "body" and not it.blank])
         one_line = _one_line(words, previous, following, width)
         if one_line and _chain([w for w in (before, *words[::-1], after) if w], model) >= as_is:
             cuts = [(0, len(words))]  # one visual line, read right to left
