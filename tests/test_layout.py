@@ -172,6 +172,23 @@ def test_form_feed_pages_header_and_page_numbers() -> None:
     assert reflowed == [" ".join(BODY[:5]), " ".join(BODY[5:])]
 
 
+def test_header_written_as_several_boxes_on_form_feed_pages() -> None:
+    """pdfminer writes a header's year, month, issue number and title as boxes of their
+    own: four lines, two of them bare numbers, before the body on every page. A short
+    body line at the foot of one page and the top of the next is no furniture: a running
+    header repeats at the top of pages, a footer at the foot."""
+    header = ["2026", "", "מרץ |", "7", "", "כתב העת לדוגמה | גיליון", ""]
+    pages = [[*BODY[:4], "צפו בתיעוד"], ["צפו בתיעוד", *BODY[4:]]]
+    text = "\f".join(
+        "\n".join([*header, *lines, "", f"{k + 1}"]) + "\n" for k, lines in enumerate(pages)
+    )
+    result = layout(text)
+    boxes = [x for x in header if x]
+    assert [line for _, _, line in result.removed] == [*boxes, "1", *boxes, "2"]
+    body = [*BODY[:4], "צפו בתיעוד", "צפו בתיעוד", *BODY[4:]]
+    assert result.text.split() == " ".join(body).split()
+
+
 @pytest.mark.parametrize(
     ("first", "second"),
     [

@@ -440,32 +440,62 @@ def _kind(text: str, top: bool) -> str:
     return "running_header" if top else "running_footer"
 
 
+def _repeat_key(text: str) -> str:
+    """What a running header's line keeps from page to page: its :func:`_shape`, or for
+    a line that is little more than a number, the line itself (a year or an issue number
+    set apart from the title repeats unchanged; a page number does not)."""
+    shape = _shape(text)
+    return shape if len(shape) >= 3 else "=" + _norm(text)
+
+
+def _edge(rows: Sequence[_Row], idx: Sequence[int]) -> list[int]:
+    """The lines of a page's edge, outermost first: :data:`_EDGE_ROWS` lines, not
+    counting bare page numbers (an extractor may write a header's date, issue number
+    and title as boxes of their own)."""
+    out: list[int] = []
+    counted = 0
+    for i in idx:
+        if counted == _EDGE_ROWS:
+            break
+        out.append(i)
+        counted += _bare_page_number(rows[i].text) is None
+    return out
+
+
 def _furniture_by_pages(rows: Sequence[_Row]) -> dict[int, str]:
     """Furniture of a document whose pages are known (form feeds).
 
-    A page's outermost non-blank lines are furniture when they are page numbers, a title
-    line with a page number set apart, or a line repeated at the edge of other pages
-    (digits ignored). The search goes inward from each edge and stops at the first line
-    that is none of those, so body text is never taken from between two furniture lines.
+    A page's outermost non-blank lines (:func:`_edge`) are furniture when they are page
+    numbers or a title line with a page number set apart (among the first
+    :data:`_EDGE_ROWS`: a number further in is more likely one an extractor lifted out
+    of the first line of the body), or a line repeated at the same edge of other pages
+    (digits ignored): a running header at the top, a footer at the foot; a short line of
+    the body may open one page and close another. The search goes
+    inward from each edge and stops at the first line that is none of those, so body
+    text is never taken from between two furniture lines.
     """
     pages: dict[int, list[int]] = {}
     for i, row in enumerate(rows):
         if row.text.strip():
             pages.setdefault(row.page, []).append(i)
-    zone_pages: dict[str, set[int]] = {}
-    for page, idx in pages.items():
-        for i in idx[:_EDGE_ROWS] + idx[-_EDGE_ROWS:]:
-            zone_pages.setdefault(_shape(rows[i].text), set()).add(page)
+    edges = {page: (_edge(rows, idx), _edge(rows, idx[::-1])) for page, idx in pages.items()}
     need = max(2, math.ceil(_REPEAT_SHARE * len(pages)))
-    repeated = {s for s, ps in zone_pages.items() if len(ps) >= need and len(s) >= 3}
+    repeated: list[set[str]] = []
+    for side in (0, 1):
+        zone_pages: dict[str, set[int]] = {}
+        for page, sides in edges.items():
+            for i in sides[side]:
+                zone_pages.setdefault(_repeat_key(rows[i].text), set()).add(page)
+        repeated.append({s for s, ps in zone_pages.items() if len(ps) >= need})
     found: dict[int, str] = {}
-    for idx in pages.values():
-        for top, edge in ((True, idx[:_EDGE_ROWS]), (False, idx[::-1][:_EDGE_ROWS])):
-            for i in edge:
+    for sides in edges.values():
+        for side, top in ((0, True), (1, False)):
+            for depth, i in enumerate(sides[side]):
                 text = rows[i].text
                 if i in found:
                     break
-                if _page_number_of(text) is None and _shape(text) not in repeated:
+                number = depth < _EDGE_ROWS and _page_number_of(text) is not None
+                if not number and _repeat_key(text) not in repeated[side]:
                     break
                 found[i] = _kind(text, top)
     return found
