@@ -552,6 +552,19 @@ def test_two_column_pages_emitted_left_column_first_come_back_in_order() -> None
     assert lines[-1] == " ".join(_LEFT_2[3:])  # and its last sentence closes it
 
 
+def test_right_column_opening_with_a_paragraph_tail_is_found() -> None:
+    """The page break cut a paragraph one line before its end: the right column of the
+    next page opens with that line alone, a box of its own above the next paragraph. It
+    starts the right column as a box of running text does."""
+    tail = ["היה ניתן לקיים אותה כבר השבוע."]
+    right_2 = ["", *_RIGHT_2[3:], "ולבקש צו ביניים שיעצור את העלאת המחירים", "עד להכרעה."]
+    emitted = (
+        pdfminer_page(1, _LEFT_1, _RIGHT_1) + "\n\f" + pdfminer_page(2, _LEFT_2, [*tail, *right_2])
+    )
+    result = layout(emitted + "\n\f", left_first=True)
+    assert words(result.text) == words(" ".join(_RIGHT_1 + _LEFT_1 + tail + right_2 + _LEFT_2))
+
+
 def test_what_is_known_of_the_extractor_weighs_on_turning_pages() -> None:
     """``left_first``: False turns no page; True (what ``repair`` passes for a text whose
     letters came out mirrored, as pdfminer's do) turns pages on less evidence than when

@@ -1335,12 +1335,14 @@ class _Cut(NamedTuple):
 
 
 def _column_cuts(
-    seq: Sequence[_Item], idx: Sequence[int], widths: dict[int, float]
+    seq: Sequence[_Item], idx: Sequence[int], widths: dict[int, float], tails: bool
 ) -> list[_Cut]:
     """Where the right column may start in a page span emitted left column first.
 
     An extractor emits each column as text boxes, so the right column starts a box of
-    running text (:data:`_COLUMN_BOX_LINES` lines, one of them full). Boxes with no Hebrew
+    running text (:data:`_COLUMN_BOX_LINES` lines, one of them full) or, with ``tails``
+    (boxes set apart by position), a paragraph's last line that a page break set alone
+    at the column's top (:func:`_paragraph_tail`) above such a box. Boxes with no Hebrew
     letter just before it are scraps the extractor lifted out of the lines (numbers,
     Latin names), not the left column's end. Each side must hold
     :data:`_COLUMN_MIN_SHARE` of the rows (:func:`_rows_above`). ``widths``: the
@@ -1353,7 +1355,9 @@ def _column_cuts(
     cuts: list[_Cut] = []
     for j in range(1, len(boxes)):
         box = boxes[j]
-        if not _running_box(seq, box, widths):
+        tail = tails and j + 1 < len(boxes) and _paragraph_tail(seq, box)
+        opens = tail and _running_box(seq, boxes[j + 1], widths)
+        if not (opens or _running_box(seq, box, widths)):
             continue
         back = j - 1
         while back > 0 and _scrap(seq, boxes[back], widths):
@@ -1467,7 +1471,7 @@ def _readings(
     alone = tall or _open(seq, idx[-1], widths)
     if not (alone or after_turn):
         return readings  # no reading of it could be chosen: do not score the cuts
-    for cut in _column_cuts(seq, idx, widths):
+    for cut in _column_cuts(seq, idx, widths, by_position):
         end = idx[cut.end]
         if not _column_end(seq, idx, cut.end, last_page, by_position, widths):
             continue
