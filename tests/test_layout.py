@@ -906,6 +906,16 @@ def test_one_word_lines_in_visual_order_read_as_lines() -> None:
     assert layout(contents).text == contents
 
 
+def test_one_word_lines_with_space_lines_between_read_as_lines() -> None:
+    """PyMuPDF on a justified column writes the stretched words of a line one per line,
+    some with a line of one space between them (the space's own span): the same run."""
+    text = "אסטרטגיות שיווקיות ופוליטיות\nמוצרים,\n \nלקדם\n \nשמטרתן\nמדינות, אנשים או ישויות\n"
+    out = layout(text).text
+    assert out == ("אסטרטגיות שיווקיות ופוליטיות\nשמטרתן לקדם מוצרים,\nמדינות, אנשים או ישויות\n")
+    contents = "תוכן עניינים\nמבוא\n \nשיטות\n \nתוצאות\nדיון\nסיכום\n"
+    assert layout(contents).text == contents  # left as written, its space lines too
+
+
 def _corpus_sentences() -> list[list[str]]:
     sentences = []
     for path in sorted(CORPUS.glob("ud*.txt")):

@@ -1939,6 +1939,22 @@ def _word_run_reading(
     return total, cuts[::-1]
 
 
+def _word_run_end(seq: Sequence[_Item], k: int) -> int:
+    """The end of the run of one-word lines from ``k``: a line of spaces alone between
+    two of them is a space an extractor wrote as a span of its own (PyMuPDF between the
+    stretched words of a justified line), not a break."""
+    end = k
+    while end < len(seq) and (_one_word(seq[end]) or (end > k and _space_between(seq, end))):
+        end += 1
+    return end
+
+
+def _space_between(seq: Sequence[_Item], k: int) -> bool:
+    """Whether item ``k`` is a line of spaces alone (not empty) before a one-word line."""
+    it = seq[k]
+    return bool(it.text) and it.blank and k + 1 < len(seq) and _one_word(seq[k + 1])
+
+
 def _unscramble_word_runs(
     seq: list[_Item], model: WordModel, anchored: set[int]
 ) -> tuple[list[_Item], bool]:
@@ -1958,17 +1974,16 @@ def _unscramble_word_runs(
     width: float | None = None  # the text's full line width, measured at the first run
     k = 0
     while k < len(seq):
-        end = k
-        while end < len(seq) and _one_word(seq[end]):
-            end += 1
-        if end - k < 2:
+        end = _word_run_end(seq, k)
+        run = [it for it in seq[k:end] if not it.blank]
+        if len(run) < 2:
             out.append(seq[k])
             k += 1
             continue
-        run = seq[k:end]
+        written = seq[k:end]
         k = end
         if any(it.key in anchored for it in run[:-1]):
-            out.extend(run)
+            out.extend(written)
             continue
         words = [_norm(it.text) for it in run]
         before = _last_word(out[-1].text) if out and out[-1].role == "body" else ""
@@ -1984,7 +1999,7 @@ def _unscramble_word_runs(
         else:
             score, cuts = _word_run_reading(words, before, after, model)
             if score - as_is < _WORD_RUN_GAIN:
-                out.extend(run)
+                out.extend(written)
                 continue
         for m, (i, j) in enumerate(cuts):
             last = run[-1] if m == len(cuts) - 1 else run[i]
