@@ -469,10 +469,10 @@ def _furniture_by_pages(rows: Sequence[_Row]) -> dict[int, str]:
     numbers or a title line with a page number set apart (among the first
     :data:`_EDGE_ROWS`: a number further in is more likely one an extractor lifted out
     of the first line of the body), or a line repeated at the same edge of other pages
-    (digits ignored): a running header at the top, a footer at the foot; a short line of
-    the body may open one page and close another. The search goes
-    inward from each edge and stops at the first line that is none of those, so body
-    text is never taken from between two furniture lines.
+    (:func:`_repeat_key`): a running header at the top, a footer at the foot; a short
+    line of the body may open one page and close another. The search goes inward from
+    each edge and stops at the first line that is none of those, so body text is never
+    taken from between two furniture lines.
     """
     pages: dict[int, list[int]] = {}
     for i, row in enumerate(rows):
@@ -1982,7 +1982,7 @@ def _unscramble_word_runs(
             continue
         written = seq[k:end]
         k = end
-        if any(it.key in anchored for it in run[:-1]):
+        if any(it.key in anchored for it in written[:-1]):
             out.extend(written)
             continue
         words = [_norm(it.text) for it in run]
