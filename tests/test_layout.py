@@ -914,6 +914,10 @@ def test_one_word_lines_with_space_lines_between_read_as_lines() -> None:
     assert out == ("אסטרטגיות שיווקיות ופוליטיות\nשמטרתן לקדם מוצרים,\nמדינות, אנשים או ישויות\n")
     contents = "תוכן עניינים\nמבוא\n \nשיטות\n \nתוצאות\nדיון\nסיכום\n"
     assert layout(contents).text == contents  # left as written, its space lines too
+    # a page number kept after a space line inside the run stays, and so does the run
+    paged = "מוצרים,\n \n1\n\fלקדם\n \nשמטרתן\nמדינות, אנשים או ישויות\n"
+    kept = layout(paged, keep_furniture=True).text
+    assert kept.split("\n")[:4] == ["מוצרים,", " ", "1", "לקדם"]
 
 
 def _corpus_sentences() -> list[list[str]]:

@@ -689,7 +689,7 @@ def _marks(geoms: Sequence[_Geometry | None], width: int) -> list[bytearray | No
 
 
 def _find_gutter(
-    geoms: Sequence[_Geometry | None], texts: Sequence[str] = ()
+    geoms: Sequence[_Geometry | None], texts: Sequence[str]
 ) -> tuple[int, int, int] | None:
     """(position, first row, last row) of the best-supported gutter among these rows.
 
@@ -704,13 +704,13 @@ def _find_gutter(
     there and one wholly left of ``p`` is a left column's (an LTR line, a right column's).
     Columns set on offset baselines come out so, each row one column's line
     (``pdftotext -layout`` of weasyprint's columns), with few rows holding both.
-    ``texts`` are the rows' texts, which tell the direction (none: right to left).
+    ``texts`` are the rows' texts, which tell the direction.
     """
     width = max((g.end for g in geoms if g and g.end < _CROSS_ALL), default=0)
     if width == 0 or sum(1 for g in geoms if g and g.gaps) < _GUTTER_SUPPORT:
         return None
     marks = _marks(geoms, width)
-    rtl = _right_to_left(texts) if texts else True
+    rtl = _right_to_left(texts)
     # The edge of a row's text facing the far side (see above): its end, right to left.
     edges = [0 if g is None else g.end if rtl else g.start for g in geoms]
     # Only a position inside some row's wide gap can gather support.
