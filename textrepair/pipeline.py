@@ -88,7 +88,7 @@ def repair_and_explain(text: str, config: RepairConfig | None = None) -> Repaire
     else:
         out, diagnosis = _line_stages(text, cfg, changes)
     if cfg.layout:
-        left_first = boxes_left_first(diagnosis, out)
+        left_first = boxes_left_first(diagnosis, out, text)
         laid = layout(
             out, reflow=cfg.reflow, keep_furniture=cfg.keep_furniture, left_first=left_first
         )
@@ -257,20 +257,29 @@ def _is_letter_line(body: str) -> bool:
     return has_hebrew(body) and not line_reads_logical(body)
 
 
-def boxes_left_first(diagnosis: Diagnosis, text: str) -> bool | None:
+def boxes_left_first(diagnosis: Diagnosis, text: str, raw: str) -> bool | None:
     """What the text tells of the extractor's order of text boxes (the layout stage's
-    ``left_first``).
+    ``left_first``); ``text`` is the repaired text, ``raw`` the input.
 
     Mirrored letters come from an extractor that reads glyphs in drawn order: pdfminer,
     which places text by its position on the page and writes boxes left to right, shows
     it by a justified line's stretched word spaces (True); mutool, which reads a page in
     order, and pdfplumber, which writes no boxes, do not (False: never turn a page; on
-    pdfminer's output of ragged, unjustified columns this misses the turn). Letters in
-    logical order tell nothing (None).
+    pdfminer's output of ragged, unjustified columns this misses the turn). Lines wrapped
+    whole in right-to-left embeddings are pdftotext's, which orders a page's blocks for
+    a right-to-left reader itself (False: a WeasyPrint page whose columns it read right
+    first was turned on word-model evidence alone). Other logical text tells nothing
+    (None).
     """
     if diagnosis.regime is not Regime.LETTER_VISUAL:
-        return None
+        return False if _extractor_reading_order(raw) else None
     return stretches_spaces(text)
+
+
+def _extractor_reading_order(text: str) -> bool:
+    """True when the text's embeddings are pdftotext's reading order (whole lines wrapped
+    right to left), not ``-raw``'s words in visual order."""
+    return has_embeddings(text) and control_evidence(text).logical_embedding
 
 
 def repair(text: str, config: RepairConfig | None = None) -> str:
