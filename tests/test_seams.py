@@ -254,6 +254,12 @@ def test_reverse_runs(raw: str, fixed: str) -> None:
         # a dash the line breaks after; the period after the word before is a piece.
         ("אתה לא יכול להשתלט על הדיון - - -", "אתה לא יכול להשתלט על הדיון - - -"),
         (" כשהם עזבו את החדר - .דבריי", "דבריי. כשהם עזבו את החדר -"),
+        # Curly marks stand for geresh and gershayim as the ASCII ones do (a word
+        # processor turns them so); a hyphen between two Hebrew letters is inside its
+        # piece, as the bidi algorithm resolves it (WeasyPrint through pypdf).
+        ("ן בנויים על ’ישראל-אזרבייג", "ישראל-אזרבייג’ן בנויים על"),
+        ("ב הם חברים”שמתגוררים בארה", "שמתגוררים בארה”ב הם חברים"),
+        ("”.ן’אזרבייג", "אזרבייג’ן”."),
         ("שורה אחת", "שורה אחת"),
     ],
 )

@@ -576,13 +576,16 @@ _R = "\u0590-\u05ff"  # bidi class R: Hebrew letters, points, maqaf, geresh, ger
 _NEUTRAL = rf"[^{_R}{LTR_CHARS}()\[\]{{}}<> ]"
 _PIECE_RE = re.compile(
     rf"(?P<ltr>{_LTR_RUN_RE.pattern})"
-    rf"|(?P<heb>[{_R}](?:(?:[{_R} ]| [-–—](?= ))*[{_R}])?(?: [-–—](?= |$))*)"
+    rf"|(?P<heb>[{_R}](?:(?:[{_R} ]| [-–—](?= )|(?<=[{_R}])-(?=[{_R}]))*[{_R}])?(?: [-–—](?= |$))*)"
     r"|(?P<open>[(\[{<])|(?P<close>[)\]}>])"
     rf"|(?P<neutral>{_NEUTRAL}+(?: +{_NEUTRAL}+)*)"
     r"|(?P<space> +)"
 )
 _QUOTES = frozenset("\"'“”„‘’")
-_WORD_QUOTES = frozenset("\"'")  # ASCII marks that also stand for geresh and gershayim
+# Marks that also stand for geresh and gershayim: the ASCII ones, and the curly ones a
+# word processor turns them into as the author types (``אזרבייג’ן``, ``ארה”ב``), which
+# the lexicon knows in their ASCII form.
+_WORD_QUOTES = {"'": "'", '"': '"', "’": "'", "”": '"'}
 _ATTACH_LEFT = ",.;:!?%"
 
 
@@ -627,9 +630,10 @@ def _inner_mark(left: _Visual | None, mark: _Visual, right: _Visual | None, zipf
     if mark.text not in _WORD_QUOTES or left.kind != "heb" or right.kind != "heb":
         return False
     before, after = _last_word(left.text), _first_word(right.text)
-    if zipf(before + mark.text + after) > 0:
+    ascii_mark = _WORD_QUOTES[mark.text]
+    if zipf(before + ascii_mark + after) > 0:
         return True
-    if mark.text == "'":
+    if ascii_mark == "'":
         return before[-1:] in "גזצץ"
     return len(after) <= 2 and len(before) <= 3
 
