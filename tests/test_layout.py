@@ -869,21 +869,22 @@ _TOKENS = st.sampled_from(
     ]
 )
 _LINES = st.lists(
-    st.tuples(st.lists(_TOKENS, max_size=12), st.integers(1, 8), st.integers(0, 40)).map(
-        lambda t: " " * t[2] + (" " * t[1]).join(t[0])
-    ),
+    st.tuples(
+        st.lists(_TOKENS, max_size=12), st.integers(1, 8), st.integers(0, 40), st.integers(0, 3)
+    ).map(lambda t: " " * t[2] + (" " * t[1]).join(t[0]) + " " * t[3]),
     max_size=60,
 )
 
 
 @settings(max_examples=150, derandomize=True, deadline=None)
-@given(lines=_LINES, feeds=st.sets(st.integers(0, 59), max_size=4))
-def test_any_text_loses_nothing(lines: list[str], feeds: set[int]) -> None:
-    """Whatever the input, every character ends up in the text or in a reported line."""
+@given(lines=_LINES, feeds=st.sets(st.integers(0, 59), max_size=4), left_first=st.booleans())
+def test_any_text_loses_nothing(lines: list[str], feeds: set[int], left_first: bool) -> None:
+    """Whatever the input, every character ends up in the text or in a reported line,
+    also where the extractor is known to write boxes left to right."""
     text = "\n".join(("\f" if k in feeds else "") + line for k, line in enumerate(lines))
     for reflow in (False, True):
         for keep in (False, True):
-            result = layout(text, reflow=reflow, keep_furniture=keep)
+            result = layout(text, reflow=reflow, keep_furniture=keep, left_first=left_first or None)
             kept = result.text + ("" if keep else "".join(line for _, _, line in result.removed))
             assert nonspace(kept) == nonspace(text)
 
@@ -1073,6 +1074,56 @@ def test_lifted_number_after_prefix_hyphen_joins_without_space() -> None:
     )
     assert out[3] == "באזרבייג'ן בשנה האחרונה."
     assert "69" not in out
+
+
+def test_number_written_between_the_halves_of_its_line_joins_them() -> None:
+    """pdfminer wrote a line's boxes left to right in one block: the left half (a hole at
+    its start), the number, the right half (a hole at its end). The number joins the two
+    halves, right half first, rather than only the half written after it."""
+    text = "\n".join(
+        [
+            *LIFT_BODY,
+            " שקל. זה מה שאני כסגן שר שהיה מעורב בתוך",
+            "300,000",
+            "הביתה עם ",
+            "ההסכם הבנתי. אם אתם לא יודעים דרך אז תעשו דרך. אם לא",
+            "",
+        ]
+    )
+    out = layout(text, left_first=True).text.split("\n")
+    assert out[2] == "הביתה עם 300,000 שקל. זה מה שאני כסגן שר שהיה מעורב בתוך"
+    assert out[3].startswith("ההסכם")
+
+
+def test_halves_of_a_line_whose_run_went_far_are_put_back_together() -> None:
+    """pdfminer (boxes left to right) cut a line at its number into the left half (the
+    line's end: a hole at its start), the number, and the right half (a hole at its end),
+    and put the number at the top of the page. The halves become one line, right half
+    first; the number stays where it is (no hole tells which). An extractor not known to
+    write boxes left to right keeps its lines."""
+    body = [
+        *LIFT_BODY,
+        *LIFT_BODY,
+        *LIFT_BODY,
+        "  על מענקי עידוד למתמחים בפריפריה",
+        "אנחנו עוברים לסעיף הבא: כוונת רשות המיסים להטיל מס של עד  ",
+        "המצוינים כאמור, חיפה, גוש-דן וירושלים. התעריפים בפריפריה תוקנו, ויש קוד מקסימלי",
+    ]
+    text = "\n".join(["48%", "", *body, ""])
+    out = layout(text, left_first=True).text.split("\n")
+    assert out[:8] == ["48%", "", *LIFT_BODY, *LIFT_BODY, *LIFT_BODY]
+    assert out[8] == (
+        "אנחנו עוברים לסעיף הבא: כוונת רשות המיסים להטיל מס של עד על מענקי עידוד למתמחים בפריפריה"
+    )
+    assert out[9] == body[-1]
+    paged = layout(text + "\f\n", left_first=True).text  # a last page with no text
+    assert paged.split("\n")[8] == out[8]
+    assert layout(text, left_first=None).text == text
+    assert layout(text, left_first=False).text == text
+    # A line indented after one with a space at its end is no split line when edge
+    # spaces are everywhere (pdftotext -layout pads every line).
+    padded = "\n".join(f"  {line}  " for line in body) + "\n"
+    assert layout(padded, left_first=True).text == padded
 
 
 def test_lifted_bullet_goes_into_the_one_wide_gap() -> None:

@@ -1602,6 +1602,62 @@ def _unrotate_columns(
 # --------------------------------------------------------------------------- lifted runs
 
 
+def _rejoin_halves(seq: list[_Item], anchored: set[int]) -> tuple[list[_Item], bool]:
+    """Put back together the halves of a line whose lifted run went far away.
+
+    An extractor that writes a page's boxes left to right (pdfminer) cuts a Hebrew line
+    at a number or Latin run into its left half (the line's end, a hole at its start), the
+    run, and its right half (the line's start, a hole at its end), and may put the run at
+    the top of the page or after the paragraph, out of :func:`_reinsert_lifted`'s reach.
+    A line with a hole at its start followed in its box by one with a hole at its end
+    is such a pair, written left half first (in the fixtures, 24 such pairs of pdfminer's
+    read right half first, none left first); the two become one line, right half first,
+    when it is no longer than the page's lines. Only for such an extractor (``repair``
+    calls this when it knows one), and only where edge spaces are rare enough to mean
+    something (:data:`_HOLE_SHARE`).
+    """
+    idx = _nonblank(seq)
+    texts = [_plain(seq[k].text) for k in idx]
+    if not idx or sum(t[:1].isspace() for t in texts) > _HOLE_SHARE * len(idx):
+        return seq, False
+    if sum(t[-1:].isspace() for t in texts) > _HOLE_SHARE * len(idx):
+        return seq, False
+    full: dict[int, int] = {}
+    for k in idx:
+        full[seq[k].page] = max(full.get(seq[k].page, 0), len(_norm(seq[k].text)))
+    out: list[_Item] = []
+    changed = False
+    k = 0
+    while k < len(seq):
+        it = seq[k]
+        nxt = seq[k + 1] if k + 1 < len(seq) else None
+        width = full.get(it.page, 0)
+        if nxt is not None and it.key not in anchored and _split_halves(it, nxt, width):
+            line = _plain(nxt.text).rstrip() + " " + _plain(it.text).lstrip()
+            out.append(replace(nxt, text=line))
+            changed = True
+            k += 2
+            continue
+        out.append(it)
+        k += 1
+    return out, changed
+
+
+def _split_halves(left: _Item, right: _Item, width: int) -> bool:
+    """Whether ``left`` (a hole at its start) and then ``right`` (a hole at its end) are the
+    left and right halves of one Hebrew line, together no longer than ``width`` allows."""
+    if left.role != "body" or right.role != "body" or left.blank or right.blank:
+        return False
+    if left.page != right.page or _lifted_kind(left) or _lifted_kind(right):
+        return False
+    a, b = _plain(left.text), _plain(right.text)
+    if not (has_hebrew(a) and has_hebrew(b)) or _LIFT_LEAD.match(a) is None:
+        return False
+    if not b[-1:].isspace() or b[:1].isspace():
+        return False
+    return len(_norm(a)) + 1 + len(_norm(b)) <= _LIFT_FIT * width
+
+
 def _attach_stray_punct(seq: list[_Item], anchored: set[int]) -> tuple[list[_Item], bool]:
     """Put a punctuation mark an extractor set on a line of its own back at the end of the
     line before it.
@@ -1697,6 +1753,13 @@ def _prefix_open(live: list[int], runs: set[int], t: int, r: int) -> bool:
     after it is not another lifted run (``ל-`` / ``WorldPride`` is filled)."""
     m = live.index(t)
     return m + 1 >= len(live) or live[m + 1] == r or live[m + 1] not in runs
+
+
+def _one_box(seq: Sequence[_Item], a: int, r: int, b: int) -> bool:
+    """Whether lines ``a``, ``r`` and ``b`` follow each other in one box: a run written
+    between the two halves of the line it was lifted from (pdfminer writes a line's boxes
+    left to right: left half, run, right half)."""
+    return a < r < b and not _box_break(seq, a, r) and not _box_break(seq, r, b)
 
 
 def _half_before(seq: Sequence[_Item], lines: list[int], holes: dict[int, _Holes], k: int) -> bool:
@@ -1802,7 +1865,8 @@ def _reinsert_lifted(seq: list[_Item]) -> tuple[list[_Item], bool]:
                     if holes[ln].lead and (ht.trail or (ht.prefix and kind == "number")):
                         near_gap, both_gaps = dist(a, b)
                         prefix = ht.prefix and not ht.trail
-                        options.append(((near_gap, 0, both_gaps), t, ln, prefix))
+                        rank = -2 if both_gaps == 0 and _one_box(seq, a, r, b) else 0
+                        options.append(((near_gap, rank, both_gaps), t, ln, prefix))
             for k in near:
                 h = holes[k]
                 if kind == "bullet":
@@ -2244,6 +2308,9 @@ def layout(
     seq, deinterleaved = _deinterleave(seq, model)
     seq, unscrambled = _unscramble_word_runs(seq, model, set(anchors))
     seq, reinserted = _reinsert_lifted(seq)
+    if left_first:
+        seq, rejoined = _rejoin_halves(seq, set(anchors))
+        reinserted = reinserted or rejoined
     seq, attached = _attach_stray_punct(seq, set(anchors))
     seq, unrotated = _unrotate_columns(seq, model, left_first)
     seq, moved_notes = _move_foreign(seq)
