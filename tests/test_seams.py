@@ -18,12 +18,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import textrepair
+from textrepair.controls import resolve_embeddings
 from textrepair.seams import (
     SEAM_FIXES,
     SeamEvidence,
     SeamOrder,
     dash_runs_to_logical,
     hyphen_run_to_start,
+    hyphen_runs_to_logical,
     leading_hyphen_to_prefix,
     leading_openers_to_run_end,
     leading_punct_to_end,
@@ -48,7 +51,8 @@ ALL_FIXES = {
     name: fix
     for order in SeamOrder
     for dashes in (False, True)
-    for name, fix in seam_fixes(order, dash_runs=dashes)
+    for hyphens in (False, True)
+    for name, fix in seam_fixes(order, dash_runs=dashes, hyphen_runs=hyphens)
 }
 
 
@@ -330,6 +334,49 @@ def test_repair_seams_runs_the_fixes_of_its_order() -> None:
     assert "reverse_runs" not in dict(SEAM_FIXES)
 
 
+@pytest.mark.parametrize(
+    ("raw", "fixed"),
+    [
+        # PyMuPDF cuts a line at each hyphen between Hebrew words and writes the runs
+        # right to left (lines of the corpus fixtures ud03 and held-out extractions,
+        # with their final punctuation already moved to the end).
+        (
+            "ראש הוועדה לפניות הציבור בוודאי יודעת כמה זה מעיק-את כיושבת",
+            "את כיושבת-ראש הוועדה לפניות הציבור בוודאי יודעת כמה זה מעיק",
+        ),
+        (
+            'לסביים הגלובליים-בירושלים, פואר כותבת: "בתוך המעגלים ההומו,',
+            'בירושלים, פואר כותבת: "בתוך המעגלים ההומו-לסביים הגלובליים,',
+        ),
+        (
+            "אזרבייג’ן גם בנויים על החברות של העם היהודי והעם האזרי-ישראל.",
+            "ישראל-אזרבייג’ן גם בנויים על החברות של העם היהודי והעם האזרי.",
+        ),
+        ("  ב-ג-א ", "  א-ג-ב "),  # three runs; indentation and trailing spaces kept
+        # left alone: a number or Latin run (another fix orders those), a maqaf (never
+        # cut), a spaced dash, no hyphen at all
+        ("בשנת 2011-רפורמה גדולה", "בשנת 2011-רפורמה גדולה"),
+        ("את כיושבת־ראש הוועדה", "את כיושבת־ראש הוועדה"),
+        ("הוא אמר - ואז הלך", "הוא אמר - ואז הלך"),
+        ("שורה אחת", "שורה אחת"),
+    ],
+)
+def test_hyphen_runs_to_logical(raw: str, fixed: str) -> None:
+    assert hyphen_runs_to_logical(raw, ZIPF) == fixed
+
+
+def test_hyphen_runs_replace_the_cautious_fix_only_when_told() -> None:
+    names = [name for name, _ in seam_fixes(SeamOrder.LOGICAL)]
+    assert "hyphen_run_to_start" in names and "hyphen_runs_to_logical" not in names
+    names = [name for name, _ in seam_fixes(SeamOrder.LOGICAL, hyphen_runs=True)]
+    assert "hyphen_run_to_start" not in names and "hyphen_runs_to_logical" in names
+    names = [name for name, _ in seam_fixes(SeamOrder.VISUAL_RUNS, hyphen_runs=True)]
+    assert names.index("hyphen_runs_to_logical") < names.index("reverse_runs")
+    assert "hyphen_runs_to_logical" not in dict(
+        seam_fixes(SeamOrder.VISUAL_PIECES, hyphen_runs=True)
+    )
+
+
 # --------------------------------------------------------------------------- evidence
 
 
@@ -364,6 +411,27 @@ def test_an_abbreviation_with_full_stops_recurring_is_one_seam() -> None:
     ev = seam_evidence(lines, ZIPF)
     assert ev.punct_glued == 2  # מהדי.אן. and הדי.אן.
     assert ev.order is SeamOrder.LOGICAL
+
+
+def test_hyphen_runs_are_told_by_punctuation_at_line_starts() -> None:
+    """PyMuPDF writes a line's runs right to left: its final punctuation comes out at its
+    start. That mark, far more often than punctuation in place and with none glued inside
+    lines, tells every PyMuPDF extraction in the fixtures but WeasyPrint's (which sets
+    the punctuation in place) from every pypdf and pdftotext one."""
+    folder = REPO / "benchmarks" / "corpus" / "fixtures"
+    told = {}
+    for path in sorted(folder.glob("*/*__*.txt")):
+        extractor = path.stem.split("__")[1]
+        if extractor not in ("pymupdf", "pypdf", "pdftotext"):
+            continue
+        lines = [resolve_embeddings(line) for line in path.read_text("utf-8").splitlines()]
+        told[path] = seam_evidence(lines).hyphen_runs
+    assert len(told) == 60
+    for path, hyphens in told.items():
+        expected = path.stem.endswith("pymupdf") and not path.stem.startswith("weasy")
+        assert hyphens is expected, path
+    repaired = textrepair.repair((folder / "ud03" / "lo_1col__pymupdf.txt").read_text("utf-8"))
+    assert 'בירושלים, פואר כותבת: "בתוך המעגלים ההומו-לסביים הגלובליים,' in repaired.splitlines()
 
 
 @pytest.mark.parametrize("extractor", ["pymupdf", "pypdf"])
@@ -456,7 +524,7 @@ def test_fixes_only_move_characters(line: str) -> None:
         assert non_space(fix(line, ZIPF)) == non_space(line), name
     for order in SeamOrder:
         for dashes in (False, True):
-            fixed = repair_seams(line, ZIPF, order=order, dash_runs=dashes)
+            fixed = repair_seams(line, ZIPF, order=order, dash_runs=dashes, hyphen_runs=True)
             assert non_space(fixed) == non_space(line), order
 
 

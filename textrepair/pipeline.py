@@ -142,7 +142,10 @@ def _repair_seams(bodies: list[str], done: set[int], changes: list[Change]) -> l
     if not evidence.broken:
         return bodies
     zipf = WordModel.default().zipf
-    for name, fix in seam_fixes(evidence.order, dash_runs=evidence.dash_runs):
+    fixes = seam_fixes(
+        evidence.order, dash_runs=evidence.dash_runs, hyphen_runs=evidence.hyphen_runs
+    )
+    for name, fix in fixes:
         bodies = _apply(
             bodies, name, lambda b, fix=fix: fix(b, zipf), changes, has_hebrew, skip=done
         )

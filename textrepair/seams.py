@@ -131,7 +131,8 @@ class SeamEvidence(NamedTuple):
     ``run_vote``: how much better the lines with numbers read with their runs reversed
     (positive: the document is in visual run order); ``dash_glued``: a real Hebrew word
     with a dash glued to its end before the next word (``בבקשה- שעל``), the trace of a
-    dash that began the run drawn after it.
+    dash that began the run drawn after it; ``end_punct``: Hebrew lines that end with
+    sentence punctuation, where it belongs.
     """
 
     glued: int
@@ -140,6 +141,7 @@ class SeamEvidence(NamedTuple):
     hebrew_lines: int
     run_vote: float
     dash_glued: int = 0
+    end_punct: int = 0
 
     @property
     def seams(self) -> int:
@@ -154,6 +156,25 @@ class SeamEvidence(NamedTuple):
         still come from a typo or a quoted code, so one is not enough to touch a document.
         """
         return self.seams >= max(2, 0.01 * self.hebrew_lines)
+
+    @property
+    def hyphen_runs(self) -> bool:
+        """True when the lines' runs come right to left, cut at hyphens between Hebrew
+        words too (see :func:`hyphen_runs_to_logical`).
+
+        The mark of such an extractor (PyMuPDF) is a line's final punctuation at its
+        start (``.מרשים``) far more often than at its end, and none glued inside lines
+        (which is piece order: pypdf on WeasyPrint): at least 3 such lines, more than
+        twice the lines that end with punctuation, and 4 times the words glued to
+        punctuation. In the fixtures this holds for every PyMuPDF extraction but those of
+        WeasyPrint, and for no other extractor's.
+        """
+        return (
+            self.broken
+            and self.lead_punct >= 3
+            and self.lead_punct > 2 * self.end_punct
+            and self.lead_punct >= 4 * self.punct_glued
+        )
 
     @property
     def dash_runs(self) -> bool:
@@ -437,6 +458,35 @@ def hyphen_run_to_start(line: str, zipf: Zipf) -> str:
     hyphen = body[m.start()]
     fixed = rest[:indent] + " ".join(words) + hyphen + rest[indent:] + m.group("end")
     return fixed + line[len(body) :]
+
+
+_GLUED_HYPHEN_RE = re.compile(rf"(?<=[{_HEB}])-(?=[{_HEB}])")
+_LINE_TAIL_RE = re.compile(r"[.,;:!?\"'”’׳״)\]}]*$")
+
+
+def hyphen_runs_to_logical(line: str, zipf: Zipf) -> str:
+    """Put a line's runs back in reading order where the extractor cut it at every hyphen
+    between two Hebrew words and wrote the runs right to left.
+
+    PyMuPDF ends a run at such a hyphen (an ASCII hyphen is a separator to the bidi
+    algorithm; a maqaf, U+05BE, is a Hebrew letter to it and never cuts) and writes a
+    line's runs from its visual left: ``ראש הוועדה ... כמה זה מעיק-את כיושבת`` for
+    ``את כיושבת-ראש הוועדה ... כמה זה מעיק``. The runs are put back in reverse order,
+    joined by their hyphens; the line's closing punctuation (already moved to its end)
+    stays there. Only in a document that shows the extractor's hand
+    (:attr:`SeamEvidence.hyphen_runs`), and only on lines with no number or Latin run
+    (those are cut there too, and their order is another fix's).
+    """
+    del zipf
+    body = line.rstrip(" ")
+    core = body.lstrip(" ")
+    if _GLUED_HYPHEN_RE.search(core) is None or _LTR_RUN_RE.search(core):
+        return line
+    indent = body[: len(body) - len(core)]
+    tail = _LINE_TAIL_RE.search(core)
+    end = tail.group() if tail else ""
+    runs = _GLUED_HYPHEN_RE.split(core[: len(core) - len(end)])
+    return indent + "-".join(reversed(runs)) + end + line[len(body) :]
 
 
 _PIPE_RE = re.compile(rf"^( *)([^|]*[{_HEB}])\|( +)([^|]*[{_HEB}][^|]*?)( *)$")
@@ -818,7 +868,7 @@ _FIXES_BY_ORDER: dict[SeamOrder, list[tuple[str, Fix]]] = {
 
 
 def seam_fixes(
-    order: SeamOrder = SeamOrder.LOGICAL, *, dash_runs: bool = False
+    order: SeamOrder = SeamOrder.LOGICAL, *, dash_runs: bool = False, hyphen_runs: bool = False
 ) -> list[tuple[str, Fix]]:
     """The (name, fix) pairs for lines of a document in ``order``, in the order they run.
 
@@ -826,8 +876,18 @@ def seam_fixes(
     the other fixes read a line's first run, which it changes. In a document in visual run
     order it leaves lines with a number or Latin run to :func:`reverse_runs`. Where the
     shape is rare it still runs on a line that shows it twice over (:func:`_dash_runs_when_led`).
+    ``hyphen_runs`` (:attr:`SeamEvidence.hyphen_runs`) puts :func:`hyphen_runs_to_logical`
+    in the place of :func:`hyphen_run_to_start`, which asks a line for more evidence (in
+    visual run order, before :func:`reverse_runs`, which leaves lines without a number or
+    Latin run alone).
     """
     fixes = list(_FIXES_BY_ORDER[order])
+    if hyphen_runs and order is SeamOrder.LOGICAL:
+        at = fixes.index(("hyphen_run_to_start", hyphen_run_to_start))
+        fixes[at] = ("hyphen_runs_to_logical", hyphen_runs_to_logical)
+    elif hyphen_runs and order is SeamOrder.VISUAL_RUNS:
+        at = fixes.index(("reverse_runs", reverse_runs))
+        fixes.insert(at, ("hyphen_runs_to_logical", hyphen_runs_to_logical))
     by_order = {
         (True, SeamOrder.LOGICAL): dash_runs_to_logical,
         (True, SeamOrder.VISUAL_RUNS): _dash_runs_without_ltr,
@@ -887,13 +947,19 @@ def _dash_runs_without_ltr(line: str, zipf: Zipf) -> str:
 
 
 def repair_seams(
-    line: str, zipf: Zipf, *, order: SeamOrder = SeamOrder.LOGICAL, dash_runs: bool = False
+    line: str,
+    zipf: Zipf,
+    *,
+    order: SeamOrder = SeamOrder.LOGICAL,
+    dash_runs: bool = False,
+    hyphen_runs: bool = False,
 ) -> str:
     """Fix the direction seams of one line (see the module docstring).
 
-    ``order`` and ``dash_runs`` come from :class:`SeamEvidence` of the whole document.
+    ``order``, ``dash_runs`` and ``hyphen_runs`` come from :class:`SeamEvidence` of the
+    whole document.
     """
-    for _name, fix in seam_fixes(order, dash_runs=dash_runs):
+    for _name, fix in seam_fixes(order, dash_runs=dash_runs, hyphen_runs=hyphen_runs):
         line = fix(line, zipf)
     return line
 
@@ -935,7 +1001,7 @@ def seam_evidence(
         model = WordModel.default()
         zipf = zipf or model.zipf
         pair = pair or model.pair
-    glued = lead = heb = dashes = 0
+    glued = lead = heb = dashes = ends = 0
     glued_punct: set[str] = set()  # the words, each counted once: an abbreviation recurs
     for line in lines:
         if not has_hebrew(line):
@@ -944,9 +1010,10 @@ def seam_evidence(
         dashes += len(_dash_seams(line, zipf))
         glued += _glue_count(line, zipf)
         lead += _LEAD_CLUSTER_RE.match(line) is not None
+        ends += _ENDS_WITH_PUNCT_RE.search(line.rstrip(" ")) is not None
         for m in _PUNCT_GLUED_RE.finditer(line):  # one scan a line; words only where it hits
             glued_punct.add(line[line.rfind(" ", 0, m.start()) + 1 :].split(" ", 1)[0])
-    evidence = SeamEvidence(glued, lead, len(glued_punct), heb, 0.0, dashes)
+    evidence = SeamEvidence(glued, lead, len(glued_punct), heb, 0.0, dashes, ends)
     if not evidence.broken:
         return evidence
     return evidence._replace(run_vote=run_order_vote(lines, pair))
