@@ -1955,7 +1955,7 @@ def _one_line(
     non-blank line before it)."""
     if not width or previous is None or previous.role != "body":
         return False
-    if not has_hebrew(previous.text) or _closed(previous.text):
+    if not has_hebrew(previous.text):
         return False
     line = " ".join(words)
     if following is None or following.blank or following.role != "body":
@@ -2061,14 +2061,14 @@ def _unscramble_word_runs(
         previous = next((it for it in reversed(out) if not it.blank), None)
         if width is None:
             width = _full_width([it.text for it in seq if it.role == "body" and not it.blank])
-        one_line = _one_line(words, previous, following, width)
-        if one_line and _chain([w for w in (before, *words[::-1], after) if w], model) >= as_is:
-            cuts = [(0, len(words))]  # one visual line, read right to left
-        else:
-            score, cuts = _word_run_reading(words, before, after, model)
-            if score - as_is < _WORD_RUN_GAIN:
-                out.extend(written)
-                continue
+        score, cuts = _word_run_reading(words, before, after, model)
+        whole = _chain([w for w in (before, *words[::-1], after) if w], model)
+        if _one_line(words, previous, following, width) and whole >= as_is:
+            if score - as_is < _WORD_RUN_GAIN or score <= whole:
+                cuts = [(0, len(words))]  # one visual line, read right to left
+        elif score - as_is < _WORD_RUN_GAIN:
+            out.extend(written)
+            continue
         for m, (i, j) in enumerate(cuts):
             last = run[-1] if m == len(cuts) - 1 else run[i]
             out.append(replace(run[i], text=" ".join(words[i:j][::-1]), key=last.key))
