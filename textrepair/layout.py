@@ -36,7 +36,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import pairwise
+from itertools import accumulate, pairwise
 from typing import NamedTuple
 
 from textrepair.tokens import has_hebrew, split_punct
@@ -64,6 +64,12 @@ _EDGE_ROWS = 3
 # may be shorter); closer together they are a numbered list.
 _PAGE_MIN_LINES = 5
 _LAST_PAGE_MIN_LINES = 2
+# A header or footer written as several short lines (see _furniture_blocks): 2 to 8
+# lines each under _BLOCK_SHORT of a full line, repeated with _BLOCK_BODY full lines
+# between.
+_BLOCK_MIN, _BLOCK_MAX = 2, 8
+_BLOCK_SHORT = 0.7
+_BLOCK_BODY = 5
 # A running header seen on fewer pages than this share is not trusted (and never on 1).
 _REPEAT_SHARE = 0.4
 # Neighbourhood (non-blank lines each side) for a line's local full width.
@@ -213,6 +219,7 @@ _WORD_START = re.compile(r"^\w")
 _LATIN = re.compile(r"[A-Za-z]")
 _URL = re.compile(r"^(?:(?:https?|ftp)://\S+|www\.\S+|\S+@\S+\.\w+|doi:\S+|\S+\.\w{2,}/\S*)$")
 _DIGITS = re.compile(r"\d+")
+_LETTERS = re.compile(r"[^\W\d_]{2}")
 _PAGE_TOKENS = re.compile(r"\d+|[^\d\s]+")
 _PAGE_WORDS = frozenset(
     {"עמוד", "עמ'", "עמ׳", "עמ", "מתוך", "page", "p.", "pp.", "of", "/", "-", "–", "—", "|", "·"}
@@ -513,7 +520,9 @@ def _furniture_inferred(rows: Sequence[_Row]) -> dict[int, str]:
     sits at the document's top or bottom edge. Lines repeated right next to furniture (or
     first or last in the text) everywhere they occur are running headers/footers, and so
     are the few short lines past a page number at the very top or bottom of the document
-    (an editors' line).
+    (an editors' line). Headers and footers written as several short lines are found as
+    blocks that repeat (:func:`_furniture_blocks`), and lines repeated next to them are
+    furniture as well.
     """
     nb = [i for i, row in enumerate(rows) if row.text.strip()]
     if not nb:
@@ -540,9 +549,10 @@ def _furniture_inferred(rows: Sequence[_Row]) -> dict[int, str]:
             accepted.update(i for i, _ in members)
         elif len(members) == 1 and members[0][1] < 1000 and members[0][0] in edge:
             accepted.add(members[0][0])
-    if not accepted:
+    blocks = _furniture_blocks(rows)
+    if not accepted and not blocks:
         return {}
-    found: dict[int, str] = dict.fromkeys(accepted, "")
+    found: dict[int, str] = dict.fromkeys(accepted | blocks.keys(), "")
     # Repeated lines that occur only right next to furniture (or first / last in the text).
     shapes: dict[str, list[int]] = {}
     for i in nb:
@@ -564,11 +574,14 @@ def _furniture_inferred(rows: Sequence[_Row]) -> dict[int, str]:
     # Short lines beyond a page number at the very top or bottom of the document.
     widths = sorted(_width(rows[i].text) for i in nb)
     full = widths[int(0.75 * (len(widths) - 1))]
-    lowest, highest = min(accepted, key=pos.__getitem__), max(accepted, key=pos.__getitem__)
-    for f, beyond, other_edge in (
-        (highest, [i for i in nb if pos[i] > pos[highest]], edge_top),
-        (lowest, [i for i in nb if pos[i] < pos[lowest]], edge_bottom),
-    ):
+    outer: list[tuple[int, list[int], set[int]]] = []
+    if accepted:
+        lowest, highest = min(accepted, key=pos.__getitem__), max(accepted, key=pos.__getitem__)
+        outer = [
+            (highest, [i for i in nb if pos[i] > pos[highest]], edge_top),
+            (lowest, [i for i in nb if pos[i] < pos[lowest]], edge_bottom),
+        ]
+    for f, beyond, other_edge in outer:
         if f not in edge or not beyond or len(beyond) > 2:
             continue
         if any(i in other_edge for i in groups_of[f]):
@@ -579,6 +592,9 @@ def _furniture_inferred(rows: Sequence[_Row]) -> dict[int, str]:
     # Name each: header above its page's first body line, footer below the last.
     out: dict[int, str] = {}
     for i in found:
+        if i in blocks:
+            out[i] = blocks[i]
+            continue
         k = pos[i]
         before = any(j not in found for j in nb[:k])
         after = any(j not in found for j in nb[k + 1 :])
@@ -595,6 +611,52 @@ def _furniture_inferred(rows: Sequence[_Row]) -> dict[int, str]:
             top = k > first_number
         out[i] = _kind(rows[i].text, top)
     return out
+
+
+def _furniture_blocks(rows: Sequence[_Row]) -> dict[int, str]:
+    """Furniture of a document without form feeds, written as blocks of short lines.
+
+    pdfminer writes a running header or footer as several boxes, each a line of its own
+    (``2026`` / ``מרץ |`` / ``7`` / ``רבעון הטקסט העברי | גיליון``; ``2`` / ``מתוך`` /
+    ``1`` / ``עמוד``): its numbers fall among the page numbers, so they rise through the
+    text no longer, and no line of it is a page number by itself. Such a block is found
+    as it repeats: :data:`_BLOCK_MIN` to :data:`_BLOCK_MAX` consecutive short lines
+    whose shapes (numbers aside, :func:`_shape`) come again at least twice, with at
+    least :data:`_BLOCK_BODY` full lines of body between one time and the next, holding a
+    number and a word. A block that is first in the text is a header, else a footer.
+    """
+    nb = [i for i, row in enumerate(rows) if row.text.strip()]
+    if len(nb) < 2 * _BLOCK_BODY:
+        return {}
+    widths = sorted(_width(rows[i].text) for i in nb)
+    full = widths[int(0.75 * (len(widths) - 1))]
+    keys = [_shape(rows[i].text) for i in nb]
+    short = [_width(rows[i].text) < _BLOCK_SHORT * full for i in nb]
+    body_before = list(accumulate((not s for s in short), initial=0))
+    taken: set[int] = set()
+    found: dict[int, str] = {}
+    for size in range(_BLOCK_MAX, _BLOCK_MIN - 1, -1):
+        starts: dict[tuple[str, ...], list[int]] = {}
+        for s in range(len(nb) - size + 1):
+            block = keys[s : s + size]
+            if not all(short[s : s + size]) or taken.intersection(range(s, s + size)):
+                continue
+            if "#" in "".join(block) and any(_LETTERS.search(k) for k in block):
+                starts.setdefault(tuple(block), []).append(s)
+        for at in starts.values():
+            kept = [at[0]]
+            for s in at[1:]:
+                if body_before[s] - body_before[kept[-1] + size] >= _BLOCK_BODY:
+                    kept.append(s)
+            if len(kept) < 2:
+                continue
+            kind = "running_header" if body_before[kept[0]] == 0 else "running_footer"
+            for s in kept:
+                taken.update(range(s, s + size))
+                for k in range(s, s + size):
+                    text = rows[nb[k]].text
+                    found[nb[k]] = "page_number" if _bare_page_number(text) is not None else kind
+    return found
 
 
 def _find_furniture(rows: Sequence[_Row]) -> dict[int, str]:
