@@ -288,6 +288,14 @@ def test_glued_runs_keep_their_order_and_get_spaces() -> None:
     )
     assert runs_to_logical("-ש הביסה אוה ןוילע69") == "עליון הוא הסיבה ש-69"
     assert runs_to_logical("םולש 12") == visual_to_logical("םולש 12")  # not glued
+    # The number's comma comes after it at the line's end, and a run that opens with a
+    # comma or full stop takes no space before it (held-out ud02, LibreOffice / mutool).
+    assert runs_to_logical(" ינויל ןוכנ .ריעב ינמראה בושייה תודלותב םיבושחה םירתאה2009,") == (
+        "האתרים החשובים בתולדות היישוב הארמני בעיר. נכון ליוני 2009,"
+    )
+    assert runs_to_logical(" תנשב הלגתה ספיספה1894תונוטלשה .תיבל תודוסי תחנה ךלהמב ,") == (
+        "הפסיפס התגלה בשנת 1894, במהלך הנחת יסודות לבית. השלטונות"
+    )
 
 
 def test_short_letter_visual_texts_are_diagnosed() -> None:

@@ -431,8 +431,11 @@ def letter_visual_score(line: str, zipf: Callable[[str], float]) -> float:
 # order would put such a number first, glued to the word before it: no extractor of ours
 # does that (none of the pdfminer or pdfplumber fixtures ends a line so).
 _GLUED_RUN_RE = regex.compile(
-    r"(?<=[\u05d0-\u05ea])(\d+(?:[.,:/-]\d+)*%?)(?=[.,:;]?[\u05d0-\u05ea]| *$)"
+    r"(?<=[\u05d0-\u05ea])(\d+(?:[.,:/-]\d+)*%?)(?=[.,:;]?[\u05d0-\u05ea]|[.,:;]? *$)"
 )
+
+
+_ATTACHES_LEFT = ",.;:!?%"
 
 
 def runs_to_logical(line: str) -> str:
@@ -451,5 +454,6 @@ def runs_to_logical(line: str) -> str:
     ]
     text = ""
     for part in filter(None, out):  # a prefix with its hyphen keeps its number: ``ש-69``
-        text += part if not text or text.endswith(("-", "־")) else " " + part
+        glued = not text or text.endswith(("-", "־")) or part[0] in _ATTACHES_LEFT
+        text += part if glued else " " + part
     return text
