@@ -182,8 +182,9 @@ _LIFT_LEAD = re.compile(r" {1,2}\S")
 # _INTERLEAVED_BETWEEN fall between the clusters, and at least _INTERLEAVED_RUN_SHARE are
 # column lines cut mid-sentence between lines of the clusters; the clusters' lines switch
 # between them at least _INTERLEAVED_SWITCHES times down the text, or the text reads
-# better two lines down than one by _READ_ACROSS_NATS a line (columns set on offset
-# baselines come out one line of each in turn, merging few).
+# better two lines down than one by _READ_ACROSS_NATS a line on average, at least
+# _READ_ACROSS_SIGMAS standard errors above nothing (columns set on offset baselines
+# come out one line of each in turn, merging few).
 _HALF_TOL = 0.15
 _INTERLEAVED_MIN = 3
 _INTERLEAVED_MIN_WIDTH = 8
@@ -2012,9 +2013,9 @@ def _one_line(
 ) -> bool:
     """Whether a run of one-word lines is the words of one justified line: together no
     longer than a full line of the text, yet too long to take the next line's first
-    word (:func:`_ends_early`), after a body line of Hebrew whose sentence goes on (a
-    blank line between is a block break of the extractor's: ``previous`` is the last
-    non-blank line before it)."""
+    word (:func:`_ends_early`), after a body line of Hebrew (whose sentence may go on or
+    end: the line may open one; a blank line between is a block break of the
+    extractor's: ``previous`` is the last non-blank line before it)."""
     if not width or previous is None or previous.role != "body":
         return False
     if not has_hebrew(previous.text):
@@ -2096,8 +2097,10 @@ def _unscramble_word_runs(
     lines is cut into visual lines, each read right to left, when the word model prefers
     that reading to the lines as they stand by :data:`_WORD_RUN_GAIN`; each visual line
     becomes one line. A run that has the shape of one justified line (:func:`_one_line`)
-    is that line read right to left unless the word model prefers the run as it stands.
-    A run with furniture anchored inside it is left alone.
+    is that line read right to left unless the word model prefers the run as it stands,
+    or prefers a cut into shorter lines that clears :data:`_WORD_RUN_GAIN` too (a closed
+    one-word line above a visual line: ``בבקשה.`` / ``להחליט`` / ``יכול`` / ``לא`` /
+    ``אתה``). A run with furniture anchored inside it is left alone.
     """
     out: list[_Item] = []
     changed = False
@@ -2502,7 +2505,9 @@ def _interleaved(texts: Sequence[str], widths: Sequence[int], w: int, model: Wor
 
 def _reads_two_down(texts: Sequence[str], model: WordModel) -> bool:
     """True when each line's words go on two lines down better than on the next line, by
-    :data:`_READ_ACROSS_NATS` a line on average: the next line is the other column's.
+    :data:`_READ_ACROSS_NATS` a line on average and :data:`_READ_ACROSS_SIGMAS` standard
+    errors above chance (random words pass the mean alone on short texts): the next line
+    is the other column's.
     (One-column text reads on at the next line: held-out one-column pdfplumber texts
     score -0.2 to -2.2 nats a line, two columns read across +0.16 to +2.0. A list of
     headlines and bylines may also score above 0: the length clusters must show columns
