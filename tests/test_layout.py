@@ -1007,6 +1007,38 @@ def test_a_justified_line_written_one_word_per_line_is_read_back(after_a_full_st
     assert kept >= total - 4  # 296 of 300 and 159 of 159, before the one-line rule as after it
 
 
+def test_two_justified_lines_written_one_word_per_line_are_read_back() -> None:
+    """Two stretched lines in a row come out as one run of one-word lines, each line's
+    words left to right. The run is cut into full lines (each no longer than a line of
+    the text, and too long to have taken the next line's first word), each read right
+    to left: 185 of 300 came back (129 before runs were cut by their shape); the same
+    words in reading order stay (299 of 300, as before)."""
+    rng = random.Random(13)
+    restored = kept = total = 0
+    for _ in range(300):
+        width = rng.randint(28, 50)
+        lines = [x for p in corpus_run(rng, 3) for x in [*_damage.justify(p, width), ""]]
+        candidates = [
+            i
+            for i in range(1, len(lines) - 2)
+            if lines[i - 1] and lines[i + 1] and lines[i + 2]
+            and min(len(lines[i].split()), len(lines[i + 1].split())) >= 2
+            and not re.search(r"\d", lines[i] + lines[i + 1])
+        ]
+        if not candidates:
+            continue
+        i = rng.choice(candidates)
+        first, second = lines[i].split(), lines[i + 1].split()
+        total += 1
+        damaged = "\n".join([*lines[:i], *first[::-1], *second[::-1], *lines[i + 2 :]]) + "\n"
+        restored += layout(damaged).text.split() == " ".join(lines).split()
+        in_order = "\n".join([*lines[:i], *first, *second, *lines[i + 2 :]]) + "\n"
+        kept += layout(in_order).text.split() == " ".join(lines).split()
+    assert total == 300
+    assert restored >= 175, restored
+    assert kept >= total - 2
+
+
 def test_a_comma_on_a_line_of_its_own_goes_back_to_the_line_before() -> None:
     """PyMuPDF on LibreOffice: a line that ends with a number is cut there, and the comma
     after the number comes out as a line of its own."""

@@ -143,8 +143,8 @@ _DROP_CAP_ZIPF = 2.0
 # line holds at most this many words.
 _WORD_RUN_GAIN = 4.0
 _WORD_RUN_SEGMENT = 8
-# A run whose words together are no longer than this share of a full line, and too long
-# to have taken the next line's first word, is one justified line (see _one_line).
+# Words together no longer than this share of a full line, and too long to have taken
+# the next line's first word, are one justified line (see _lines_reading).
 _ONE_LINE_FIT = 1.1
 
 # A number, Latin run or bullet an extractor lifted out of its Hebrew line onto a line of
@@ -2008,22 +2008,69 @@ def _chain(words: Sequence[str], model: WordModel) -> float:
     return sum(model.pair(a, b) for a, b in pairwise(words))
 
 
-def _one_line(
-    words: Sequence[str], previous: _Item | None, following: _Item | None, width: float
-) -> bool:
-    """Whether a run of one-word lines is the words of one justified line: together no
-    longer than a full line of the text, yet too long to take the next line's first
-    word (:func:`_ends_early`), after a body line of Hebrew (whose sentence may go on or
-    end: the line may open one; a blank line between is a block break of the
-    extractor's: ``previous`` is the last non-blank line before it)."""
+def _in_running_text(previous: _Item | None, following: _Item | None, width: float) -> bool:
+    """Whether a run of one-word lines stands in running text, where it may be justified
+    lines written a word per line (:func:`_lines_reading`): after a body line of Hebrew
+    (whose sentence may go on or end; a blank line between is a block break of the
+    extractor's: ``previous`` is the last non-blank line before it) and before a body
+    line, in a text whose full line width is known."""
     if not width or previous is None or previous.role != "body":
         return False
     if not has_hebrew(previous.text):
         return False
-    line = " ".join(words)
-    if following is None or following.blank or following.role != "body":
-        return False
-    return len(line) <= _ONE_LINE_FIT * width and not _ends_early(line, following.text, width)
+    return following is not None and not following.blank and following.role == "body"
+
+
+def _lines_reading(
+    words: Sequence[str], before: str, after: str, following: str, width: float, model: WordModel
+) -> tuple[float, list[tuple[int, int]]] | None:
+    """The best cut of ``words`` into full lines, each read reversed, with its score; None
+    when there is no such cut.
+
+    A run of one-word lines that holds several justified lines, written one word per line
+    left to right, cuts into groups of two or more words each of which is a full line: no
+    longer than a full line of the text (:data:`_ONE_LINE_FIT`), too long to have taken
+    the first word of the line after it (:func:`_ends_early`; that word is the next
+    group's last as written, or ``following``'s first). Among such cuts (usually one or
+    two) the word model picks, scoring as :func:`_word_run_reading` does.
+    """
+    n = len(words)
+
+    def full(i: int, j: int, next_first: str) -> bool:
+        line = " ".join(words[i:j][::-1])
+        return len(line) <= _ONE_LINE_FIT * width and not _ends_early(line, next_first, width)
+
+    # best[(i, j)]: the best score of words[i:] read as full lines opening with (i, j).
+    best: dict[tuple[int, int], tuple[float, tuple[int, int] | None]] = {}
+    for i in range(n - 2, -1, -1):
+        for j in range(i + 2, n + 1):
+            inner = _chain(words[i:j][::-1], model)
+            if j == n:
+                if full(i, j, following):
+                    best[(i, j)] = (inner + (model.pair(words[i], after) if after else 0.0), None)
+                continue
+            options = [
+                (best[(j, k)][0] + model.pair(words[i], words[k - 1]), (j, k))
+                for k in range(j + 2, n + 1)
+                if (j, k) in best and full(i, j, words[k - 1])
+            ]
+            if options:
+                score, nxt = max(options)
+                best[(i, j)] = (inner + score, nxt)
+    starts = [
+        (best[(0, j)][0] + (model.pair(before, words[j - 1]) if before else 0.0), (0, j))
+        for j in range(2, n + 1)
+        if (0, j) in best
+    ]
+    if not starts:
+        return None
+    total, node = max(starts)
+    cuts: list[tuple[int, int]] = []
+    cur: tuple[int, int] | None = node
+    while cur is not None:
+        cuts.append(cur)
+        cur = best[cur][1]
+    return total, cuts
 
 
 def _word_run_reading(
@@ -2096,11 +2143,12 @@ def _unscramble_word_runs(
     ``לקדם`` / ``שמטרתן`` for ``שמטרתן לקדם מוצרים,``. A run of two or more one-word
     lines is cut into visual lines, each read right to left, when the word model prefers
     that reading to the lines as they stand by :data:`_WORD_RUN_GAIN`; each visual line
-    becomes one line. A run that has the shape of one justified line (:func:`_one_line`)
-    is that line read right to left unless the word model prefers the run as it stands,
-    or prefers a cut into shorter lines that clears :data:`_WORD_RUN_GAIN` too (a closed
-    one-word line above a visual line: ``בבקשה.`` / ``להחליט`` / ``יכול`` / ``לא`` /
-    ``אתה``). A run with furniture anchored inside it is left alone.
+    becomes one line. A run in running text (:func:`_in_running_text`) that cuts into
+    full justified lines (:func:`_lines_reading`: one, or several in a row) is read so,
+    each line right to left, unless the word model prefers the run as it stands, or
+    prefers a cut that clears :data:`_WORD_RUN_GAIN` too (a closed one-word line above
+    a visual line: ``בבקשה.`` / ``להחליט`` / ``יכול`` / ``לא`` / ``אתה``). A run with
+    furniture anchored inside it is left alone.
     """
     out: list[_Item] = []
     changed = False
@@ -2127,10 +2175,20 @@ def _unscramble_word_runs(
         if width is None:
             width = _full_width([it.text for it in seq if it.role == "body" and not it.blank])
         score, cuts = _word_run_reading(words, before, after, model)
-        whole = _chain([w for w in (before, *words[::-1], after) if w], model)
-        if _one_line(words, previous, following, width) and whole >= as_is:
-            if score - as_is < _WORD_RUN_GAIN or score <= whole:
-                cuts = [(0, len(words))]  # one visual line, read right to left
+        shaped = (
+            _lines_reading(words, before, after, _first_word(following.text), width, model)
+            if _in_running_text(previous, following, width)
+            else None
+        )
+        # Scored as the run as written is (the same sum): where the word model cannot
+        # tell the two apart, the shape decides.
+        lines = 0.0
+        if shaped is not None:
+            read = [w for i, j in shaped[1] for w in words[i:j][::-1]]
+            lines = _chain([w for w in (before, *read, after) if w], model)
+        if shaped is not None and lines >= as_is:
+            if score - as_is < _WORD_RUN_GAIN or score <= lines:
+                cuts = shaped[1]  # full lines, each read right to left
         elif score - as_is < _WORD_RUN_GAIN:
             out.extend(written)
             continue
