@@ -40,6 +40,7 @@ from textrepair.seams import (
     seam_fixes,
     space_glued_runs,
     swap_pipe_sides,
+    tighten_enclosed_runs,
 )
 from textrepair.wordmodel import WordModel
 
@@ -363,6 +364,23 @@ def test_repair_seams_runs_the_fixes_of_its_order() -> None:
 )
 def test_hyphen_runs_to_logical(raw: str, fixed: str) -> None:
     assert hyphen_runs_to_logical(raw, ZIPF) == fixed
+
+
+@pytest.mark.parametrize(
+    ("raw", "fixed"),
+    [
+        # pypdf on LibreOffice PDFs of the corpus texts ud01 and ud03
+        ("מפלזמה קפואה ( FFP), שהיא", "מפלזמה קפואה (FFP), שהיא"),
+        ('הביטוי " FFP" משמש לעיתים', 'הביטוי "FFP" משמש לעיתים'),
+        ("ישראל הגאה ( Gay Israel) כחלק", "ישראל הגאה (Gay Israel) כחלק"),
+        # left alone: Hebrew inside, a run not closed at once, a bracket glued to a digit
+        ("( סתם שורה)", "( סתם שורה)"),
+        ("( 2020 ועוד)", "( 2020 ועוד)"),
+        ("בפקטור 5(  V). פלזמה", "בפקטור 5(  V). פלזמה"),
+    ],
+)
+def test_tighten_enclosed_runs(raw: str, fixed: str) -> None:
+    assert tighten_enclosed_runs(raw, ZIPF) == fixed
 
 
 def test_hyphen_runs_replace_the_cautious_fix_only_when_told() -> None:

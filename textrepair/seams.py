@@ -361,6 +361,24 @@ def space_glued_runs(line: str, zipf: Zipf) -> str:
     return "".join(out)
 
 
+# An opening bracket or quote, spaces, then a number or Latin run closed at once.
+_SPACED_OPENER_RE = re.compile(
+    rf"(?:(?<=\s)|^)([(\[{{\"“„])( +)(?={_LTR_RUN_RE.pattern}[)\]}}\"”])"
+)
+
+
+def tighten_enclosed_runs(line: str, zipf: Zipf) -> str:
+    """Take out the space an extractor put between an opening bracket or quote and the
+    number or Latin run it encloses: ``( FFP)`` -> ``(FFP)``, ``" FFP"`` -> ``"FFP"``.
+
+    pypdf writes a space at each change of direction, also right after an opening mark
+    before a left-to-right run; no text sets a space there (none of the clean texts at
+    hand does), and only a run closed right after it is touched.
+    """
+    del zipf
+    return _SPACED_OPENER_RE.sub(r"\1", line)
+
+
 _PREFIX_DIGITS_RE = re.compile(rf"(?<![{_HEB}])([{_HEB}]{{1,3}})(?=[{LTR_CHARS}])")
 
 
@@ -847,6 +865,7 @@ SEAM_FIXES: list[tuple[str, Fix]] = [
     ("hyphen_run_to_start", hyphen_run_to_start),
     ("swap_pipe_sides", swap_pipe_sides),
     ("space_glued_runs", space_glued_runs),
+    ("tighten_enclosed_runs", tighten_enclosed_runs),
     ("mirror_bracket_pairs", mirror_bracket_pairs),
 ]
 """The fixes for a document in logical run order, in the order they run."""
