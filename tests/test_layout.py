@@ -1163,6 +1163,27 @@ def test_halves_of_a_line_whose_run_went_far_are_put_back_together() -> None:
     assert layout(padded, left_first=True).text == padded
 
 
+def test_lifted_run_goes_back_between_its_brackets() -> None:
+    """``pdftotext -raw`` writes a Latin run in brackets on a line of its own: the line it
+    came from ends with the opening bracket, the next starts with the closing one. The
+    run goes back between them, with no space inside the brackets or before the comma."""
+    text = "\n".join(
+        [
+            *LIFT_BODY,
+            "העירוי עשוי פעמים רבות מפלזמה קפואה (",
+            "FFP",
+            "), שהיא מוצר דם העשוי מהחלק הנוזלי של הדם.",
+            *LIFT_BODY,
+            "",
+        ]
+    )
+    out = layout(text).text.split("\n")
+    assert out[2] == (
+        "העירוי עשוי פעמים רבות מפלזמה קפואה (FFP), שהיא מוצר דם העשוי מהחלק הנוזלי של הדם."
+    )
+    assert out[3:5] == LIFT_BODY
+
+
 def test_lifted_bullet_goes_into_the_one_wide_gap() -> None:
     text = (
         "15 אברכים\nחידון ההלכה למעשה בעונה תשיעית  צפו בפרק הבכורה\n•\nחידון הלכה למעשה העולמי\n"

@@ -169,6 +169,10 @@ _LIFT_FIT = 1.1
 _PREFIX_HYPHEN = re.compile(r"(?:^|\s)[משהוכלב]{1,3}[-־]$")
 # A bullet's hole inside a line: one run of two or more spaces where every other gap is one.
 _INNER_GAP = re.compile(r" {2,}")
+# What a lifted run joins without a space: an opening bracket or quote before it, and
+# closing punctuation after it.
+_OPENS_RUN = re.compile(r"(?:^|\s)[(\[{“„\"]$|[(\[{“„]$")
+_CLOSES_RUN = frozenset(",.;:!?%)]}”")
 # A run lifted from a line's start leaves one or two spaces there (pdfminer); more, or a
 # tab, is the line's indentation.
 _LIFT_LEAD = re.compile(r" {1,2}\S")
@@ -1782,18 +1786,23 @@ def _holes(text: str, lead_ok: bool, trail_ok: bool) -> _Holes:
     gaps = _INNER_GAP.findall(core)
     inner = len(gaps) == 1 and core.count(" ") == len(gaps[0]) + len(core.split()) - 2
     return _Holes(
-        lead_ok and _LIFT_LEAD.match(plain) is not None,
-        trail_ok and plain[-1:].isspace(),
+        (lead_ok and _LIFT_LEAD.match(plain) is not None) or core[:1] in ")]}",
+        (trail_ok and plain[-1:].isspace()) or core[-1:] in "([{",
         bool(_PREFIX_HYPHEN.search(core)),
         inner,
     )
 
 
 def _join_run(left: str, run: str, right: str, kind: str, prefix: bool) -> str:
-    """``left`` + ``run`` + ``right``: a number after a prefix hyphen joins without space."""
-    sep = "" if prefix and kind == "number" else " "
-    head = left.rstrip() + sep + run if left else run
-    return head + (" " + right.lstrip() if right else "")
+    """``left`` + ``run`` + ``right``: a number after a prefix hyphen, or a run after an
+    opening bracket or quote, joins without space, and so does closing punctuation after
+    the run (``קפואה (`` + ``FFP`` + ``), שהיא`` -> ``קפואה (FFP), שהיא``)."""
+    head = left.rstrip()
+    glued = (prefix and kind == "number") or _OPENS_RUN.search(head) is not None
+    head = head + ("" if glued else " ") + run if head else run
+    tail = right.lstrip()
+    closing = tail[:1] in _CLOSES_RUN or (tail[:1] == '"' and not tail[1:2].isalnum())
+    return head + (tail if closing else " " + tail) if tail else head
 
 
 def _wrapped(seq: Sequence[_Item], texts: dict[int, str], live: list[int], k: int) -> bool:
