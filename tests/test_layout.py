@@ -1165,8 +1165,9 @@ def test_halves_of_a_line_whose_run_went_far_are_put_back_together() -> None:
 
 def test_lifted_run_goes_back_between_its_brackets() -> None:
     """``pdftotext -raw`` writes a Latin run in brackets on a line of its own: the line it
-    came from ends with the opening bracket, the next starts with the closing one. The
-    run goes back between them, with no space inside the brackets or before the comma."""
+    came from ends with the opening bracket, the next starts with the closing one (or
+    with a comma). The run goes back between them, with no space inside the brackets or
+    before the comma."""
     text = "\n".join(
         [
             *LIFT_BODY,
@@ -1182,6 +1183,13 @@ def test_lifted_run_goes_back_between_its_brackets() -> None:
         "העירוי עשוי פעמים רבות מפלזמה קפואה (FFP), שהיא מוצר דם העשוי מהחלק הנוזלי של הדם."
     )
     assert out[3:5] == LIFT_BODY
+    # A line that starts with the comma after the run shows the hole as well.
+    text = "\n".join(
+        [*LIFT_BODY, "אזרבייג'ן הכריזה על עצמאות עם קריסת ברית המועצות ב-", "1991", ", ושלושה"]
+    )
+    assert layout(text).text.split("\n")[2] == (
+        "אזרבייג'ן הכריזה על עצמאות עם קריסת ברית המועצות ב-1991, ושלושה"
+    )
 
 
 def test_lifted_bullet_goes_into_the_one_wide_gap() -> None:

@@ -1786,7 +1786,7 @@ def _holes(text: str, lead_ok: bool, trail_ok: bool) -> _Holes:
     gaps = _INNER_GAP.findall(core)
     inner = len(gaps) == 1 and core.count(" ") == len(gaps[0]) + len(core.split()) - 2
     return _Holes(
-        (lead_ok and _LIFT_LEAD.match(plain) is not None) or core[:1] in ")]}",
+        (lead_ok and _LIFT_LEAD.match(plain) is not None) or core[:1] in ")]},;:",
         (trail_ok and plain[-1:].isspace()) or core[-1:] in "([{",
         bool(_PREFIX_HYPHEN.search(core)),
         inner,
