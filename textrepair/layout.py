@@ -638,16 +638,24 @@ def _furniture_blocks(rows: Sequence[_Row]) -> dict[int, str]:
     keys = [_shape(rows[i].text) for i in nb]
     short = [_width(rows[i].text) < _BLOCK_SHORT * full for i in nb]
     body_before = list(accumulate((not s for s in short), initial=0))
+    # Blocks lie inside stretches of short lines: (start, end) of each.
+    stretches: list[tuple[int, int]] = []
+    for k, is_short in enumerate(short):
+        if is_short and stretches and stretches[-1][1] == k:
+            stretches[-1] = (stretches[-1][0], k + 1)
+        elif is_short:
+            stretches.append((k, k + 1))
     taken: set[int] = set()
     found: dict[int, str] = {}
     for size in range(_BLOCK_MAX, _BLOCK_MIN - 1, -1):
         starts: dict[tuple[str, ...], list[int]] = {}
-        for s in range(len(nb) - size + 1):
-            block = keys[s : s + size]
-            if not all(short[s : s + size]) or taken.intersection(range(s, s + size)):
-                continue
-            if "#" in "".join(block) and any(_LETTERS.search(k) for k in block):
-                starts.setdefault(tuple(block), []).append(s)
+        for first, end in stretches:
+            for s in range(first, end - size + 1):
+                block = keys[s : s + size]
+                if taken.intersection(range(s, s + size)):
+                    continue
+                if "#" in "".join(block) and any(_LETTERS.search(k) for k in block):
+                    starts.setdefault(tuple(block), []).append(s)
         for at in starts.values():
             kept = [at[0]]
             for s in at[1:]:
@@ -2562,12 +2570,12 @@ def _interleaved(texts: Sequence[str], widths: Sequence[int], w: int, model: Wor
     kinds = [_merged_width(n, w) for n, ok in zip(widths, inside, strict=True) if ok]
     switches = sum(a != b for a, b in pairwise(kinds))
     both = single + merged
-    return (
-        (switches >= _INTERLEAVED_SWITCHES or _reads_two_down(texts, model))
-        and between <= _INTERLEAVED_BETWEEN * both
+    shaped = (
+        between <= _INTERLEAVED_BETWEEN * both
         and longer <= _INTERLEAVED_LONGER * both
         and running >= max(_INTERLEAVED_MIN, _INTERLEAVED_RUN_SHARE * both)
     )
+    return shaped and (switches >= _INTERLEAVED_SWITCHES or _reads_two_down(texts, model))
 
 
 def _reads_two_down(texts: Sequence[str], model: WordModel) -> bool:

@@ -281,8 +281,15 @@ def boxes_left_first(diagnosis: Diagnosis, text: str, raw: str) -> bool | None:
 
 def _extractor_reading_order(text: str) -> bool:
     """True when the text's embeddings are pdftotext's reading order (whole lines wrapped
-    right to left), not ``-raw``'s words in visual order."""
-    return has_embeddings(text) and control_evidence(text).logical_embedding
+    right to left), not ``-raw``'s words in visual order: its first
+    :data:`_ORDER_SAMPLE_LINES` lines tell (an extractor wraps every line alike)."""
+    if not has_embeddings(text):
+        return False
+    head = "\n".join(text.split("\n", _ORDER_SAMPLE_LINES)[:_ORDER_SAMPLE_LINES])
+    return control_evidence(head).logical_embedding
+
+
+_ORDER_SAMPLE_LINES = 60
 
 
 def repair(text: str, config: RepairConfig | None = None) -> str:
