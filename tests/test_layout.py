@@ -21,6 +21,7 @@ import json
 import random
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -968,6 +969,36 @@ ONE_LINE_RATE = 0.86  # measured on 2026-12-05 (300 texts, seed 11; 0.73 with no
 ONE_LINE_RATE_AFTER_STOP = 0.90  # measured on 2026-12-06 (159 texts; 0.79 before)
 
 
+def word_run_trials(
+    seed: int, rows: int, pick: Callable[[list[str], int], bool], gap: bool
+) -> tuple[int, int, int]:
+    """Over 300 texts of corpus paragraphs justified at 28-50 characters, write ``rows``
+    lines from a line ``i`` that ``pick`` accepts one word per line, each line's words
+    left to right (``gap``: sometimes after a blank line, a block break pdftotext may
+    write); and apart, the same words in reading order. Returns (texts, read back, kept)."""
+    rng = random.Random(seed)
+    restored = kept = total = 0
+    for _ in range(300):
+        width = rng.randint(28, 50)
+        lines = [x for p in corpus_run(rng, 3) for x in [*_damage.justify(p, width), ""]]
+        candidates = [i for i in range(1, len(lines) - rows) if pick(lines, i)]
+        if not candidates:
+            continue
+        i = rng.choice(candidates)
+        words = [w for line in lines[i : i + rows] for w in line.split()[::-1]]
+        in_reading = [w for line in lines[i : i + rows] for w in line.split()]
+        total += 1
+        blank = [""] * rng.randint(0, 1) if gap else []
+        damaged = "\n".join([*lines[:i], *blank, *words, *lines[i + rows :]]) + "\n"
+        restored += layout(damaged).text.split() == " ".join(lines).split()
+        in_order = "\n".join([*lines[:i], *in_reading, *lines[i + rows :]]) + "\n"
+        kept += layout(in_order).text.split() == " ".join(lines).split()
+    return total, restored, kept
+
+
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*$")
+
+
 @pytest.mark.parametrize("after_a_full_stop", [False, True])
 def test_a_justified_line_written_one_word_per_line_is_read_back(after_a_full_stop: bool) -> None:
     """pdftotext on a narrow justified column takes each word of a stretched line for a
@@ -979,28 +1010,16 @@ def test_a_justified_line_written_one_word_per_line_is_read_back(after_a_full_st
     shorter lines by a clear margin). The same words written one per line in reading
     order stay. After a full stop, 126 of 159 came back before the run could be read as
     one line there, 143 with it."""
-    rng = random.Random(11)
-    restored = kept = total = 0
-    for _ in range(300):
-        width = rng.randint(28, 50)
-        lines = [x for p in corpus_run(rng, 3) for x in [*_damage.justify(p, width), ""]]
-        candidates = [
-            i
-            for i in range(1, len(lines) - 1)
-            if lines[i - 1] and lines[i + 1] and len(lines[i].split()) >= 2
-            and bool(re.search(r"[.!?…][\"'”’»)]*$", lines[i - 1])) == after_a_full_stop
+
+    def pick(lines: list[str], i: int) -> bool:
+        return (
+            bool(lines[i - 1] and lines[i + 1])
+            and len(lines[i].split()) >= 2
+            and bool(_SENTENCE_END.search(lines[i - 1])) == after_a_full_stop
             and not re.search(r"\d", lines[i])
-        ]
-        if not candidates:
-            continue
-        i = rng.choice(candidates)
-        words = lines[i].split()
-        total += 1
-        gap = [""] * rng.randint(0, 1)  # pdftotext may write a block break before the run
-        damaged = "\n".join([*lines[:i], *gap, *words[::-1], *lines[i + 1 :]]) + "\n"
-        restored += layout(damaged).text.split() == " ".join(lines).split()
-        in_order = "\n".join([*lines[:i], *words, *lines[i + 1 :]]) + "\n"
-        kept += layout(in_order).text.split() == " ".join(lines).split()
+        )
+
+    total, restored, kept = word_run_trials(11, 1, pick, gap=True)
     assert total >= (150 if after_a_full_stop else 250)
     rate = ONE_LINE_RATE_AFTER_STOP if after_a_full_stop else ONE_LINE_RATE
     assert restored / total >= rate - WORD_RUN_MARGIN, restored / total
@@ -1013,27 +1032,15 @@ def test_two_justified_lines_written_one_word_per_line_are_read_back() -> None:
     the text, and too long to have taken the next line's first word), each read right
     to left: 185 of 300 came back (129 before runs were cut by their shape); the same
     words in reading order stay (299 of 300, as before)."""
-    rng = random.Random(13)
-    restored = kept = total = 0
-    for _ in range(300):
-        width = rng.randint(28, 50)
-        lines = [x for p in corpus_run(rng, 3) for x in [*_damage.justify(p, width), ""]]
-        candidates = [
-            i
-            for i in range(1, len(lines) - 2)
-            if lines[i - 1] and lines[i + 1] and lines[i + 2]
+
+    def pick(lines: list[str], i: int) -> bool:
+        return (
+            bool(lines[i - 1] and lines[i + 1] and lines[i + 2])
             and min(len(lines[i].split()), len(lines[i + 1].split())) >= 2
             and not re.search(r"\d", lines[i] + lines[i + 1])
-        ]
-        if not candidates:
-            continue
-        i = rng.choice(candidates)
-        first, second = lines[i].split(), lines[i + 1].split()
-        total += 1
-        damaged = "\n".join([*lines[:i], *first[::-1], *second[::-1], *lines[i + 2 :]]) + "\n"
-        restored += layout(damaged).text.split() == " ".join(lines).split()
-        in_order = "\n".join([*lines[:i], *first, *second, *lines[i + 2 :]]) + "\n"
-        kept += layout(in_order).text.split() == " ".join(lines).split()
+        )
+
+    total, restored, kept = word_run_trials(13, 2, pick, gap=False)
     assert total == 300
     assert restored >= 175, restored
     assert kept >= total - 2

@@ -2082,12 +2082,7 @@ def _lines_reading(
     if not starts:
         return None
     total, node = max(starts)
-    cuts: list[tuple[int, int]] = []
-    cur: tuple[int, int] | None = node
-    while cur is not None:
-        cuts.append(cur)
-        cur = best[cur][1]
-    return total, cuts
+    return total, _linked(best, node)
 
 
 def _word_run_reading(
@@ -2126,12 +2121,20 @@ def _word_run_reading(
         for i in range(max(0, n - _WORD_RUN_SEGMENT), n)
     ]
     total, state = max(finals)
-    cuts: list[tuple[int, int]] = []
-    node: tuple[int, int] | None = state
-    while node is not None:
-        cuts.append(node)
-        node = best[node][1]
-    return total, cuts[::-1]
+    return total, _linked(best, state)[::-1]
+
+
+def _linked(
+    best: dict[tuple[int, int], tuple[float, tuple[int, int] | None]], node: tuple[int, int]
+) -> list[tuple[int, int]]:
+    """The segments of a dynamic programme's answer: ``node`` and the ones its links lead
+    to, in the order followed."""
+    out: list[tuple[int, int]] = []
+    cur: tuple[int, int] | None = node
+    while cur is not None:
+        out.append(cur)
+        cur = best[cur][1]
+    return out
 
 
 def _word_run_end(seq: Sequence[_Item], k: int) -> int:
