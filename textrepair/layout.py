@@ -199,6 +199,9 @@ _INTERLEAVED_RUN_SHARE = 0.15
 _INTERLEAVED_SWITCHES = 4
 _READ_ACROSS_NATS = 0.15
 _READ_ACROSS_SIGMAS = 3.0
+# A line among a page's first this many that is too long for one column line and
+# cannot be cut into two may be a right-column heading beside a left-column line.
+_TOP_HEADING_LINES = 3
 # Rounds of (assign single lines to columns, cut merged lines) given each other.
 _INTERLEAVED_ROUNDS = 2
 # Lines above a long line that tell whether the two columns can have come level there.
@@ -2623,6 +2626,20 @@ def _cuts(text: str, w: int, widest: int) -> list[tuple[str, str]]:
     return []
 
 
+def _heading_cuts(text: str, w: int, widest: int) -> list[tuple[str, str]]:
+    """Cuts of a line at a page's top that is a heading of the right column (a word or
+    two, under half a column, ending no sentence) level with a left-column line."""
+    words = text.split()
+    heads = [(" ".join(words[:j]), " ".join(words[j:])) for j in (1, 2) if j < len(words)]
+    return [c for c in heads if _heading(c[0], w) and _fits(c[1], w, widest)]
+
+
+def _heading(text: str, w: int) -> bool:
+    """A heading set beside a column line: at most two words, under half a column wide,
+    not ending a sentence."""
+    return len(text.split()) <= 2 and len(text) < w / 2 and not _closed(text)
+
+
 def _room_left(line: str, following: str, widest: int) -> bool:
     """True when ``following``'s first word would have fitted at the end of ``line``: a
     line breaker would have put it there, so ``line`` does not end where it seems."""
@@ -2718,9 +2735,9 @@ def _spacing_phase(slots: Sequence[_Slot], i: int, w: int) -> bool | None:
 
 
 def _paragraph_end(text: str, w: int) -> int:
-    """How surely a column line ends its paragraph: 2 short and closed (or broken off),
-    1 closed, 0 not."""
-    if _BROKEN_OFF.search(text):
+    """How surely a column line ends its paragraph: 2 short and closed (or broken off, or
+    a heading: :func:`_heading`), 1 closed, 0 not."""
+    if _BROKEN_OFF.search(text) or _heading(text, w):
         return 2
     if not _closed(text):
         return 0
@@ -2789,10 +2806,13 @@ def _interleaved_page(
 ) -> list[tuple[int, str]]:
     """The lines of one page as (input index, text): right column, then left column."""
     slots = []
-    for t in texts:
+    for k, t in enumerate(texts):
         norm = _norm(t)
         merged = len(norm) > (1 + _HALF_TOL) * w
-        slots.append(_Slot(t, _cuts(norm, w, widest) if merged else []))
+        cuts = _cuts(norm, w, widest) if merged else []
+        if merged and not cuts and k < _TOP_HEADING_LINES:
+            cuts = _heading_cuts(norm, w, widest)
+        slots.append(_Slot(t, cuts))
     stuck = [
         i
         for i in range(_REALIGN_LINES, len(slots))
