@@ -2055,15 +2055,26 @@ def _lines_reading(
     two) the word model picks, scoring as :func:`_word_run_reading` does.
     """
     n = len(words)
+    longest = _ONE_LINE_FIT * width
 
     def full(i: int, j: int, next_first: str) -> bool:
-        line = " ".join(words[i:j][::-1])
-        return len(line) <= _ONE_LINE_FIT * width and not _ends_early(line, next_first, width)
+        return not _ends_early(" ".join(words[i:j][::-1]), next_first, width)
 
+    # ends[i]: the ends j of the groups words[i:j] no longer than a full line (a line
+    # holds a few words: this keeps a long run of one-word lines linear).
+    ends: list[list[int]] = []
+    for i in range(n):
+        size, out = len(words[i]), []
+        for j in range(i + 2, n + 1):
+            size += 1 + len(words[j - 1])
+            if size > longest:
+                break
+            out.append(j)
+        ends.append(out)
     # best[(i, j)]: the best score of words[i:] read as full lines opening with (i, j).
     best: dict[tuple[int, int], tuple[float, tuple[int, int] | None]] = {}
     for i in range(n - 2, -1, -1):
-        for j in range(i + 2, n + 1):
+        for j in ends[i]:
             inner = _chain(words[i:j][::-1], model)
             if j == n:
                 if full(i, j, following):
@@ -2071,7 +2082,7 @@ def _lines_reading(
                 continue
             options = [
                 (best[(j, k)][0] + model.pair(words[i], words[k - 1]), (j, k))
-                for k in range(j + 2, n + 1)
+                for k in ends[j]
                 if (j, k) in best and full(i, j, words[k - 1])
             ]
             if options:
@@ -2079,7 +2090,7 @@ def _lines_reading(
                 best[(i, j)] = (inner + score, nxt)
     starts = [
         (best[(0, j)][0] + (model.pair(before, words[j - 1]) if before else 0.0), (0, j))
-        for j in range(2, n + 1)
+        for j in (ends[0] if n else [])
         if (0, j) in best
     ]
     if not starts:
