@@ -1435,7 +1435,8 @@ def test_headers_written_as_boxes_are_found_without_form_feeds(
 
 def test_repeated_short_lines_without_body_between_are_not_furniture() -> None:
     """A table written a cell per line repeats its labels with numbers, as a header
-    written as boxes does, but with no running text between: it stays."""
+    written as boxes does, but with no running text between: it stays. So do a form's
+    fields repeated inside the text, away from its first and last lines."""
     rows = []
     for year, share in ((2019, 45), (2020, 47), (2021, 52), (2022, 55)):
         rows += ["שנה", str(year), "שיעור ההצבעה", f"{share}%"]
@@ -1447,6 +1448,13 @@ def test_repeated_short_lines_without_body_between_are_not_furniture() -> None:
     result = layout(text)
     assert result.removed == []
     assert result.text == text
+    # A form's fields between its paragraphs repeat with running text between, as a
+    # header does, but neither open nor close the text: they stay too.
+    form = []
+    for number, amount in ((3, "1,200"), (4, "950"), (5, "2,400")):
+        form += [*body, f"סעיף {number}", f"סכום: {amount} ש״ח"]
+    text = "\n".join([*form, *body]) + "\n"
+    assert layout(text).text == text
 
 
 @settings(max_examples=150, derandomize=True, deadline=None)

@@ -631,7 +631,10 @@ def _furniture_blocks(rows: Sequence[_Row]) -> dict[int, str]:
     as it repeats: :data:`_BLOCK_MIN` to :data:`_BLOCK_MAX` consecutive short lines
     whose shapes (numbers aside, :func:`_shape`) come again at least twice, with at
     least :data:`_BLOCK_BODY` full lines of body between one time and the next, holding a
-    number and a word. A block that is first in the text is a header, else a footer.
+    number and a word, and among the text's first or last :data:`_EDGE_ROWS` lines once
+    (a header opens the first page, a footer closes the last: blocks repeated only inside
+    the text are a list's or a form's). A block that is first in the text is a header,
+    else a footer.
     """
     nb = [i for i, row in enumerate(rows) if row.text.strip()]
     if len(nb) < 2 * _BLOCK_BODY:
@@ -664,7 +667,12 @@ def _furniture_blocks(rows: Sequence[_Row]) -> dict[int, str]:
             for s in at[1:]:
                 if body_before[s] - body_before[kept[-1] + size] >= _BLOCK_BODY:
                     kept.append(s)
-            if len(kept) < 2:
+            # A running header opens the text, a running footer closes it (the last
+            # page may be short).
+            if at[-1] + size > len(nb) - _EDGE_ROWS and kept[-1] != at[-1]:
+                kept.append(at[-1])
+            edge = kept[0] < _EDGE_ROWS or kept[-1] + size > len(nb) - _EDGE_ROWS
+            if len(kept) < 2 or not edge:
                 continue
             kind = "running_header" if body_before[kept[0]] == 0 else "running_footer"
             for s in kept:
