@@ -39,7 +39,7 @@ from functools import lru_cache
 from itertools import accumulate, pairwise
 from typing import NamedTuple
 
-from textrepair.tokens import has_hebrew, split_punct
+from textrepair.tokens import ATTACH_LEFT, has_hebrew, split_punct
 from textrepair.wordmodel import WordModel
 
 __all__ = ["LayoutResult", "layout", "split_columns"]
@@ -171,8 +171,8 @@ _PREFIX_HYPHEN = re.compile(r"(?:^|\s)[משהוכלב]{1,3}[-־]$")
 _INNER_GAP = re.compile(r" {2,}")
 # What a lifted run joins without a space: an opening bracket or quote before it, and
 # closing punctuation after it.
-_OPENS_RUN = re.compile(r"(?:^|\s)[(\[{“„\"]$|[(\[{“„]$")
-_CLOSES_RUN = frozenset(",.;:!?%)]}”")
+_OPENS_RUN = re.compile(r"[(\[{“„]$|(?:^|\s)\"$")
+_CLOSES_RUN = frozenset(ATTACH_LEFT + ")]}”")
 # A run lifted from a line's start leaves one or two spaces there (pdfminer); more, or a
 # tab, is the line's indentation.
 _LIFT_LEAD = re.compile(r" {1,2}\S")
@@ -633,8 +633,8 @@ def _furniture_blocks(rows: Sequence[_Row]) -> dict[int, str]:
     least :data:`_BLOCK_BODY` full lines of body between one time and the next, holding a
     number and a word, and among the text's first or last :data:`_EDGE_ROWS` lines once
     (a header opens the first page, a footer closes the last: blocks repeated only inside
-    the text are a list's or a form's). A block that is first in the text is a header,
-    else a footer.
+    the text are a list's or a form's). A block that opens the text is a header, else a
+    footer.
     """
     nb = [i for i, row in enumerate(rows) if row.text.strip()]
     if len(nb) < 2 * _BLOCK_BODY:
@@ -674,7 +674,7 @@ def _furniture_blocks(rows: Sequence[_Row]) -> dict[int, str]:
             edge = kept[0] < _EDGE_ROWS or kept[-1] + size > len(nb) - _EDGE_ROWS
             if len(kept) < 2 or not edge:
                 continue
-            kind = "running_header" if body_before[kept[0]] == 0 else "running_footer"
+            kind = "running_header" if kept[0] < _EDGE_ROWS else "running_footer"
             for s in kept:
                 taken.update(range(s, s + size))
                 for k in range(s, s + size):
@@ -1703,21 +1703,16 @@ def _rejoin_halves(seq: list[_Item], anchored: set[int]) -> tuple[list[_Item], b
     something (:data:`_HOLE_SHARE`).
     """
     idx = _nonblank(seq)
-    texts = [_plain(seq[k].text) for k in idx]
-    if not idx or sum(t[:1].isspace() for t in texts) > _HOLE_SHARE * len(idx):
+    if not idx or not all(_edge_spaces_rare(seq, idx)):
         return seq, False
-    if sum(t[-1:].isspace() for t in texts) > _HOLE_SHARE * len(idx):
-        return seq, False
-    full: dict[int, int] = {}
-    for k in idx:
-        full[seq[k].page] = max(full.get(seq[k].page, 0), len(_norm(seq[k].text)))
+    full = _widest_lines(seq, idx)
     out: list[_Item] = []
     changed = False
     k = 0
     while k < len(seq):
         it = seq[k]
         nxt = seq[k + 1] if k + 1 < len(seq) else None
-        width = full.get(it.page, 0)
+        width = full.get((it.page, it.region), 0)
         if nxt is not None and it.key not in anchored and _split_halves(it, nxt, width):
             line = _plain(nxt.text).rstrip() + " " + _plain(it.text).lstrip()
             out.append(replace(nxt, text=line))
@@ -1729,19 +1724,39 @@ def _rejoin_halves(seq: list[_Item], anchored: set[int]) -> tuple[list[_Item], b
     return out, changed
 
 
+def _edge_spaces_rare(seq: Sequence[_Item], idx: Sequence[int]) -> tuple[bool, bool]:
+    """Whether spaces at a line's start (end) are rare enough to show a hole: at most
+    :data:`_HOLE_SHARE` of the lines ``idx`` have them (``pdftotext -layout`` pads every
+    line)."""
+    texts = [_plain(seq[k].text) for k in idx]
+    lead = sum(t[:1].isspace() for t in texts) <= _HOLE_SHARE * len(idx)
+    trail = sum(t[-1:].isspace() for t in texts) <= _HOLE_SHARE * len(idx)
+    return lead, trail
+
+
+def _widest_lines(seq: Sequence[_Item], idx: Sequence[int]) -> dict[tuple[int, int], int]:
+    """The longest of the lines ``idx`` on each (page, region): what a line put together
+    again may not exceed by much (:data:`_LIFT_FIT`)."""
+    full: dict[tuple[int, int], int] = {}
+    for k in idx:
+        where = (seq[k].page, seq[k].region)
+        full[where] = max(full.get(where, 0), len(_norm(seq[k].text)))
+    return full
+
+
 def _split_halves(left: _Item, right: _Item, width: int) -> bool:
-    """Whether ``left`` (a hole at its start) and then ``right`` (a hole at its end) are the
-    left and right halves of one Hebrew line, together no longer than ``width`` allows."""
+    """Whether ``left`` (a hole at its start) and then ``right`` (a hole at its end, none at
+    its start) are the left and right halves of one Hebrew line (:func:`_holes`; the
+    text's edge spaces are known to mean holes), together no longer than ``width``
+    allows."""
     if left.role != "body" or right.role != "body" or left.blank or right.blank:
         return False
     if left.page != right.page or _lifted_kind(left) or _lifted_kind(right):
         return False
-    a, b = _plain(left.text), _plain(right.text)
-    if not (has_hebrew(a) and has_hebrew(b)) or _LIFT_LEAD.match(a) is None:
+    a, b = _holes(left.text, True, True), _holes(right.text, True, True)
+    if not (a.lead and b.trail) or b.lead:
         return False
-    if not b[-1:].isspace() or b[:1].isspace():
-        return False
-    return len(_norm(a)) + 1 + len(_norm(b)) <= _LIFT_FIT * width
+    return _width(left.text) + 1 + _width(right.text) <= _LIFT_FIT * width
 
 
 def _attach_stray_punct(seq: list[_Item], anchored: set[int]) -> tuple[list[_Item], bool]:
@@ -1898,12 +1913,8 @@ def _reinsert_lifted(seq: list[_Item]) -> tuple[list[_Item], bool]:
     if not idx or not any(_lifted_kind(seq[k]) for k in idx):
         return seq, False
     texts = {k: seq[k].text for k in idx}
-    lead_ok = sum(_plain(t)[:1].isspace() for t in texts.values()) <= _HOLE_SHARE * len(idx)
-    trail_ok = sum(_plain(t)[-1:].isspace() for t in texts.values()) <= _HOLE_SHARE * len(idx)
-    full: dict[tuple[int, int], int] = {}
-    for k in idx:
-        where = (seq[k].page, seq[k].region)
-        full[where] = max(full.get(where, 0), len(_norm(seq[k].text)))
+    lead_ok, trail_ok = _edge_spaces_rare(seq, idx)
+    full = _widest_lines(seq, idx)
 
     def nearest(s: int, r: int, runs: list[int], pos: dict[int, int]) -> bool:
         """Whether no other run still in place is closer to line ``s`` than ``r``."""
@@ -2051,9 +2062,9 @@ def _in_running_text(previous: _Item | None, following: _Item | None, width: flo
 
 def _lines_reading(
     words: Sequence[str], before: str, after: str, following: str, width: float, model: WordModel
-) -> tuple[float, list[tuple[int, int]]] | None:
-    """The best cut of ``words`` into full lines, each read reversed, with its score; None
-    when there is no such cut.
+) -> list[tuple[int, int]] | None:
+    """The best cut of ``words`` into full lines, each read reversed; None when there is
+    no such cut.
 
     A run of one-word lines that holds several justified lines, written one word per line
     left to right, cuts into groups of two or more words each of which is a full line: no
@@ -2103,8 +2114,7 @@ def _lines_reading(
     ]
     if not starts:
         return None
-    total, node = max(starts)
-    return total, _linked(best, node)
+    return _linked(best, max(starts)[1])
 
 
 def _word_run_reading(
@@ -2226,11 +2236,11 @@ def _unscramble_word_runs(
         # tell the two apart, the shape decides.
         lines = 0.0
         if shaped is not None:
-            read = [w for i, j in shaped[1] for w in words[i:j][::-1]]
+            read = [w for i, j in shaped for w in words[i:j][::-1]]
             lines = _chain([w for w in (before, *read, after) if w], model)
         if shaped is not None and lines >= as_is:
             if score - as_is < _WORD_RUN_GAIN or score <= lines:
-                cuts = shaped[1]  # full lines, each read right to left
+                cuts = shaped  # full lines, each read right to left
         elif score - as_is < _WORD_RUN_GAIN:
             out.extend(written)
             continue

@@ -38,6 +38,8 @@ from itertools import pairwise
 import regex
 from bidi import get_display
 
+from textrepair.tokens import ATTACH_LEFT
+
 try:  # python-bidi's full Bidi_Mirroring_Glyph table (pure-Python module kept since 0.5).
     from bidi.mirror import MIRRORED as _BIDI_MIRRORED
 except ImportError:  # pragma: no cover - older or stripped python-bidi
@@ -435,9 +437,6 @@ _GLUED_RUN_RE = regex.compile(
 )
 
 
-_ATTACHES_LEFT = ",.;:!?%"
-
-
 def runs_to_logical(line: str) -> str:
     """Logical order of a letter-visual line, run by run where the runs are glued.
 
@@ -454,6 +453,6 @@ def runs_to_logical(line: str) -> str:
     ]
     text = ""
     for part in filter(None, out):  # a prefix with its hyphen keeps its number: ``ש-69``
-        glued = not text or text.endswith(("-", "־")) or part[0] in _ATTACHES_LEFT
+        glued = not text or text.endswith(("-", "־")) or part[0] in ATTACH_LEFT
         text += part if glued else " " + part
     return text

@@ -40,6 +40,8 @@ from enum import Enum
 from itertools import pairwise
 from typing import NamedTuple
 
+from textrepair.tokens import ATTACH_LEFT
+
 Zipf = Callable[[str], float]
 Pair = Callable[[str, str], float]
 Fix = Callable[[str, Zipf], str]
@@ -654,7 +656,6 @@ _QUOTES = frozenset("\"'“”„‘’")
 # word processor turns them into as the author types (``אזרבייג’ן``, ``ארה”ב``), which
 # the lexicon knows in their ASCII form.
 _WORD_QUOTES = {"'": "'", '"': '"', "’": "'", "”": '"'}
-_ATTACH_LEFT = ",.;:!?%"
 
 
 class _Visual(NamedTuple):
@@ -713,7 +714,7 @@ def _logical_cluster(text: str) -> str:
     ``: "``, the colon ending one phrase and the quote opening the next.
     """
     parts = text.split()
-    if len(parts) == 2 and parts[0] in _QUOTES and parts[1][0] in _ATTACH_LEFT:
+    if len(parts) == 2 and parts[0] in _QUOTES and parts[1][0] in ATTACH_LEFT:
         return f"{parts[1]} {parts[0]}"
     return text
 
@@ -724,7 +725,7 @@ def _spaced(left: _Visual, right: _Visual, opening: bool) -> str:
     ``opening`` tells whether a lone quote mark (``left`` or ``right``) opens a quote.
     """
     a, b = left.text[-1], right.text[0]
-    if left.kind == "open" or right.kind == "close" or a in "־-" or b in _ATTACH_LEFT:
+    if left.kind == "open" or right.kind == "close" or a in "־-" or b in ATTACH_LEFT:
         return ""
     if left.kind == "neutral" and a in _QUOTES:
         if len(left.text) == 1:

@@ -28,6 +28,8 @@ _LATIN_RE = re.compile(r"[A-Za-z]")
 LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 
 MIRROR = str.maketrans("()[]{}<>«»", ")(][}{><»«")
+# Punctuation that takes no space before it: it attaches to what precedes it.
+ATTACH_LEFT = ",.;:!?%"
 
 
 class Line(NamedTuple):
