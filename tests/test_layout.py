@@ -173,6 +173,20 @@ def test_form_feed_pages_header_and_page_numbers() -> None:
     assert reflowed == [" ".join(BODY[:5]), " ".join(BODY[5:])]
 
 
+def test_form_feed_inside_a_line_parts_the_pages() -> None:
+    """Pages joined with ``\f`` by a caller whose extractor ends a page without a line
+    break (pypdfium2's text): the footer of one page and the header of the next share a
+    line, and the form feed still parts them."""
+    pages = [BODY[:4], BODY[4:8], BODY[8:]]
+    text = "\f".join(
+        "\n".join(["כתב העת לדוגמה · גיליון 7", *lines, f"עמוד {k + 1} מתוך 3"])
+        for k, lines in enumerate(pages)
+    )
+    result = layout(text)
+    assert [kind for _, kind, _ in result.removed] == ["running_header", "page_number"] * 3
+    assert [line for line in result.text.split("\n") if line] == BODY
+
+
 def test_header_written_as_several_boxes_on_form_feed_pages() -> None:
     """pdfminer writes a header's year, month, issue number and title as boxes of their
     own: four lines, two of them bare numbers, before the body on every page. A short

@@ -43,6 +43,8 @@ if str(TESTS) not in sys.path:  # ``damage`` is a helper module beside this file
     sys.path.insert(0, str(TESTS))
 damage = importlib.import_module("damage")
 deterministic = importlib.import_module("deterministic")
+mirroring = importlib.import_module("mirroring")
+MIRRORING_FIXES, FOLD = mirroring.MIRRORING_FIXES, mirroring.FOLD
 
 examples = deterministic.examples
 
@@ -409,15 +411,8 @@ def test_idempotent_on_arbitrary_text(text: str) -> None:
     assert_idempotent(text)
 
 
-# Fixes that may replace a character by its mirror image (``(`` <-> ``)``): mirroring
-# brackets, and reversing letters (punctuation around the word is mirrored with it); the
-# whole-line fixes ``letters_to_logical`` and ``resolve_embeddings`` also re-mirror.
-MIRRORING_FIXES = frozenset(
-    {"mirror_brackets", "reverse_letters", "letters_to_logical", "resolve_embeddings"}
-)
 # Fixes that may delete invisible bidi control characters.
 CONTROL_FIXES = frozenset({"resolve_embeddings"})
-_FOLD = str.maketrans(")]}>»", "([{<«")
 _BIDI_CONTROLS = frozenset(
     "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 )
@@ -443,7 +438,7 @@ def assert_conserved(text: str) -> None:
         if fixes[n] & CONTROL_FIXES:
             want = "".join(ch for ch in want if ch not in _BIDI_CONTROLS)
         if fixes[n] & MIRRORING_FIXES:
-            want, got = want.translate(_FOLD), got.translate(_FOLD)
+            want, got = want.translate(FOLD), got.translate(FOLD)
         assert Counter(got) == Counter(want), f"line {n} ({sorted(fixes[n])}): {old!r} -> {new!r}"
 
 

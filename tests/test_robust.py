@@ -30,6 +30,7 @@ import pytest
 from deterministic import DETERMINISTIC
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from mirroring import FOLD, MIRRORING_FIXES
 
 import textrepair
 from textrepair import cli, stream
@@ -258,12 +259,8 @@ def test_long_line_counted_as_one_line(
 
 # --------------------------------------------------------------------------- fuzz helpers
 
-MIRRORING_FIXES = frozenset(
-    {"mirror_brackets", "reverse_letters", "letters_to_logical", "resolve_embeddings"}
-)
 CONTROL_FIXES = frozenset({"resolve_embeddings", "strip_controls"})
 RECODING_FIXES = frozenset({"fix_encoding"})
-_FOLD = str.maketrans(")]}>»", "([{<«")
 _BIDI = frozenset("\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
@@ -304,7 +301,7 @@ def assert_conserved(text: str, options: tio.FileOptions, window_lines: int | No
         if fixes[n] & CONTROL_FIXES:
             want = "".join(ch for ch in want if ch not in _BIDI)
         if fixes[n] & MIRRORING_FIXES:
-            want, got = want.translate(_FOLD), got.translate(_FOLD)
+            want, got = want.translate(FOLD), got.translate(FOLD)
         assert Counter(got) == Counter(want), f"line {n} ({sorted(fixes[n])}): {old!r} -> {new!r}"
 
 

@@ -10,28 +10,34 @@ the fixes only ever move characters and spaces.
 from __future__ import annotations
 
 import importlib
+import random
 import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 import textrepair
 from textrepair.controls import resolve_embeddings
 from textrepair.seams import (
+    MARK_FIXES,
     SEAM_FIXES,
     SeamEvidence,
     SeamOrder,
     dash_runs_to_logical,
+    has_hebrew,
     hyphen_run_to_start,
     hyphen_runs_to_logical,
     leading_hyphen_to_prefix,
     leading_openers_to_run_end,
     leading_punct_to_end,
     leading_quote_to_end,
+    mark_count,
     mirror_bracket_pairs,
+    mirrored_marks_to_logical,
+    number_marks_to_logical,
     repair_seams,
     reverse_pieces,
     reverse_runs,
@@ -39,10 +45,14 @@ from textrepair.seams import (
     seam_evidence,
     seam_fixes,
     space_glued_runs,
+    swap_curly_quotes,
     swap_pipe_sides,
     tighten_enclosed_runs,
 )
 from textrepair.wordmodel import WordModel
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+damage = importlib.import_module("damage")
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -53,8 +63,10 @@ ALL_FIXES = {
     for order in SeamOrder
     for dashes in (False, True)
     for hyphens in (False, True)
-    for name, fix in seam_fixes(order, dash_runs=dashes, hyphen_runs=hyphens)
-}
+    for name, fix in seam_fixes(
+        order, dash_runs=dashes, hyphen_runs=hyphens, mirrored_quotes=hyphens
+    )
+} | dict(MARK_FIXES)
 
 
 def clean_files() -> list[Path]:
@@ -69,9 +81,13 @@ def clean_lines() -> list[str]:
     return [line for path in clean_files() for line in path.read_text("utf-8").splitlines()]
 
 
+_MIRROR_FOLD = str.maketrans(")]}’”", "([{‘“")
+
+
 def non_space(text: str) -> Counter[str]:
-    """The multiset of the characters a fix may move but never add or drop."""
-    return Counter(text.replace(" ", ""))
+    """The multiset of the characters a fix may move (or mirror: a bracket or curly quote
+    may turn round) but never add or drop."""
+    return Counter(text.replace(" ", "").translate(_MIRROR_FOLD))
 
 
 # --------------------------------------------------------------------------- the fixes
@@ -395,6 +411,99 @@ def test_hyphen_runs_replace_the_cautious_fix_only_when_told() -> None:
     )
 
 
+# PDFium (pypdfium2) lines of the held-out set: the marks of a number, brackets and quotes
+# on the wrong side or mirrored, whatever the PDF's producer.
+@pytest.mark.parametrize(
+    ("raw", "fixed"),
+    [
+        ("הפסיפס התגלה בשנת ,1894 במהלך", "הפסיפס התגלה בשנת 1894, במהלך"),
+        (",2009 הכניסה אליו אפשרית רק", "2009, הכניסה אליו אפשרית רק"),
+        ("למאה הששית, וממוקמת כ350-", "למאה הששית, וממוקמת כ-350"),
+        ("ברית המועצות ב,1991- ושלושה חודשים", "ברית המועצות ב-1991, ושלושה חודשים"),
+        ("בשנת 2016 ומ- ,2015 כפי שהיה", "בשנת 2016 ומ-2015, כפי שהיה"),
+        ("ייצאה אליה כ40%- מהתצרוכת כולה", "ייצאה אליה כ-40% מהתצרוכת כולה"),
+        # Clean shapes stay: a prefixed number, one set apart from its prefix, a time.
+        ("בשנת 1894, במהלך ב-2022 ייצאה", "בשנת 1894, במהלך ב-2022 ייצאה"),
+        ("תוך ל- 48 שעות, בין 10:30 ל-12:00.", "תוך ל- 48 שעות, בין 10:30 ל-12:00."),
+    ],
+)
+def test_number_marks_to_logical(raw: str, fixed: str) -> None:
+    assert number_marks_to_logical(raw, ZIPF) == fixed
+
+
+@pytest.mark.parametrize(
+    ("raw", "fixed"),
+    [
+        ("היהודית קריה נאמנה )בתי ניסן", "היהודית קריה נאמנה (בתי ניסן"),
+        ('ב"ק(, שחרבה במהלך מלחמת', 'ב"ק), שחרבה במהלך מלחמת'),
+        ("מפלזמה קפואה )FFP), שהיא מוצר דם", "מפלזמה קפואה (FFP), שהיא מוצר דם"),
+        ('מהאיסוף. הביטוי "FFP "משמש לעיתים', 'מהאיסוף. הביטוי "FFP" משמש לעיתים'),
+        # Clean shapes stay: list labels, a bracket pair, a quoted word.
+        ("1) פריט א) פריט (FFP), שהיא", "1) פריט א) פריט (FFP), שהיא"),
+        ('הביטוי "FFP" משמש (כולל הכול)', 'הביטוי "FFP" משמש (כולל הכול)'),
+    ],
+)
+def test_mirrored_marks_to_logical(raw: str, fixed: str) -> None:
+    assert mirrored_marks_to_logical(raw, ZIPF) == fixed
+
+
+def test_curly_quotes_turn_only_where_the_document_mirrors_them() -> None:
+    """PDFium writes ``אזרבייג‘ן`` and ``ארה“ב``: the marks a word processor types there,
+    ``’`` and ``”``, turned round. Seed 001 (a Word document) has them the right way."""
+    mirrored = ["ישראל לבין אזרבייג‘ן. התהליך", "יהודים בארה“ב הם חברים של אזרבייג‘ן"]
+    ev = seam_evidence([*mirrored, *["שורה של טקסט רגיל בעברית."] * 20], ZIPF)
+    assert ev.quotes_mirrored == 3 and ev.mirrored_quotes and ev.broken
+    assert swap_curly_quotes(mirrored[1], ZIPF) == "יהודים בארה”ב הם חברים של אזרבייג’ן"
+    assert ("swap_curly_quotes", swap_curly_quotes) in seam_fixes(mirrored_quotes=True)
+    assert ("swap_curly_quotes", swap_curly_quotes) not in seam_fixes()
+    seed = next(REPO.glob("seeds/001_*.txt")).read_text("utf-8").splitlines()
+    ev = seam_evidence(seed, ZIPF)
+    assert ev.quotes_upright > 10 and not ev.mirrored_quotes
+
+
+_MARK_PIECES = [*"כוב ,.;:%-־()\"'”’", "ומ", "40", "2015", "FFP", "שנת", "יחיד", "  "]
+
+
+@settings(derandomize=True, deadline=None, max_examples=1000)
+@given(st.lists(st.sampled_from(_MARK_PIECES), max_size=10).map("".join))
+@example("שנת ,2015 יחיד")
+@example("כ40%- יחיד")
+@example("ב,1991-")
+@example("ומ- ,2015")
+@example("יחיד )יחיד")
+@example("יחיד( יחיד")
+@example(")FFP),")
+@example('"FFP "שנת')
+def test_mark_count_sees_every_line_the_mark_fixes_change(line: str) -> None:
+    """The pipeline runs the mark fixes only on lines :func:`mark_count` counts (a quick
+    scan first): it must count every line they would change."""
+    if any(fix(line, ZIPF) != line for _, fix in MARK_FIXES):
+        assert mark_count(line) > 0
+
+
+@settings(derandomize=True, deadline=None, max_examples=40)
+@given(st.lists(st.integers(0, 10**6), min_size=4, max_size=12))
+def test_pdfium_marks_come_back(picks: list[int]) -> None:
+    """Corpus paragraphs with numbers and brackets, wrapped, with PDFium's marks on every
+    line (:func:`damage.pdfium_marks`): the repair gives each line back exactly, once the
+    document shows the shape on two lines. A line without a Hebrew letter (``.2015``
+    alone) is left as it is: nothing on it says which way it reads. Curly quotes turn
+    only on the evidence of a geresh or gershayim (the test above), so paragraphs with
+    them are not drawn here."""
+    pool = [
+        p
+        for p in damage.corpus_paragraphs()
+        if damage.pdfium_marks(p) != p and not set(p) & set("‘’“”")
+    ]
+    rng = random.Random(sum(picks))
+    lines = [line for i in picks for line in damage.wrap(pool[i % len(pool)], rng)]
+    damaged = [damage.pdfium_marks(line) for line in lines]
+    assume(sum(d != line for d, line in zip(damaged, lines, strict=True)) >= 2)
+    text = "\n".join(damaged) + "\n"
+    expected = [ln if has_hebrew(ln) else d for ln, d in zip(lines, damaged, strict=True)]
+    assert textrepair.repair(text).splitlines() == expected
+
+
 # --------------------------------------------------------------------------- evidence
 
 
@@ -531,7 +640,7 @@ _ALPHABET = st.sampled_from(
     + list("0123456789")
     + list("abcXYZ")
     + list(" " * 6)
-    + list(".,;:!?\"'()[]{}<>-–־״׳|/%₪·”“")
+    + list(".,;:!?\"'()[]{}<>-–־״׳|/%₪·”“‘’")
 )
 
 

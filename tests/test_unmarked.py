@@ -47,6 +47,8 @@ _SALT = [
     "  ", "   ", "\t", "\xa0", "\u2009", "\u200f", "\u200e", "\u202b", "\u202c", "\u2067",
     "\n", "\r\n", "\r", "\f", "\v", "\x1c", "\x85", "\u2028", "\n  ", "  \n", "\n.", "\n,ו",
     "מלחמתןשל", "ךל", " ם ", "׳", "״", "–", "-", "'",
+    " ,1894", "\n,2009 ", ":2023", "כ350- ", "ב,1991-", "ומ- ,2015", "40%-", ")או", "יחיד( ",
+    ")FFP),", '"FFP "משמש', "אזרבייג‘ן", "ארה“ב", "‘", "“", "’", "”",
 ]  # fmt: skip
 
 
@@ -124,3 +126,32 @@ def test_explain_says_the_shortcut_decided() -> None:
 def test_one_mark_is_enough_to_stop(mark: str) -> None:
     """A final letter first, an embedding or a wide gap each need the line stages."""
     assert unmarked("\n".join([*_LINES[:20], mark])) is None
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [
+        "בשנת ,1894 במהלך",
+        ",2009 הכניסה",
+        "וממוקמת כ350- מטרים",
+        "ב,1991- ושלושה",
+        "ייצאה כ40%- מהתצרוכת",
+        "נאמנה )בתי ניסן",
+        'ב"ק(, שחרבה',
+        'ידו(". בסוף',
+        "קפואה )FFP), שהיא",
+        'הביטוי "FFP "משמש',
+        "אזרבייג‘ן ועוד",
+        "בארה“ב הם",
+    ],
+)
+def test_pdfium_marks_stop_the_shortcut(shape: str) -> None:
+    """A number's mark on its far side or a mirrored bracket or quote (PDFium), on two
+    lines of a clean text: the shortcut stops, and the line stages mend both lines."""
+    lines = [*_LINES[:20]]
+    lines[3] = f"{lines[3]} {shape}"
+    lines[12] = f"{shape} {lines[12]}"
+    text = "\n".join(lines)
+    assert unmarked(text) is None
+    out = textrepair.repair(text).split("\n")
+    assert out[3] != lines[3] and out[12] != lines[12]

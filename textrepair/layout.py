@@ -394,7 +394,12 @@ def _last_word(text: str) -> str:
 
 
 def _read(text: str) -> tuple[list[_Row], str, bool]:
-    """Cut text into rows (form feeds start pages), the line ending to write, trailing EOL."""
+    """Cut text into rows (form feeds start pages), the line ending to write, trailing EOL.
+
+    A form feed inside a line (pages joined with ``\f`` by a caller whose extractor ends a
+    page without a line break: ``עמוד 1 מתוך 3\fרבעון ...``) cuts it: what stands before
+    it is the last row of its page, what follows the first row of the next.
+    """
     parts = _NEWLINE.split(text)
     bodies, endings = parts[0::2], parts[1::2]
     trailing = bool(endings) and bodies[-1] == ""
@@ -403,8 +408,10 @@ def _read(text: str) -> tuple[list[_Row], str, bool]:
     rows: list[_Row] = []
     page = 0
     for i, body in enumerate(bodies):
-        page += body.count("\f")
-        rows.append(_Row(i + 1, body.replace("\f", ""), page))
+        pieces = body.split("\f")
+        for k in [k for k, piece in enumerate(pieces) if piece] or [len(pieces) - 1]:
+            rows.append(_Row(i + 1, pieces[k], page + k))
+        page += len(pieces) - 1
     return rows, (endings[0] if endings else "\n"), trailing
 
 

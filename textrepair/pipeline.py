@@ -24,7 +24,7 @@ from textrepair.explain import Change, Repaired
 from textrepair.layout import layout, paragraph_ends, split_columns, stretches_spaces
 from textrepair.letters import runs_to_logical
 from textrepair.lines import LineContext, may_change, may_reorder, repair_line, wide_gaps
-from textrepair.seams import seam_evidence, seam_fixes
+from textrepair.seams import MARK_FIXES, mark_count, seam_evidence, seam_fixes
 from textrepair.tokens import LINE_BREAKS, has_hebrew, split_line
 from textrepair.unmarked import unmarked
 from textrepair.wordmodel import PARAGRAPH, WordModel
@@ -132,7 +132,31 @@ def repair_lines(
         bodies = _apply(bodies, "letters_to_logical", runs_to_logical, changes, _is_letter_line)
     if diagnosis.regime is Regime.LOGICAL and cfg.fix_seams:
         bodies = _repair_seams(bodies, done, changes)
-    return _repair_fragments(bodies, diagnosis, cfg, done, changes), diagnosis
+    bodies = _repair_fragments(bodies, diagnosis, cfg, done, changes)
+    if cfg.fix_seams:
+        bodies = _repair_marks(bodies, held, changes)
+    return bodies, diagnosis
+
+
+def _repair_marks(
+    bodies: list[str], skip: frozenset[int] | set[int], changes: list[Change]
+) -> list[str]:
+    """A number's marks on its far side and brackets mirrored on their own, once more at
+    the end and in any regime. The seam fixes of a logical document mend them first
+    (PDFium writes them); but no reading of a line has them, and a visual document's
+    line read wrong, or left as it was, can end with them: a second repair, which may
+    find the document logical, would mend them then, so mending them last keeps the
+    repair idempotent. Only where they recur as seams do (:attr:`~textrepair.seams
+    .SeamEvidence.broken`: twice, and on 1% of Hebrew lines)."""
+    hebrew = [i for i, b in enumerate(bodies) if has_hebrew(b)]
+    counts = {i: n for i in hebrew if i not in skip and (n := mark_count(bodies[i]))}
+    if sum(counts.values()) < max(2, 0.01 * len(hebrew)):
+        return bodies
+    zipf = WordModel.default().zipf
+    others = frozenset(range(len(bodies))) - counts.keys()
+    for name, fix in MARK_FIXES:
+        bodies = _apply(bodies, name, lambda b, fix=fix: fix(b, zipf), changes, bool, others)
+    return bodies
 
 
 def _repair_seams(bodies: list[str], done: set[int], changes: list[Change]) -> list[str]:
@@ -143,7 +167,10 @@ def _repair_seams(bodies: list[str], done: set[int], changes: list[Change]) -> l
         return bodies
     zipf = WordModel.default().zipf
     fixes = seam_fixes(
-        evidence.order, dash_runs=evidence.dash_runs, hyphen_runs=evidence.hyphen_runs
+        evidence.order,
+        dash_runs=evidence.dash_runs,
+        hyphen_runs=evidence.hyphen_runs,
+        mirrored_quotes=evidence.mirrored_quotes,
     )
     for name, fix in fixes:
         bodies = _apply(

@@ -35,6 +35,7 @@ Usage, on the lines of a document diagnosed as logical order::
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from enum import Enum
 from itertools import pairwise
@@ -134,7 +135,12 @@ class SeamEvidence(NamedTuple):
     (positive: the document is in visual run order); ``dash_glued``: a real Hebrew word
     with a dash glued to its end before the next word (``בבקשה- שעל``), the trace of a
     dash that began the run drawn after it; ``end_punct``: Hebrew lines that end with
-    sentence punctuation, where it belongs.
+    sentence punctuation, where it belongs; ``number_marks``: numbers whose marks stand on
+    their far side (``שנת ,1894``, ``כ350-``: see :func:`number_marks_to_logical`), and
+    brackets and quotes mirrored on their own (:func:`mirrored_marks_to_logical`);
+    ``quotes_mirrored`` and ``quotes_upright``: curly quotes standing for a geresh or
+    gershayim (after a Hebrew letter: ``אזרבייג’ן``, ``ארה”ב``) the other way round, and
+    the right way round (see :attr:`mirrored_quotes`).
     """
 
     glued: int
@@ -144,11 +150,30 @@ class SeamEvidence(NamedTuple):
     run_vote: float
     dash_glued: int = 0
     end_punct: int = 0
+    number_marks: int = 0
+    quotes_mirrored: int = 0
+    quotes_upright: int = 0
 
     @property
     def seams(self) -> int:
         """Number of seam shapes seen."""
+        quotes = self.quotes_mirrored if self.mirrored_quotes else 0
+        return self.run_seams + self.number_marks + quotes
+
+    @property
+    def run_seams(self) -> int:
+        """The seam shapes left where a run of Hebrew meets another: pypdf's and PyMuPDF's
+        marks (a glued run, punctuation leading a line or glued inside it). Only they say
+        anything of the order of a line's runs (:attr:`order`, :attr:`dash_runs`); a
+        number's marks and mirrored brackets and quotes are PDFium's, in logical lines."""
         return self.glued + self.lead_punct + self.punct_glued
+
+    @property
+    def mirrored_quotes(self) -> bool:
+        """True when the document's curly quotes come mirrored (see :func:`swap_curly_quotes`):
+        a geresh or gershayim written ``‘`` or ``“`` at least twice, and over three times as
+        often as ``’`` or ``”``, the marks a word processor types there."""
+        return self.quotes_mirrored >= 2 and self.quotes_mirrored > 3 * self.quotes_upright
 
     @property
     def broken(self) -> bool:
@@ -182,7 +207,8 @@ class SeamEvidence(NamedTuple):
     def dash_runs(self) -> bool:
         """True when the lines' dash-separated runs come in drawn order (see
         :func:`dash_runs_to_logical`): the shape seen at least twice and on 1 % of lines."""
-        return self.broken and self.dash_glued >= max(2, 0.01 * self.hebrew_lines)
+        enough = max(2, 0.01 * self.hebrew_lines)
+        return self.run_seams >= enough and self.dash_glued >= enough
 
     @property
     def order(self) -> SeamOrder:
@@ -193,7 +219,7 @@ class SeamEvidence(NamedTuple):
         word pairs, and reversing the runs of logical lines costs as much as leaving
         visual ones.
         """
-        if not self.broken:
+        if self.run_seams < max(2, 0.01 * self.hebrew_lines):
             return SeamOrder.LOGICAL
         if self.punct_glued >= max(3, _PIECES_SHARE * self.hebrew_lines):
             return SeamOrder.VISUAL_PIECES
@@ -379,6 +405,120 @@ def tighten_enclosed_runs(line: str, zipf: Zipf) -> str:
     """
     del zipf
     return _SPACED_OPENER_RE.sub(r"\1", line)
+
+
+# A number whose neighbouring marks an extractor drew on its far side (PDFium): the
+# punctuation after it before it, ``שנת ,1894 במהלך`` for ``שנת 1894, במהלך``; the hyphen of
+# its prefix after it, ``כ350-`` or ``ב,1991-`` for ``כ-350`` or ``ב-1991,``; or that
+# punctuation after the prefix's hyphen and a space, ``ומ- ,2015`` for ``ומ-2015,``.
+_MARK_NUMBER = r"\d(?:[\d.,/:]*\d)?%?"
+_MARK_BEFORE_NUMBER_RE = re.compile(rf"(?<!\S)([,.;:]{{1,2}})({_MARK_NUMBER})(?=\s|$)")
+_HYPHEN_AFTER_NUMBER_RE = re.compile(
+    rf"(?<![{_HEB}])([{_HEB}]{{1,3}})([,.;:]*)({_MARK_NUMBER})([-־])(?=\s|$)"
+)
+_MARK_AFTER_PREFIX_RE = re.compile(
+    rf"(?<![{_HEB}])([{_HEB}]{{1,3}})([-־]) ([,.;:]+)({_MARK_NUMBER})(?=\s|$)"
+)
+
+
+def _number_marks(line: str) -> list[re.Match[str]]:
+    """The numbers of a line with their marks on the far side (see above)."""
+    found = list(_MARK_BEFORE_NUMBER_RE.finditer(line))
+    for rx in (_HYPHEN_AFTER_NUMBER_RE, _MARK_AFTER_PREFIX_RE):
+        found.extend(m for m in rx.finditer(line) if m.group(1) in _PREFIXES)
+    return found
+
+
+def number_marks_to_logical(line: str, zipf: Zipf) -> str:
+    """Put the marks an extractor drew on a number's far side back on its near side.
+
+    ``בשנת ,1894 במהלך`` -> ``בשנת 1894, במהלך``, ``כ350-`` -> ``כ-350``, ``ב,1991-`` ->
+    ``ב-1991,``, ``ומ- ,2015`` -> ``ומ-2015,``. PDFium reorders every line as if its
+    numbers stood in right-to-left text, so the neutral marks touching a number trade
+    sides with it. No clean text writes a comma glued before a number after a space, or
+    a prefix's hyphen after its number.
+    """
+    del zipf
+
+    def prefixed(m: re.Match[str]) -> str:
+        if m.group(1) not in _PREFIXES:
+            return m.group()
+        return m.group(1) + m.group(4) + m.group(3) + m.group(2)
+
+    def spaced(m: re.Match[str]) -> str:
+        if m.group(1) not in _PREFIXES:
+            return m.group()
+        return m.group(1) + m.group(2) + m.group(4) + m.group(3)
+
+    line = _HYPHEN_AFTER_NUMBER_RE.sub(prefixed, line)
+    line = _MARK_AFTER_PREFIX_RE.sub(spaced, line)
+    return _MARK_BEFORE_NUMBER_RE.sub(r"\2\1", line)
+
+
+# A bracket drawn mirrored on its own (PDFium: a pair may span two lines): a closing
+# bracket that opens a Hebrew word, ``)או פלסמה``, or one that opens a token closed by
+# another, ``)FFP),``; an opening bracket that ends a word before a space or punctuation,
+# ``יחיד( אמורה``, ``ידו(".``; never the two of an empty pair (``גם( )יכולה``).
+_MIRRORED_OPENER_RE = re.compile(rf"(?<!\S)(?<!\(\s)\)(?=[{_HEB}]|[^\s()]*\))")
+_MIRRORED_CLOSER_RE = re.compile(r"(?<=[^\s(])\((?!\s*\))(?=[\"'”’]*(?:[\s.,;:!?]|$))")
+# A quoted number or Latin run whose closing quote went past the space after it:
+# ``"FFP "משמש`` for ``"FFP" משמש``.
+_QUOTE_PAST_SPACE_RE = re.compile(rf"(?<!\S)\"({_LTR_RUN_RE.pattern}) \"(?=[{_HEB}])")
+
+
+# Where one of those shapes may be (one scan, more than they match, never less).
+_MARK_HINT_RE = re.compile(
+    r"(?<!\S)[,.;:]{1,2}\d|[\d%][-־](?!\S)|(?<!\S)\)|[^\s(]\((?!\S)|\((?=[\"'”’.,;:!?])|\S \""
+)
+
+
+def mark_count(line: str) -> int:
+    """How many of the shapes :data:`MARK_FIXES` mend a line shows: numbers with their
+    marks on the far side, brackets and quotes mirrored on their own."""
+    if _MARK_HINT_RE.search(line) is None:
+        return 0
+    return len(_number_marks(line)) + _mirrored_marks(line)
+
+
+def _mirrored_marks(line: str) -> int:
+    """How many brackets and quotes of a line stand mirrored on their own (see above)."""
+    return sum(
+        len(rx.findall(line))
+        for rx in (_MIRRORED_OPENER_RE, _MIRRORED_CLOSER_RE, _QUOTE_PAST_SPACE_RE)
+    )
+
+
+def mirrored_marks_to_logical(line: str, zipf: Zipf) -> str:
+    """Turn back a bracket drawn mirrored on its own, and a quote past its space.
+
+    ``)או פלסמה מתורם`` / ``יחיד( אמורה`` -> ``(או פלסמה מתורם`` / ``יחיד) אמורה``,
+    ``)FFP),`` -> ``(FFP),``, ``"FFP "משמש`` -> ``"FFP" משמש``. PDFium mirrors the
+    brackets of a right-to-left line, also when the pair spans two lines, so
+    :func:`mirror_bracket_pairs` cannot pair them. No clean text opens a Hebrew word
+    with a closing bracket or ends one with an opening bracket.
+    """
+    del zipf
+    line = _MIRRORED_OPENER_RE.sub("(", line)
+    line = _MIRRORED_CLOSER_RE.sub(")", line)
+    return _QUOTE_PAST_SPACE_RE.sub(r'"\1" ', line)
+
+
+# A curly quote after a Hebrew letter where it stands for a geresh (``אזרבייג’ן``, ``ג’``)
+# or, between letters, for a gershayim (``ארה”ב``).
+_WORD_QUOTE_RE = re.compile(rf"(?<=[{_HEB}])(?:[‘’]|[“”](?=[{_HEB}]))")
+_CURLY_SWAP = str.maketrans("‘’“”", "’‘”“")
+
+
+def swap_curly_quotes(line: str, zipf: Zipf) -> str:
+    """Swap the curly quotes of a line whose document has them mirrored.
+
+    ``אזרבייג‘ן``, ``ארה“ב``, ``”אנחנו ... בידן“`` -> ``אזרבייג’ן``, ``ארה”ב``,
+    ``“אנחנו ... בידן”``: PDFium mirrors them in right-to-left text like brackets. Only in
+    a document where :attr:`SeamEvidence.mirrored_quotes` holds; every quote of the line
+    turns, opening and closing, whatever the style of quotation.
+    """
+    del zipf
+    return line.translate(_CURLY_SWAP)
 
 
 _PREFIX_DIGITS_RE = re.compile(rf"(?<![{_HEB}])([{_HEB}]{{1,3}})(?=[{LTR_CHARS}])")
@@ -845,19 +985,33 @@ def mirror_bracket_pairs(line: str, zipf: Zipf) -> str:
     """Swap a bracket pair drawn mirrored: ``}כולל גני ילדים{`` -> ``{כולל גני ילדים}``.
 
     Only a closing bracket that comes before any opening one of its kind, paired with an
-    opening bracket after it and no other bracket of that kind on the line.
+    opening bracket after it and no other bracket of that kind on the line, each where
+    the other belongs: the closing one after no letter or digit, the opening one before
+    none (``ט"ז). בנוסף ... הנשר (או`` closes a pair and opens another).
     """
     del zipf
     for opener, closer in ("()", "[]", "{}"):
         if line.count(opener) != 1 or line.count(closer) != 1:
             continue
         i, j = line.index(closer), line.index(opener)
+        if line[i - 1 : i].isalnum() or line[j + 1 : j + 2].isalnum():
+            continue
         if i < j and has_hebrew(line[i + 1 : j]):
             line = line[:i] + opener + line[i + 1 : j] + closer + line[j + 1 :]
     return line
 
 
+MARK_FIXES: list[tuple[str, Fix]] = [
+    ("number_marks_to_logical", number_marks_to_logical),
+    ("mirrored_marks_to_logical", mirrored_marks_to_logical),
+]
+"""The fixes of marks no reading of a line has, whatever the document's order: the first
+seam fixes of a logical document, and run once more on every line of any document, last,
+where :func:`mark_count` finds the shapes often enough (see
+:func:`textrepair.pipeline.repair_lines`)."""
+
 SEAM_FIXES: list[tuple[str, Fix]] = [
+    *MARK_FIXES,
     ("leading_openers_to_run_end", leading_openers_to_run_end),
     ("leading_punct_to_end", leading_punct_to_end),
     ("run_final_punct_to_end", run_final_punct_to_end),
@@ -888,7 +1042,11 @@ _FIXES_BY_ORDER: dict[SeamOrder, list[tuple[str, Fix]]] = {
 
 
 def seam_fixes(
-    order: SeamOrder = SeamOrder.LOGICAL, *, dash_runs: bool = False, hyphen_runs: bool = False
+    order: SeamOrder = SeamOrder.LOGICAL,
+    *,
+    dash_runs: bool = False,
+    hyphen_runs: bool = False,
+    mirrored_quotes: bool = False,
 ) -> list[tuple[str, Fix]]:
     """The (name, fix) pairs for lines of a document in ``order``, in the order they run.
 
@@ -899,7 +1057,8 @@ def seam_fixes(
     ``hyphen_runs`` (:attr:`SeamEvidence.hyphen_runs`) puts :func:`hyphen_runs_to_logical`
     in the place of :func:`hyphen_run_to_start`, which asks a line for more evidence (in
     visual run order, before :func:`reverse_runs`, which leaves lines without a number or
-    Latin run alone).
+    Latin run alone). ``mirrored_quotes`` (:attr:`SeamEvidence.mirrored_quotes`) puts
+    :func:`swap_curly_quotes` first, so that the others read the quotes turned back.
     """
     fixes = list(_FIXES_BY_ORDER[order])
     if hyphen_runs and order is SeamOrder.LOGICAL:
@@ -917,6 +1076,8 @@ def seam_fixes(
     fix = by_order.get((dash_runs, order))
     if fix is not None:
         fixes.insert(0, ("dash_runs_to_logical", fix))
+    if mirrored_quotes:
+        fixes.insert(0, ("swap_curly_quotes", swap_curly_quotes))
     return fixes
 
 
@@ -973,13 +1134,17 @@ def repair_seams(
     order: SeamOrder = SeamOrder.LOGICAL,
     dash_runs: bool = False,
     hyphen_runs: bool = False,
+    mirrored_quotes: bool = False,
 ) -> str:
     """Fix the direction seams of one line (see the module docstring).
 
-    ``order``, ``dash_runs`` and ``hyphen_runs`` come from :class:`SeamEvidence` of the
-    whole document.
+    ``order``, ``dash_runs``, ``hyphen_runs`` and ``mirrored_quotes`` come from
+    :class:`SeamEvidence` of the whole document.
     """
-    for _name, fix in seam_fixes(order, dash_runs=dash_runs, hyphen_runs=hyphen_runs):
+    fixes = seam_fixes(
+        order, dash_runs=dash_runs, hyphen_runs=hyphen_runs, mirrored_quotes=mirrored_quotes
+    )
+    for _name, fix in fixes:
         line = fix(line, zipf)
     return line
 
@@ -1021,7 +1186,8 @@ def seam_evidence(
         model = WordModel.default()
         zipf = zipf or model.zipf
         pair = pair or model.pair
-    glued = lead = heb = dashes = ends = 0
+    glued = lead = heb = dashes = ends = marks = 0
+    quotes: Counter[str] = Counter()
     glued_punct: set[str] = set()  # the words, each counted once: an abbreviation recurs
     for line in lines:
         if not has_hebrew(line):
@@ -1031,9 +1197,14 @@ def seam_evidence(
         glued += _glue_count(line, zipf)
         lead += _LEAD_CLUSTER_RE.match(line) is not None
         ends += _ENDS_WITH_PUNCT_RE.search(line.rstrip(" ")) is not None
+        marks += mark_count(line)
+        quotes.update(_WORD_QUOTE_RE.findall(line))
         for m in _PUNCT_GLUED_RE.finditer(line):  # one scan a line; words only where it hits
             glued_punct.add(line[line.rfind(" ", 0, m.start()) + 1 :].split(" ", 1)[0])
-    evidence = SeamEvidence(glued, lead, len(glued_punct), heb, 0.0, dashes, ends)
+    mirrored, upright = quotes["‘"] + quotes["“"], quotes["’"] + quotes["”"]
+    evidence = SeamEvidence(
+        glued, lead, len(glued_punct), heb, 0.0, dashes, ends, marks, mirrored, upright
+    )
     if not evidence.broken:
         return evidence
     return evidence._replace(run_vote=run_order_vote(lines, pair))

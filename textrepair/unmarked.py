@@ -40,14 +40,25 @@ _HEBREW_LINE_RE = re.compile(f"[{HEBREW_LETTER}]()[^{LINE_BREAKS}]*")
 # ``fixes.has_final_first``, ``surgery.shows_run_cuts`` and ``seams.seam_evidence``.
 _AFTER_SPACE = rf"[{_LONE}](?=[\s.,;:]|$)|-[{HEBREW_LETTER}]"  # a lone letter, ``-ביחסים``
 _LEAD = rf"(?P<lead> *{END_CLUSTER} ?(?=[{HEBREW_LETTER}]))"  # ``.וכללה`` leading a line
+
+# A digit after one or two marks that open a token: a number's mark drawn on its far side
+# (``שנת ,1894``, seams' ``_MARK_BEFORE_NUMBER_RE``).
+_MARK_BEFORE = r"(?:(?<=\s[,.;:]\d)|(?<=\s[,.;:]{2}\d)|(?<=^[,.;:]\d)|(?<=^[,.;:]{2}\d))"
+# ... a prefix's hyphen after its number (``כ350-``, ``כ40%-``).
+_HYPHEN_AFTER = "(?=[-\u05be](?!\\S))"
+# A quoted run whose closing quote went past the space after it (``"FFP "משמש``).
+_QUOTE_PAST = f' "(?=[{HEBREW_LETTER}])'
+
 _SCANS = (
     # A final letter at a word's start (not after a geresh: ``אזרבייג'ן``) or inside a
-    # token (``מלחמתןשל``); a Latin letter, digit or % touching a Hebrew letter.
+    # token (``מלחמתןשל``); a Latin letter, digit or % touching a Hebrew letter, or
+    # quoted with its closing quote past a space; a number's marks on its far side.
     re.compile(
         f"[{FINAL_LETTERS}{LTR_CHARS}%]"
         rf"(?:(?<=[{FINAL_LETTERS}]){WORD_START_BEHIND}(?P<first>)"
         rf"|(?<=[{HEBREW_LETTER}][{FINAL_LETTERS}])['\u05f3]?[{HEBREW_LETTER}](?P<cut>)"
-        rf"|(?<=[{LTR_CHARS}%])(?:(?<=[{HEBREW_LETTER}].)|(?=[{HEBREW_LETTER}]))(?P<seam>))"
+        rf"|(?<=[{LTR_CHARS}%])(?:(?:(?<=[{HEBREW_LETTER}].)|(?=[{HEBREW_LETTER}]|{_QUOTE_PAST}))"
+        rf"(?P<seam>)|(?:(?<=\d){_MARK_BEFORE}|{_HYPHEN_AFTER})(?P<mark>)))"
     ),
     # A bidi embedding; white space other than a space before a cut mark or a lead.
     re.compile(
@@ -61,7 +72,15 @@ _SCANS = (
     re.compile(f";(?=[{HEBREW_LETTER}])(?<=[{HEBREW_LETTER}].)(?P<seam>)"),
     re.compile(f":(?=[{HEBREW_LETTER}])(?<=[{HEBREW_LETTER}].)(?P<seam>)"),
     re.compile(f"\\.(?=[{HEBREW_LETTER}]{{2}})(?<=[{HEBREW_LETTER}].)(?P<seam>)"),
+    # Brackets mirrored on their own (``)או``, ``)FFP)``, ``יחיד(``), a geresh or
+    # gershayim written with a mirrored curly quote.
+    re.compile(f"\\)(?<!\\S\\))(?=[{HEBREW_LETTER}]|[^\\s()]*\\))(?P<seam>)"),
+    re.compile("\\((?<=[^\\s(]\\()(?=[\"'”’]*(?:[\\s.,;:!?]|$))(?P<seam>)"),
+    re.compile(f"\u2018(?<=[{HEBREW_LETTER}]\u2018)(?P<seam>)"),
+    re.compile(f"\u201c(?<=[{HEBREW_LETTER}]\u201c)(?P<seam>)"),
 )
+# A scan whose literal the text lacks is skipped (``in`` is far faster than a scan).
+_RARE = {"\u2018", "\u201c", ")", "("}
 _TEXT_START_RE = re.compile(f"(?:{_AFTER_SPACE})(?P<cut>)|{_LEAD}")
 # More marks than this and the shortcut is not worth its line look-ups.
 _MAX_MARKS = 1000
@@ -118,14 +137,16 @@ def _marks(text: str) -> tuple[int, list[int]] | None:
     cuts = 0
     seams: list[int] = []
     for scan in _SCANS:
+        if scan.pattern[0] in _RARE and scan.pattern[0] not in text:
+            continue
         for m in scan.finditer(text):
             kind = m.lastgroup
             if kind in ("first", "embedding"):
                 return None
             if kind == "cut":
                 cuts += 1
-            elif kind == "seam":
-                seams.append(m.start())
+            elif kind in ("seam", "mark"):
+                seams.append(m.end() - 1)  # the match's last character: on its line
             elif kind == "lead" and m.group()[0] in LINE_BREAKS:
                 seams.append(m.end())  # a line led by a sentence's end cluster
             if cuts + len(seams) > _MAX_MARKS:
