@@ -75,6 +75,9 @@ EXTRACTORS = (
     "pypdf",
     "pymupdf",
     "mutool",
+    "pdfium",
+    "pdfjs",
+    "pdfbox",
 )
 SEED_LINES = "seed lines gold"
 SEED_DOC = "seed doc gold"

@@ -34,9 +34,13 @@ in ``source.txt``, like in real documents):
 
 Extractors: ``pdftotext`` (default, ``-layout``, ``-raw``; poppler), pdfminer.six
 ``extract_text``, pypdf ``page.extract_text()``, pdfplumber ``page.extract_text()``, PyMuPDF
-``page.get_text()`` and ``mutool draw -F txt``. Pages of the Python extractors are joined
-with a newline (what a caller typically does); the command-line tools' output, form feeds
-included, is kept as the tool wrote it.
+``page.get_text()``, ``mutool draw -F txt``, PDFium through pypdfium2
+(``get_textpage().get_text_range()``: Chrome's PDF engine, behind docling and many RAG
+loaders), pdf.js (``pdfjs-dist``'s ``getTextContent()``, the text layer of Firefox and of
+JavaScript loaders; ``pdfjs_text.mjs``) and Apache PDFBox (``ExtractText``, the engine of
+Apache Tika). Pages of the Python and JavaScript extractors are joined with a newline
+(what a caller typically does); the command-line tools' output, form feeds included, is
+kept as the tool wrote it.
 
 A producer or extractor that is not installed is skipped and listed in ``failures.txt``.
 This script is for regeneration only; it is not run in CI.
@@ -419,6 +423,32 @@ def _mutool(pdf: Path) -> str:
     return _run_tool(["mutool", "draw", "-q", "-F", "txt", "-o", "-", str(pdf)])
 
 
+def _pdfium(pdf: Path) -> str:
+    import pypdfium2
+
+    doc = pypdfium2.PdfDocument(str(pdf))
+    try:
+        return "\n".join(page.get_textpage().get_text_range() for page in doc)
+    finally:
+        doc.close()
+
+
+_PDFJS = Path(__file__).resolve().with_name("pdfjs_text.mjs")
+
+
+def _pdfjs(pdf: Path) -> str:
+    return _run_tool(["node", str(_PDFJS), str(pdf)])
+
+
+_PDFBOX_JARS = ("pdfbox2-tools", "pdfbox2", "fontbox2", "commons-logging")
+
+
+def _pdfbox(pdf: Path) -> str:
+    classpath = ":".join(f"/usr/share/java/{jar}.jar" for jar in _PDFBOX_JARS)
+    tool = "org.apache.pdfbox.tools.ExtractText"
+    return _run_tool(["java", "-cp", classpath, tool, "-console", "-encoding", "UTF-8", str(pdf)])
+
+
 EXTRACTORS: dict[str, Callable[[Path], str]] = {
     "pdftotext": _pdftotext(),
     "pdftotext_layout": _pdftotext("-layout"),
@@ -428,6 +458,9 @@ EXTRACTORS: dict[str, Callable[[Path], str]] = {
     "pdfplumber": _pdfplumber,
     "pymupdf": _pymupdf,
     "mutool": _mutool,
+    "pdfium": _pdfium,
+    "pdfjs": _pdfjs,
+    "pdfbox": _pdfbox,
 }
 
 
@@ -446,11 +479,15 @@ def versions() -> str:
     lines.append("pdftotext: " + _first_line(["pdftotext", "-v"]))
     lines.append("soffice: " + _first_line(["soffice", "--version"]))
     lines.append("mutool: " + _first_line(["mutool", "-v"]))
+    lines.append("node: " + _first_line(["node", "--version"]))
+    lines.append("java: " + _first_line(["java", "-version"]))
+    lines.append("pdfjs-dist: " + _pdfjs_version())
     for dist in (
         "pdfminer.six",
         "pypdf",
         "pdfplumber",
         "pymupdf",
+        "pypdfium2",
         "python-bidi",
         "fpdf2",
         "uharfbuzz",
@@ -467,6 +504,7 @@ def versions() -> str:
         "poppler-utils",
         "libreoffice-writer-nogui",
         "mupdf-tools",
+        "libpdfbox2-java",
         "culmus",
         "fonts-noto-core",
         "fonts-dejavu-core",
@@ -477,6 +515,15 @@ def versions() -> str:
         "reportlab_bidi Frank Ruehl CLM; fpdf2_shaped Miriam CLM + DejaVu Sans fallback"
     )
     return "\n".join(lines) + "\n"
+
+
+def _pdfjs_version() -> str:
+    package = _PDFJS.parent / "node_modules" / "pdfjs-dist" / "package.json"
+    if not package.exists():
+        return "not installed"
+    import json
+
+    return str(json.loads(package.read_text(encoding="utf-8"))["version"])
 
 
 def _page_count(pdf: Path) -> int:
