@@ -138,18 +138,16 @@ def repair_lines(
     return bodies, diagnosis
 
 
-def _repair_marks(
-    bodies: list[str], skip: frozenset[int] | set[int], changes: list[Change]
-) -> list[str]:
+def _repair_marks(bodies: list[str], held: frozenset[int], changes: list[Change]) -> list[str]:
     """A number's marks on its far side and brackets mirrored on their own, once more at
     the end and in any regime. The seam fixes of a logical document mend them first
     (PDFium writes them); but no reading of a line has them, and a visual document's
     line read wrong, or left as it was, can end with them: a second repair, which may
     find the document logical, would mend them then, so mending them last keeps the
-    repair idempotent. Only where they recur as seams do (:attr:`~textrepair.seams
-    .SeamEvidence.broken`: twice, and on 1% of Hebrew lines)."""
+    repair idempotent. Only where they recur as seams do (twice, and once per 100
+    Hebrew lines: :attr:`~textrepair.seams.SeamEvidence.broken`)."""
     hebrew = [i for i, b in enumerate(bodies) if has_hebrew(b)]
-    counts = {i: n for i in hebrew if i not in skip and (n := mark_count(bodies[i]))}
+    counts = {i: n for i in hebrew if i not in held and (n := mark_count(bodies[i]))}
     if sum(counts.values()) < max(2, 0.01 * len(hebrew)):
         return bodies
     zipf = WordModel.default().zipf
@@ -160,8 +158,8 @@ def _repair_marks(
 
 
 def _repair_seams(bodies: list[str], done: set[int], changes: list[Change]) -> list[str]:
-    """Direction seams of a logical-order extraction (pypdf, PyMuPDF), where the document
-    shows them; each seam fix is reported on its own."""
+    """Direction seams of a logical-order extraction (pypdf, PyMuPDF, PDFium), where the
+    document shows them; each seam fix is reported on its own."""
     evidence = seam_evidence([b for i, b in enumerate(bodies) if i not in done])
     if not evidence.broken:
         return bodies

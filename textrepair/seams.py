@@ -1,4 +1,4 @@
-"""Direction seams: the damage logical-order extractors (pypdf, PyMuPDF) leave in Hebrew.
+"""Direction seams: the damage logical-order extractors (pypdf, PyMuPDF, PDFium) leave.
 
 pypdf and PyMuPDF put Hebrew in logical order, but they rebuild it from *runs* of glyphs,
 and every change of direction (Hebrew to a number or Latin, Hebrew to a punctuation mark
@@ -14,8 +14,14 @@ at the end of a run) is a run boundary they get subtly wrong:
   left to right: ``הרוגים בטביעה15 אסון במדינת האיים: לפחות`` for
   ``אסון במדינת האיים: לפחות 15 הרוגים בטביעה``.
 
+PDFium (pypdfium2) keeps the runs in place but reorders each line as if its numbers stood
+in right-to-left text: a number's marks trade sides with it (``בשנת ,1894``, ``כ350-``),
+and brackets and curly quotes come mirrored, each on its own (``)או ... יחיד(``,
+``אזרבייג‘ן``).
+
 Each fix below is a small pure function ``(line, zipf) -> line`` that only moves
-characters and spaces (it may add or drop a space, never another character), and only
+characters and spaces (it may add or drop a space, never another character; the ones
+that turn a bracket or quote mirrored on its own replace it by its mirror), and only
 fires on a shape clean Hebrew does not have, confirmed by the lexicon where a word is
 involved. :func:`seam_evidence` tells from a whole document whether such seams are there
 at all (:attr:`SeamEvidence.broken`) and in which order its runs come
