@@ -190,8 +190,14 @@ FIXTURES = Path(__file__).resolve().parent.parent / "benchmarks" / "corpus" / "f
 def test_logical_extractions_show_few_run_cut_marks() -> None:
     """The premise of diagnosing visual order from cut marks alone: no extractor output of
     the corpus fixtures (logical, mirrored or in columns) and no clean seed shows them on
-    more than half the share that decides (measured at most 5%)."""
+    more than half the share that decides (measured at most 5%).
+
+    PDFBox is not among them: it writes a line's direction runs left to right and glues
+    them (``חוסרSלב``, ``פלזמהנכנס``), words cut at runs as in seed 003, and its
+    LibreOffice extractions are diagnosed so (token surgery on the held-out set: 3 of 5
+    better, 2 worse)."""
     paths = sorted(FIXTURES.glob("*/*.txt")) + sorted(gold_lines.SEEDS.glob("00[0124]_*.txt"))
+    paths = [p for p in paths if not p.stem.endswith("__pdfbox")]
     assert len(paths) > 100
     for path in paths:
         diagnosis = textrepair.repair_and_explain(path.read_text(encoding="utf-8")).diagnosis
