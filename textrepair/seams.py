@@ -467,9 +467,10 @@ def number_marks_to_logical(line: str, zipf: Zipf) -> str:
 # ``יחיד( אמורה``, ``ידו(".``; never the two of an empty pair (``גם( )יכולה``).
 _MIRRORED_OPENER_RE = re.compile(rf"(?<!\S)(?<!\(\s)\)(?=[{_HEB}]|[^\s()]*\))")
 _MIRRORED_CLOSER_RE = re.compile(r"(?<=[^\s(])\((?!\s*\))(?=[\"'”’]*(?:[\s.,;:!?]|$))")
-# A quoted number or Latin run whose closing quote went past the space after it:
-# ``"FFP "משמש`` for ``"FFP" משמש``.
+# A quoted or bracketed number or Latin run whose closing mark went past the space after
+# it: ``"FFP "משמש`` for ``"FFP" משמש``, ``)TRALI )והופעה`` for ``(TRALI) והופעה``.
 _QUOTE_PAST_SPACE_RE = re.compile(rf"(?<!\S)\"({_LTR_RUN_RE.pattern}) \"(?=[{_HEB}])")
+_BRACKET_PAST_SPACE_RE = re.compile(rf"(?<!\S)\)({_LTR_RUN_RE.pattern}) \)(?=[{_HEB}])")
 
 
 # Where one of those shapes may be (one scan, more than they match, never less).
@@ -498,12 +499,14 @@ def mirrored_marks_to_logical(line: str, zipf: Zipf) -> str:
     """Turn back a bracket drawn mirrored on its own, and a quote past its space.
 
     ``)או פלסמה מתורם`` / ``יחיד( אמורה`` -> ``(או פלסמה מתורם`` / ``יחיד) אמורה``,
-    ``)FFP),`` -> ``(FFP),``, ``"FFP "משמש`` -> ``"FFP" משמש``. PDFium mirrors the
+    ``)FFP),`` -> ``(FFP),``, ``"FFP "משמש`` -> ``"FFP" משמש``, ``)TRALI )והופעה`` ->
+    ``(TRALI) והופעה`` (the closing bracket past its space). PDFium mirrors the
     brackets of a right-to-left line, also when the pair spans two lines, so
     :func:`mirror_bracket_pairs` cannot pair them. No clean text opens a Hebrew word
     with a closing bracket or ends one with an opening bracket.
     """
     del zipf
+    line = _BRACKET_PAST_SPACE_RE.sub(r"(\1) ", line)
     line = _MIRRORED_OPENER_RE.sub("(", line)
     line = _MIRRORED_CLOSER_RE.sub(")", line)
     return _QUOTE_PAST_SPACE_RE.sub(r'"\1" ', line)
