@@ -65,8 +65,10 @@ _SCANS = (
         f"[{_EMBEDDINGS}{_OTHER_SPACE}]"
         f"(?:(?<=[{_EMBEDDINGS}])(?P<embedding>)|(?:{_AFTER_SPACE})(?P<cut>)|{_LEAD})"
     ),
-    re.compile(f" (?:{_AFTER_SPACE})(?P<cut>)"),
-    re.compile(f"-(?<=\\d-)[{HEBREW_LETTER}](?P<cut>)"),  # ``2020-ב``
+    # After a space: a lone letter; a hyphen leading a token (``-ביחסים``), or after a
+    # digit (``2020-ב``), each scan starting with its one literal.
+    re.compile(f" [{_LONE}](?=[\\s.,;:]|$)(?P<cut>)"),
+    re.compile(f"-(?:(?<=\\d-)|(?<= -))[{HEBREW_LETTER}](?P<cut>)"),
     # A mark glued between two words (``מרכזית,של``, ``ה.בית``).
     re.compile(f",(?=[{HEBREW_LETTER}])(?<=[{HEBREW_LETTER}].)(?P<seam>)"),
     re.compile(f";(?=[{HEBREW_LETTER}])(?<=[{HEBREW_LETTER}].)(?P<seam>)"),
