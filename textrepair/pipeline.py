@@ -24,7 +24,7 @@ from textrepair.explain import Change, Repaired
 from textrepair.layout import layout, paragraph_ends, split_columns, stretches_spaces
 from textrepair.letters import runs_to_logical
 from textrepair.lines import LineContext, may_change, may_reorder, repair_line, wide_gaps
-from textrepair.seams import MARK_FIXES, mark_count, seam_evidence, seam_fixes
+from textrepair.seams import MARK_FIXES, Fix, mark_count, recurs, seam_evidence, seam_fixes
 from textrepair.tokens import LINE_BREAKS, has_hebrew, split_line
 from textrepair.unmarked import unmarked
 from textrepair.wordmodel import PARAGRAPH, WordModel
@@ -148,13 +148,10 @@ def _repair_marks(bodies: list[str], held: frozenset[int], changes: list[Change]
     Hebrew lines: :attr:`~textrepair.seams.SeamEvidence.broken`)."""
     hebrew = [i for i, b in enumerate(bodies) if has_hebrew(b)]
     counts = {i: n for i in hebrew if i not in held and (n := mark_count(bodies[i]))}
-    if sum(counts.values()) < max(2, 0.01 * len(hebrew)):
+    if not recurs(sum(counts.values()), len(hebrew)):
         return bodies
-    zipf = WordModel.default().zipf
     others = frozenset(range(len(bodies))) - counts.keys()
-    for name, fix in MARK_FIXES:
-        bodies = _apply(bodies, name, lambda b, fix=fix: fix(b, zipf), changes, bool, others)
-    return bodies
+    return _apply_seam_fixes(bodies, MARK_FIXES, changes, bool, others)
 
 
 def _repair_seams(bodies: list[str], done: set[int], changes: list[Change]) -> list[str]:
@@ -163,17 +160,26 @@ def _repair_seams(bodies: list[str], done: set[int], changes: list[Change]) -> l
     evidence = seam_evidence([b for i, b in enumerate(bodies) if i not in done])
     if not evidence.broken:
         return bodies
-    zipf = WordModel.default().zipf
     fixes = seam_fixes(
         evidence.order,
         dash_runs=evidence.dash_runs,
         hyphen_runs=evidence.hyphen_runs,
         mirrored_quotes=evidence.mirrored_quotes,
     )
+    return _apply_seam_fixes(bodies, fixes, changes, has_hebrew, done)
+
+
+def _apply_seam_fixes(
+    bodies: list[str],
+    fixes: list[tuple[str, Fix]],
+    changes: list[Change],
+    wanted: Callable[[str], bool],
+    skip: set[int] | frozenset[int],
+) -> list[str]:
+    """Run seam fixes (``(line, zipf) -> line``) in turn, each reported on its own."""
+    zipf = WordModel.default().zipf
     for name, fix in fixes:
-        bodies = _apply(
-            bodies, name, lambda b, fix=fix: fix(b, zipf), changes, has_hebrew, skip=done
-        )
+        bodies = _apply(bodies, name, lambda b, fix=fix: fix(b, zipf), changes, wanted, skip)
     return bodies
 
 

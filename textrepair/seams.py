@@ -113,6 +113,15 @@ _OPENERS = "([{<"
 _CLOSERS_START = ".,;:!?)]}>%"
 
 
+def recurs(shapes: int, hebrew_lines: int) -> bool:
+    """Whether seam shapes are too many to be chance: at least 2, and 1 % of Hebrew lines.
+
+    Clean Hebrew has none of these shapes (none in the test corpus); a single one can
+    still come from a typo or a quoted code, so one is not enough to touch a document.
+    """
+    return shapes >= max(2, 0.01 * hebrew_lines)
+
+
 class SeamOrder(str, Enum):
     """How the runs of a document's lines are ordered, which decides the fixes they get.
 
@@ -183,12 +192,8 @@ class SeamEvidence(NamedTuple):
 
     @property
     def broken(self) -> bool:
-        """True when seams are too many to be chance: at least 2, and 1 % of Hebrew lines.
-
-        Clean Hebrew has none of these shapes (none in the test corpus); a single one can
-        still come from a typo or a quoted code, so one is not enough to touch a document.
-        """
-        return self.seams >= max(2, 0.01 * self.hebrew_lines)
+        """True when seams are too many to be chance (:func:`recurs`)."""
+        return recurs(self.seams, self.hebrew_lines)
 
     @property
     def hyphen_runs(self) -> bool:
@@ -213,8 +218,9 @@ class SeamEvidence(NamedTuple):
     def dash_runs(self) -> bool:
         """True when the lines' dash-separated runs come in drawn order (see
         :func:`dash_runs_to_logical`): the shape seen at least twice and on 1 % of lines."""
-        enough = max(2, 0.01 * self.hebrew_lines)
-        return self.run_seams >= enough and self.dash_glued >= enough
+        return recurs(self.run_seams, self.hebrew_lines) and recurs(
+            self.dash_glued, self.hebrew_lines
+        )
 
     @property
     def order(self) -> SeamOrder:
@@ -225,7 +231,7 @@ class SeamEvidence(NamedTuple):
         word pairs, and reversing the runs of logical lines costs as much as leaving
         visual ones.
         """
-        if self.run_seams < max(2, 0.01 * self.hebrew_lines):
+        if not recurs(self.run_seams, self.hebrew_lines):
             return SeamOrder.LOGICAL
         if self.punct_glued >= max(3, _PIECES_SHARE * self.hebrew_lines):
             return SeamOrder.VISUAL_PIECES
@@ -418,21 +424,20 @@ def tighten_enclosed_runs(line: str, zipf: Zipf) -> str:
 # its prefix after it, ``כ350-`` or ``ב,1991-`` for ``כ-350`` or ``ב-1991,``; or that
 # punctuation after the prefix's hyphen and a space, ``ומ- ,2015`` for ``ומ-2015,``.
 _MARK_NUMBER = r"\d(?:[\d.,/:]*\d)?%?"
+_PREFIX = "(?<![{}])({})".format(_HEB, "|".join(sorted(_PREFIXES, key=len, reverse=True)))
 _MARK_BEFORE_NUMBER_RE = re.compile(rf"(?<!\S)([,.;:]{{1,2}})({_MARK_NUMBER})(?=\s|$)")
-_HYPHEN_AFTER_NUMBER_RE = re.compile(
-    rf"(?<![{_HEB}])([{_HEB}]{{1,3}})([,.;:]*)({_MARK_NUMBER})([-־])(?=\s|$)"
-)
-_MARK_AFTER_PREFIX_RE = re.compile(
-    rf"(?<![{_HEB}])([{_HEB}]{{1,3}})([-־]) ([,.;:]+)({_MARK_NUMBER})(?=\s|$)"
+_HYPHEN_AFTER_NUMBER_RE = re.compile(rf"{_PREFIX}([,.;:]*)({_MARK_NUMBER})([-־])(?=\s|$)")
+_MARK_AFTER_PREFIX_RE = re.compile(rf"{_PREFIX}([-־]) ([,.;:]+)({_MARK_NUMBER})(?=\s|$)")
+_NUMBER_MARK_FIXES = (
+    (_HYPHEN_AFTER_NUMBER_RE, r"\1\4\3\2"),
+    (_MARK_AFTER_PREFIX_RE, r"\1\2\4\3"),
+    (_MARK_BEFORE_NUMBER_RE, r"\2\1"),
 )
 
 
-def _number_marks(line: str) -> list[re.Match[str]]:
-    """The numbers of a line with their marks on the far side (see above)."""
-    found = list(_MARK_BEFORE_NUMBER_RE.finditer(line))
-    for rx in (_HYPHEN_AFTER_NUMBER_RE, _MARK_AFTER_PREFIX_RE):
-        found.extend(m for m in rx.finditer(line) if m.group(1) in _PREFIXES)
-    return found
+def _number_marks(line: str) -> int:
+    """How many numbers of a line have their marks on the far side (see above)."""
+    return sum(len(rx.findall(line)) for rx, _ in _NUMBER_MARK_FIXES)
 
 
 def number_marks_to_logical(line: str, zipf: Zipf) -> str:
@@ -445,20 +450,9 @@ def number_marks_to_logical(line: str, zipf: Zipf) -> str:
     a prefix's hyphen after its number.
     """
     del zipf
-
-    def prefixed(m: re.Match[str]) -> str:
-        if m.group(1) not in _PREFIXES:
-            return m.group()
-        return m.group(1) + m.group(4) + m.group(3) + m.group(2)
-
-    def spaced(m: re.Match[str]) -> str:
-        if m.group(1) not in _PREFIXES:
-            return m.group()
-        return m.group(1) + m.group(2) + m.group(4) + m.group(3)
-
-    line = _HYPHEN_AFTER_NUMBER_RE.sub(prefixed, line)
-    line = _MARK_AFTER_PREFIX_RE.sub(spaced, line)
-    return _MARK_BEFORE_NUMBER_RE.sub(r"\2\1", line)
+    for rx, logical in _NUMBER_MARK_FIXES:
+        line = rx.sub(logical, line)
+    return line
 
 
 # A bracket drawn mirrored on its own (PDFium: a pair may span two lines): a closing
@@ -484,7 +478,7 @@ def mark_count(line: str) -> int:
     marks on the far side, brackets and quotes mirrored on their own."""
     if _MARK_HINT_RE.search(line) is None:
         return 0
-    return len(_number_marks(line)) + _mirrored_marks(line)
+    return _number_marks(line) + _mirrored_marks(line)
 
 
 def _mirrored_marks(line: str) -> int:

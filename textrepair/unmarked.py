@@ -82,7 +82,7 @@ _SCANS = (
     re.compile(f"\u201c(?<=[{HEBREW_LETTER}]\u201c)(?P<seam>)"),
 )
 # A scan whose literal the text lacks is skipped (``in`` is far faster than a scan).
-_RARE = {"\u2018", "\u201c", ")", "("}
+_RARE = {"\u2018", "\u201c"}
 _TEXT_START_RE = re.compile(f"(?:{_AFTER_SPACE})(?P<cut>)|{_LEAD}")
 # More marks than this and the shortcut is not worth its line look-ups.
 _MAX_MARKS = 1000
