@@ -44,8 +44,9 @@ _VISUAL_MIN_LINES = 3
 # A fragment-visual document has its words cut at glyph runs (seed 003: prefix letters,
 # endings and digits drawn as runs of their own) when this share of its Hebrew lines
 # shows such a cut (``surgery.shows_cuts``); a clean text has a stray one in a hundred
-# lines (a typo, ``ב2020``), seeds 001/002 at most 1.4%, seed 003 65%. Lines that read
-# letter-reversed are not counted (mirrored words show the same marks).
+# lines (a typo, a lone letter), seeds 001/002 at most 1.4%, PDFBox's extractions at most
+# 6%, seed 003 66%. Lines that read letter-reversed are not counted (mirrored words show
+# the same marks).
 _CUT_SHARE = 0.15
 _CUT_MIN_LINES = 3
 # Some marks of a cut glyph run no logical extraction shows (``surgery.shows_run_cuts``: a
