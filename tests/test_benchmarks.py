@@ -87,3 +87,16 @@ def test_throughput_inputs_do_not_repeat() -> None:
     if gen.sentences:  # the shared corpus is beside the checkout
         assert throughput.distinct_line_share(broken) > 0.8
         assert throughput.distinct_line_share(clean) > 0.8
+
+
+def test_word_model_direction_table() -> None:
+    """The word-model benchmark scores lines both ways: a reversed line reads worse, and a
+    line and its reverse trade places exactly (the margin is antisymmetric)."""
+    wordmodel_eval = importlib.import_module("benchmarks.wordmodel_eval")
+    model = wordmodel_eval.WordModel.default()
+    lines = wordmodel_eval.wrapped(["הממשלה החליטה אתמול על הקמת ועדה לבדיקת הנושא"], 30)
+    assert lines and all(len(words) >= 3 for words in lines)
+    right, margin = wordmodel_eval.direction(model, lines)
+    back_right, back_margin = wordmodel_eval.direction(model, [w[::-1] for w in lines])
+    assert back_margin == -margin
+    assert right + back_right <= len(lines)
