@@ -173,6 +173,22 @@ def test_form_feed_pages_header_and_page_numbers() -> None:
     assert reflowed == [" ".join(BODY[:5]), " ".join(BODY[5:])]
 
 
+def test_a_page_break_after_the_last_line_ending_keeps_the_text_ended() -> None:
+    """pdftotext ends every page with a form feed, after the page's last line ending: the
+    laid-out text still ends with a line ending where the form feed goes, so that a text
+    repaired in pieces (stream windows, pages) is not glued to the piece after it."""
+    pages = [BODY[:5], BODY[5:]]
+    text = "".join(
+        "\n".join(["כתב העת לדוגמה · גיליון 7", "", *lines, "", f"עמוד {k + 1} מתוך 2"])
+        + "\n\n\f"
+        for k, lines in enumerate(pages)
+    )
+    result = layout(text)
+    assert [kind for _, kind, _ in result.removed] == ["running_header", "page_number"] * 2
+    assert result.text.endswith(BODY[-1] + "\n")
+    assert layout(text, reflow=True).text.endswith(" ".join(BODY[5:]) + "\n")
+
+
 def test_form_feed_inside_a_line_parts_the_pages() -> None:
     """Pages joined with ``\f`` by a caller whose extractor ends a page without a line
     break (pypdfium2's text): the footer of one page and the header of the next share a

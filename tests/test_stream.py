@@ -13,6 +13,7 @@ import functools
 import itertools
 import pickle
 import random
+import textwrap
 import tracemalloc
 from collections.abc import Iterator
 from pathlib import Path
@@ -165,6 +166,25 @@ def test_layout_windows_cut_at_page_breaks() -> None:
     assert len(windows) > 2
     assert all(w.source.endswith("\f") or "\f" not in w.source[-80:] for w in windows[:-1])
     assert all(w.source.rstrip("\n").endswith("\f") for w in windows[:-1])
+
+
+def test_a_window_cut_after_a_page_break_is_not_glued_to_the_next() -> None:
+    """pdftotext's pages end ``\\n\\f``; a window cut there whose layout drops the page's
+    footer and form feed still ends its last line, so every line of the streamed output
+    is a line of the input (the header of one window glued to the title of the next was
+    once the result)."""
+    paragraphs = [p for key in ("000", "004") for p in seed(key).splitlines() if p.strip()]
+    lines = [line for p in paragraphs for line in textwrap.wrap(p, 50)]
+    pages = [lines[k : k + 10] for k in range(0, len(lines), 10)]
+    text = "".join(
+        "\n".join(["כתב העת לדוגמה · גיליון 7", "", *body, "", f"עמוד {k + 1}"]) + "\n\n\f"
+        for k, body in enumerate(pages)
+    )
+    windows = list(stream.repair_windows(text, DOCUMENT, window_lines=45))
+    assert len(windows) > 3
+    out = "".join(w.text for w in windows).split("\n")
+    assert set(out) - {""} <= set(text.replace("\f", "").split("\n"))
+    assert [line for line in out if line in set(lines)] == lines
 
 
 # --------------------------------------------------------------------------- long lines and memory

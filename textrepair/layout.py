@@ -402,7 +402,10 @@ def _read(text: str) -> tuple[list[_Row], str, bool]:
     """
     parts = _NEWLINE.split(text)
     bodies, endings = parts[0::2], parts[1::2]
-    trailing = bool(endings) and bodies[-1] == ""
+    # A page break after the last line ending ends the text as much as the ending does:
+    # the text still ends with a line ending when the layout drops the form feed (a
+    # stream window cut after it would be glued to the next one otherwise).
+    trailing = bool(endings) and not bodies[-1].strip("\f")
     if trailing:
         bodies.pop()
     rows: list[_Row] = []
