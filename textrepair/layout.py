@@ -236,6 +236,11 @@ _OF_WORDS = frozenset({"מתוך", "of", "/"})  # "page 3 of 10"
 _EDGE_NUMBER_END = re.compile(r"^(?P<text>.*\S)(?:\s{2,}|\s*[|·•]\s*)(?P<num>\d{1,4})$")
 _EDGE_NUMBER_START = re.compile(r"^(?P<num>\d{1,4})(?:\s{2,}|\s*[|·•]\s*)(?P<text>\S.*)$")
 _NEWLINE = re.compile(r"(\r\n|\n|\r)")
+# A text that ends with a page break after its last line ending (pdftotext ends every
+# page ``\n\f``) ends its last line as much as one that ends with the line ending: when
+# the layout drops the form feed the line ending stays, or a stream window cut there
+# would be glued to the next.
+_PAGE_BREAK_END = re.compile(r"(?:\r\n|\n|\r)\f+\Z")
 
 
 class LayoutResult(NamedTuple):
@@ -402,10 +407,7 @@ def _read(text: str) -> tuple[list[_Row], str, bool]:
     """
     parts = _NEWLINE.split(text)
     bodies, endings = parts[0::2], parts[1::2]
-    # A page break after the last line ending ends the text as much as the ending does:
-    # the text still ends with a line ending when the layout drops the form feed (a
-    # stream window cut after it would be glued to the next one otherwise).
-    trailing = bool(endings) and not bodies[-1].strip("\f")
+    trailing = bool(endings) and bodies[-1] == ""
     if trailing:
         bodies.pop()
     rows: list[_Row] = []
@@ -2510,7 +2512,7 @@ def layout(
         return LayoutResult(text, removed)
     lines = _emit_paragraphs(full, keep_furniture) if reflow else _emit_lines(full, keep_furniture)
     out = ending.join(lines)
-    if lines and (trailing or reflow):
+    if lines and (trailing or reflow or (lines[-1] and _PAGE_BREAK_END.search(text))):
         out += ending
     return LayoutResult(out, removed)
 
