@@ -703,3 +703,33 @@ def test_lab_lines_keep_their_characters() -> None:
             for order in SeamOrder:
                 fixed = repair_seams(line, ZIPF, order=order, dash_runs=True)
                 assert non_space(fixed) == non_space(line)
+
+
+def _pdfbox_runs(line: str) -> str | None:
+    """A logical line with one number between two Hebrew words, as PDFBox writes it: its
+    direction runs left to right, glued (``הרוגים בטביעה15אסון במדינת האיים: לפחות``)."""
+    words = line.split()
+    numbers = [i for i, w in enumerate(words) if any(c.isdigit() for c in w)]
+    if len(numbers) != 1 or not words[numbers[0]].isdigit() or not 0 < numbers[0] < len(words) - 1:
+        return None
+    i = numbers[0]
+    if not (damage.has_hebrew(words[i - 1][-1]) and damage.has_hebrew(words[i + 1][0])):
+        return None
+    return " ".join(words[i + 1 :]) + words[i] + " ".join(words[:i])
+
+
+def test_visual_runs_in_a_fragment_visual_document() -> None:
+    """PDFBox writes a justified line word by word from the left, with wide gaps (the
+    document reads fragment-visual), and a line with a number as its direction runs from
+    the left, glued to the number: the seam fixes of visual run order put those back."""
+    lines = [line for p in damage.corpus_paragraphs() for line in damage.wrap(p, random.Random(4))]
+    runs = [(line, r) for line in lines if (r := _pdfbox_runs(line)) is not None][:8]
+    plain = [line for line in lines if not any(c.isdigit() for c in line) and len(line.split()) > 4]
+    assert len(runs) == 8
+    justified = ["  ".join(reversed(line.split())) for line in plain[:12]]
+    text = "\n".join([*justified, *(r for _, r in runs)]) + "\n"
+    result = textrepair.repair_and_explain(text)
+    assert result.diagnosis.visual and not result.diagnosis.cut_runs
+    out = result.text.splitlines()
+    assert out[: len(justified)] == plain[:12]
+    assert out[len(justified) :] == [line for line, _ in runs]

@@ -24,7 +24,15 @@ from textrepair.explain import Change, Repaired
 from textrepair.layout import layout, paragraph_ends, split_columns, stretches_spaces
 from textrepair.letters import runs_to_logical
 from textrepair.lines import LineContext, may_change, may_reorder, repair_line, wide_gaps
-from textrepair.seams import MARK_FIXES, Fix, mark_count, recurs, seam_evidence, seam_fixes
+from textrepair.seams import (
+    MARK_FIXES,
+    Fix,
+    SeamOrder,
+    mark_count,
+    recurs,
+    seam_evidence,
+    seam_fixes,
+)
 from textrepair.tokens import LINE_BREAKS, has_hebrew, split_line
 from textrepair.unmarked import unmarked
 from textrepair.wordmodel import PARAGRAPH, WordModel
@@ -132,6 +140,8 @@ def repair_lines(
         bodies = _apply(bodies, "letters_to_logical", runs_to_logical, changes, _is_letter_line)
     if diagnosis.regime is Regime.LOGICAL and cfg.fix_seams:
         bodies = _repair_seams(bodies, done, changes)
+    elif diagnosis.visual and not diagnosis.cut_runs and cfg.fix_seams:
+        bodies = _repair_visual_runs(bodies, done, changes)
     bodies = _repair_fragments(bodies, diagnosis, cfg, done, changes)
     if cfg.fix_seams:
         bodies = _repair_marks(bodies, held, changes)
@@ -167,6 +177,31 @@ def _repair_seams(bodies: list[str], done: set[int], changes: list[Change]) -> l
         mirrored_quotes=evidence.mirrored_quotes,
     )
     return _apply_seam_fixes(bodies, fixes, changes, has_hebrew, done)
+
+
+def _repair_visual_runs(bodies: list[str], done: set[int], changes: list[Change]) -> list[str]:
+    """Lines with no wide gap in a fragment-visual document, where those lines show the
+    seams of direction runs written left to right (PDFBox, which also writes justified
+    lines word by word: ``הרוגים בטביעה15אסון במדינת האיים: לפחות``): the seam fixes of
+    visual run order put them back, and the fragment search leaves the lines they
+    changed. Fragment order alone cannot: the number is glued to both its neighbours."""
+    narrow = {
+        i for i, b in enumerate(bodies) if i not in done and has_hebrew(b) and "  " not in b.strip()
+    }
+    evidence = seam_evidence([bodies[i] for i in sorted(narrow)])
+    if not evidence.broken or evidence.order is not SeamOrder.VISUAL_RUNS:
+        return bodies
+    fixes = seam_fixes(
+        evidence.order,
+        dash_runs=evidence.dash_runs,
+        hyphen_runs=evidence.hyphen_runs,
+        mirrored_quotes=evidence.mirrored_quotes,
+    )
+    first = len(changes)
+    skip = frozenset(range(len(bodies))) - narrow
+    bodies = _apply_seam_fixes(bodies, fixes, changes, has_hebrew, skip)
+    done.update(c.line - 1 for c in changes[first:])
+    return bodies
 
 
 def _apply_seam_fixes(
