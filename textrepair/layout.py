@@ -236,11 +236,6 @@ _OF_WORDS = frozenset({"מתוך", "of", "/"})  # "page 3 of 10"
 _EDGE_NUMBER_END = re.compile(r"^(?P<text>.*\S)(?:\s{2,}|\s*[|·•]\s*)(?P<num>\d{1,4})$")
 _EDGE_NUMBER_START = re.compile(r"^(?P<num>\d{1,4})(?:\s{2,}|\s*[|·•]\s*)(?P<text>\S.*)$")
 _NEWLINE = re.compile(r"(\r\n|\n|\r)")
-# A text that ends with a page break after its last line ending (pdftotext ends every
-# page ``\n\f``) ends its last line as much as one that ends with the line ending: when
-# the layout drops the form feed the line ending stays, or a stream window cut there
-# would be glued to the next.
-_PAGE_BREAK_END = re.compile(r"(?:\r\n|\n|\r)\f+\Z")
 
 
 class LayoutResult(NamedTuple):
@@ -2512,9 +2507,20 @@ def layout(
         return LayoutResult(text, removed)
     lines = _emit_paragraphs(full, keep_furniture) if reflow else _emit_lines(full, keep_furniture)
     out = ending.join(lines)
-    if lines and (trailing or reflow or (lines[-1] and _PAGE_BREAK_END.search(text))):
+    if lines and (trailing or reflow or (lines[-1] and _ends_with_page_break(text))):
         out += ending
     return LayoutResult(out, removed)
+
+
+def _ends_with_page_break(text: str) -> bool:
+    """True when form feeds follow the text's last line ending (pdftotext ends every page
+    ``\n\f``): its last line is ended as much as by the ending alone, so when the layout
+    drops the form feed the ending stays (or a stream window cut there would be glued to
+    the next)."""
+    end = len(text)
+    while end and text[end - 1] == "\f":
+        end -= 1
+    return end < len(text) and end > 0 and text[end - 1] in "\n\r"
 
 
 def _detach(items: list[_Item]) -> tuple[list[_Item], dict[int, list[_Item]]]:

@@ -27,6 +27,7 @@ from textrepair.lines import LineContext, may_change, may_reorder, repair_line, 
 from textrepair.seams import (
     MARK_FIXES,
     Fix,
+    SeamEvidence,
     SeamOrder,
     mark_count,
     recurs,
@@ -52,9 +53,14 @@ def split_endings(text: str) -> list[tuple[str, str]]:
     return out
 
 
+def _single_spaced(body: str) -> bool:
+    """A Hebrew line with no wide gap between its words: not a visual line's fragments."""
+    return has_hebrew(body) and "  " not in body.strip()
+
+
 def _probably_logical(bodies: list[str]) -> list[str]:
     """Lines with no wide gaps: most are logical, so their word pairs teach the model."""
-    return [b for b in bodies if has_hebrew(b) and "  " not in b.strip()]
+    return [b for b in bodies if _single_spaced(b)]
 
 
 def _first_reading_word(body: str, cut_runs: bool = False) -> str | None:
@@ -170,13 +176,7 @@ def _repair_seams(bodies: list[str], done: set[int], changes: list[Change]) -> l
     evidence = seam_evidence([b for i, b in enumerate(bodies) if i not in done])
     if not evidence.broken:
         return bodies
-    fixes = seam_fixes(
-        evidence.order,
-        dash_runs=evidence.dash_runs,
-        hyphen_runs=evidence.hyphen_runs,
-        mirrored_quotes=evidence.mirrored_quotes,
-    )
-    return _apply_seam_fixes(bodies, fixes, changes, has_hebrew, done)
+    return _apply_seam_fixes(bodies, _fixes_for(evidence), changes, has_hebrew, done)
 
 
 def _repair_visual_runs(bodies: list[str], done: set[int], changes: list[Change]) -> list[str]:
@@ -185,23 +185,25 @@ def _repair_visual_runs(bodies: list[str], done: set[int], changes: list[Change]
     lines word by word: ``הרוגים בטביעה15אסון במדינת האיים: לפחות``): the seam fixes of
     visual run order put them back, and the fragment search leaves the lines they
     changed. Fragment order alone cannot: the number is glued to both its neighbours."""
-    narrow = {
-        i for i, b in enumerate(bodies) if i not in done and has_hebrew(b) and "  " not in b.strip()
-    }
+    narrow = {i for i, b in enumerate(bodies) if i not in done and _single_spaced(b)}
     evidence = seam_evidence([bodies[i] for i in sorted(narrow)])
     if not evidence.broken or evidence.order is not SeamOrder.VISUAL_RUNS:
         return bodies
-    fixes = seam_fixes(
+    first = len(changes)
+    skip = frozenset(range(len(bodies))) - narrow
+    bodies = _apply_seam_fixes(bodies, _fixes_for(evidence), changes, has_hebrew, skip)
+    done.update(c.line - 1 for c in changes[first:])
+    return bodies
+
+
+def _fixes_for(evidence: SeamEvidence) -> list[tuple[str, Fix]]:
+    """The seam fixes, in their order, for what the document's evidence shows."""
+    return seam_fixes(
         evidence.order,
         dash_runs=evidence.dash_runs,
         hyphen_runs=evidence.hyphen_runs,
         mirrored_quotes=evidence.mirrored_quotes,
     )
-    first = len(changes)
-    skip = frozenset(range(len(bodies))) - narrow
-    bodies = _apply_seam_fixes(bodies, fixes, changes, has_hebrew, skip)
-    done.update(c.line - 1 for c in changes[first:])
-    return bodies
 
 
 def _apply_seam_fixes(
