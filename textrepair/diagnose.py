@@ -23,8 +23,9 @@ from typing import NamedTuple
 
 from textrepair.fixes import has_final_first
 from textrepair.letters import letter_visual_score
+from textrepair.reorder import identity_score
 from textrepair.surgery import shows_cuts, shows_run_cuts
-from textrepair.tokens import Line, has_hebrew, split_line
+from textrepair.tokens import Line, evenly_spaced, has_hebrew, split_line
 from textrepair.wordmodel import WordModel
 
 _HEBREW_RE = re.compile(r"[\u05d0-\u05ea]")
@@ -38,7 +39,15 @@ _LETTER_MIN = 3
 _LINE_VOTE = 2.0  # nats of letter_visual_score a line needs to vote either way
 # A document is fragment-visual when enough of its Hebrew lines have two or more wide gaps
 # between Hebrew words. One wide gap proves little: extractors that keep logical order
-# also leave a double space where the direction changes or a column gutter runs.
+# also leave a double space where the direction changes or a column gutter runs. A line
+# whose every gap is the same wide run (``tokens.evenly_spaced``) is a justified line's
+# stretch, which an extractor placing words by position writes in any order: visual from
+# pdftotext -layout on WeasyPrint's lines and in seed 001 (25 lines, two spaces each),
+# mirrored from pdfminer, and logical once the letter repair has turned them. Such lines
+# count unless, taken together, they read in order by a clear margin: a second repair of
+# pdfminer's output reversed them (mean WER of its 50 extractions 0.037 -> 0.188).
+_STRETCH_CLIP = 10.0  # nats: no one line outvotes the rest
+_STRETCH_MARGIN = 5.0  # nats the stretched lines must read in order by, all together
 _VISUAL_SHARE = 0.03
 _VISUAL_MIN_LINES = 3
 # A fragment-visual document has its words cut at glyph runs (seed 003: prefix letters,
@@ -83,6 +92,8 @@ class Diagnosis(NamedTuple):
     cut_lines: int = 0  # counted in fragment-visual documents only
     run_cut_lines: int = 0  # lines with a mark only a cut-run extraction makes
     quick: bool = False  # decided by whole-text scans (:mod:`textrepair.unmarked`)
+    stretched_lines: int = 0  # justified lines whose every gap is one wide run
+    stretch_in_order: bool = False  # ... and they read in order, taken together
 
     @property
     def visual(self) -> bool:
@@ -125,6 +136,12 @@ class Diagnosis(NamedTuple):
             f"{self.reversed_lines}, as written {self.forward_lines}"
             + (f"; with words cut at glyph runs {self.cut_lines}" if self.visual else "")
             + f"; with marks only cut glyph runs leave {self.run_cut_lines}"
+            + (
+                f"; justified with stretched spaces {self.stretched_lines}, reading "
+                + ("in order" if self.stretch_in_order else "reversed or either way")
+                if self.stretched_lines
+                else ""
+            )
         )
 
 
@@ -137,6 +154,7 @@ def diagnose(bodies: Sequence[str], assume: str = "auto") -> Diagnosis:
     if assume not in ASSUME_CHOICES:
         raise ValueError(f"assume must be one of {ASSUME_CHOICES}, got {assume!r}")
     hebrew = wide = word = narrow = multi = cut = 0
+    stretched: list[list[str]] = []
     for body in bodies:
         if _HEBREW_RE.search(body) is None:
             continue
@@ -146,10 +164,16 @@ def diagnose(bodies: Sequence[str], assume: str = "auto") -> Diagnosis:
         line = split_line(body)
         n_wide = sum(1 for g in line.gaps if g >= 2)
         wide += n_wide > 0
-        multi += _hebrew_wide_gaps(line) >= 2
+        if _hebrew_wide_gaps(line) >= 2:
+            if evenly_spaced(line.gaps, 2):
+                stretched.append(line.tokens)
+            else:
+                multi += 1
         if len(line.gaps) >= 4 and n_wide >= len(line.gaps) - 1:
             word += 1
             narrow += line.gaps[0] == 1
+    vote = reversal_vote(stretched)
+    multi += 0 if vote < -_STRETCH_MARGIN else len(stretched)
     at_start = at_end = 0
     final_first = False
     unmirrored: list[str] = []
@@ -180,7 +204,19 @@ def diagnose(bodies: Sequence[str], assume: str = "auto") -> Diagnosis:
     if regime is Regime.FRAGMENT_VISUAL:  # only there does the count decide anything
         cut = sum(1 for b in unmirrored if _HEBREW_RE.search(b) and shows_cuts(b))
     return Diagnosis(
-        regime, hebrew, wide, word, narrow, multi, at_start, at_end, assume != "auto", cut, run_cut
+        regime,
+        hebrew,
+        wide,
+        word,
+        narrow,
+        multi,
+        at_start,
+        at_end,
+        assume != "auto",
+        cut,
+        run_cut,
+        stretched_lines=len(stretched),
+        stretch_in_order=bool(stretched) and vote < -_STRETCH_MARGIN,
     )
 
 
@@ -188,6 +224,25 @@ def run_cuts_make_visual(run_cut_lines: int, hebrew_lines: int) -> bool:
     """True when enough lines show a mark only cut glyph runs leave to call the document
     visual (see ``_RUN_CUT_SHARE``)."""
     return run_cut_lines >= _CUT_MIN_LINES and run_cut_lines >= _RUN_CUT_SHARE * hebrew_lines
+
+
+def reversal_vote(lines: Sequence[Sequence[str]]) -> float:
+    """How much better lines of tokens read with their words reversed, all together (nats;
+    below zero: they read better as written).
+
+    One line tells little (the word model reads 68% of unseen 8-word lines the right way
+    round, ``benchmarks/wordmodel_eval.py``); the sum over a document's lines, each
+    clipped, does. A second repair of pdfminer's output needs it: the stretched spaces of
+    its justified lines stay, the words are in order now, and they must not read as
+    fragments left to right.
+    """
+    pair = WordModel.default().pair
+    vote = 0.0
+    for tokens in lines:
+        d = identity_score(tokens[::-1], pair, None, None)
+        d -= identity_score(tokens, pair, None, None)
+        vote += max(-_STRETCH_CLIP, min(_STRETCH_CLIP, d))
+    return vote
 
 
 def _hebrew_wide_gaps(line: Line) -> int:

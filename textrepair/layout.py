@@ -39,7 +39,7 @@ from functools import lru_cache
 from itertools import accumulate, pairwise
 from typing import NamedTuple
 
-from textrepair.tokens import ATTACH_LEFT, has_hebrew, split_punct
+from textrepair.tokens import ATTACH_LEFT, evenly_spaced, has_hebrew, split_punct
 from textrepair.wordmodel import WordModel
 
 __all__ = ["LayoutResult", "layout", "split_columns"]
@@ -759,14 +759,10 @@ def stretches_spaces(text: str) -> bool:
 
 
 def _evenly_spaced(text: str) -> bool:
-    """Whether every space between the words of a line is wide and they are all alike.
-
-    pdfminer writes a justified line's stretched word spaces as runs of spaces, the same
-    run between every two words: that is spacing, not a gutter, which is wider than the
-    spaces of the text on either side of it.
-    """
-    runs = [len(m) for m in re.findall(" +", text)]
-    return len(runs) >= 2 and min(runs) >= _GUTTER_MIN and max(runs) - min(runs) <= 1
+    """Whether every space between the words of a line is wide and they are all alike
+    (:func:`textrepair.tokens.evenly_spaced`): pdfminer writes a justified line's stretched
+    word spaces as runs of spaces, the same run between every two words."""
+    return evenly_spaced([len(m) for m in re.findall(" +", text)])
 
 
 def _marks(geoms: Sequence[_Geometry | None], width: int) -> list[bytearray | None]:

@@ -13,7 +13,7 @@ from textrepair import fixes, surgery
 from textrepair.config import RepairConfig
 from textrepair.diagnose import line_reads_reversed
 from textrepair.reorder import OPEN, best_reading, gap_kinds, identity_score
-from textrepair.tokens import Line, has_hebrew, split_line
+from textrepair.tokens import Line, evenly_spaced, has_hebrew, split_line
 from textrepair.wordmodel import WordModel
 
 Step = tuple[str, str, str]
@@ -40,6 +40,7 @@ class LineContext(NamedTuple):
     before: str | None = None
     after: str | None = None
     cut_runs: bool = False
+    stretch_in_order: bool = False
 
 
 def wide_gaps(line: Line) -> int:
@@ -65,11 +66,17 @@ def may_change(text: str, visual_doc: bool) -> bool:
     return may_reorder(text, visual_doc) or fixes.has_final_first(text)
 
 
+def _in_order_stretch(line: Line, ctx: LineContext) -> bool:
+    """A justified line's stretched spaces in a document whose stretched lines read in
+    order (``Diagnosis.stretch_in_order``): no fragment boundaries there."""
+    return ctx.stretch_in_order and evenly_spaced(line.gaps, 2)
+
+
 def reorder_fragments(line: Line, ctx: LineContext) -> list[str]:
     """The line's tokens in reading order: reversed fragments if that reads better."""
     tokens = line.tokens
     n_wide = wide_gaps(line)
-    if len(tokens) < 2 or (n_wide == 0 and not ctx.visual_doc):
+    if len(tokens) < 2 or (not ctx.visual_doc and (n_wide == 0 or _in_order_stretch(line, ctx))):
         return tokens
     kinds = gap_kinds(tokens, line.gaps)
     prior = [_OPEN_GAP_PRIOR if k == OPEN else 0.0 for k in kinds]

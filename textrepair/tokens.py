@@ -59,6 +59,20 @@ def split_line(text: str) -> Line:
     return Line(lead, parts[0::2], list(map(len, parts[1::2])), trail)
 
 
+# A justified line's stretched word space as an extractor that places glyphs by their
+# position writes it (pdfminer): a run of this many spaces or more, alike between every two
+# words of the line.
+STRETCH_MIN = 3
+
+
+def evenly_spaced(gaps: list[int], least: int = STRETCH_MIN) -> bool:
+    """Whether every space between a line's words (``gaps``, as :class:`Line` counts them)
+    is a run of ``least`` spaces or more and they are all alike: a justified line's
+    stretch (or a visual line whose every word is a fragment), not a column gutter (wider
+    than the spaces of the text on either side of it)."""
+    return len(gaps) >= 2 and min(gaps) >= least and max(gaps) - min(gaps) <= 1
+
+
 def has_hebrew(text: str) -> bool:
     """True when the text holds at least one Hebrew letter."""
     return _HEBREW_RE.search(text) is not None
