@@ -172,8 +172,8 @@ def diagnose(bodies: Sequence[str], assume: str = "auto") -> Diagnosis:
         if len(line.gaps) >= 4 and n_wide >= len(line.gaps) - 1:
             word += 1
             narrow += line.gaps[0] == 1
-    vote = reversal_vote(stretched)
-    multi += 0 if vote < -_STRETCH_MARGIN else len(stretched)
+    in_order = bool(stretched) and reversal_vote(stretched) < -_STRETCH_MARGIN
+    multi += 0 if in_order else len(stretched)
     at_start = at_end = 0
     final_first = False
     unmirrored: list[str] = []
@@ -216,7 +216,7 @@ def diagnose(bodies: Sequence[str], assume: str = "auto") -> Diagnosis:
         cut,
         run_cut,
         stretched_lines=len(stretched),
-        stretch_in_order=bool(stretched) and vote < -_STRETCH_MARGIN,
+        stretch_in_order=in_order,
     )
 
 
