@@ -15,6 +15,7 @@ line ``k`` of the input repaired.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from textrepair.config import RepairConfig
@@ -179,6 +180,10 @@ def _repair_seams(bodies: list[str], done: set[int], changes: list[Change]) -> l
     return _apply_seam_fixes(bodies, _fixes_for(evidence), changes, has_hebrew, done)
 
 
+# A number glued to a Hebrew letter: runs written with no space between them (PDFBox).
+_GLUED_NUMBER_RE = re.compile(r"[\u05d0-\u05ea][0-9]|[0-9][\u05d0-\u05ea]")
+
+
 def _repair_visual_runs(bodies: list[str], done: set[int], changes: list[Change]) -> list[str]:
     """Lines with no wide gap in a fragment-visual document, where those lines show the
     seams of direction runs written left to right (PDFBox, which also writes justified
@@ -186,6 +191,9 @@ def _repair_visual_runs(bodies: list[str], done: set[int], changes: list[Change]
     visual run order put them back, and the fragment search leaves the lines they
     changed. Fragment order alone cannot: the number is glued to both its neighbours."""
     narrow = {i for i, b in enumerate(bodies) if i not in done and _single_spaced(b)}
+    glued = sum(1 for i in narrow if _GLUED_NUMBER_RE.search(bodies[i]))
+    if not recurs(glued, len(narrow)):
+        return bodies  # runs written apart are not glued: the fragment search reads them
     evidence = seam_evidence([bodies[i] for i in sorted(narrow)])
     if not evidence.broken or evidence.order is not SeamOrder.VISUAL_RUNS:
         return bodies
