@@ -100,3 +100,20 @@ def test_word_model_direction_table() -> None:
     back_right, back_margin = wordmodel_eval.direction(model, [w[::-1] for w in lines])
     assert back_margin == -margin
     assert right + back_right <= len(lines)
+
+
+def test_leaveout_swaps_the_word_model_and_puts_it_back() -> None:
+    """The leave-out benchmark repairs with a model that never counted the fixture's text:
+    inside its context the default model lacks word pairs only that text has, and after
+    it the bundled model is back."""
+    leaveout = importlib.import_module("benchmarks.leaveout")
+    from textrepair.wordmodel import WordModel
+
+    ud03 = (leaveout.CORPUS / "ud03.txt").read_text(encoding="utf-8")
+    bundled = dict(WordModel.default().words)
+    with leaveout.counted_without("ud03"):
+        inside = WordModel.default().words
+    only = set(bundled) - set(inside)
+    assert only
+    assert all(key.split()[0] in ud03 for key in sorted(only)[:200])
+    assert dict(WordModel.default().words) == bundled
