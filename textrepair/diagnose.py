@@ -166,7 +166,7 @@ def diagnose(bodies: Sequence[str], assume: str = "auto") -> Diagnosis:
         n_wide = sum(1 for g in line.gaps if g >= 2)
         wide += n_wide > 0
         if _hebrew_wide_gaps(line) >= 2:
-            if evenly_spaced(line.gaps, 2):
+            if is_stretched(line):
                 stretched.append(line.tokens)
             else:
                 multi += 1
@@ -225,6 +225,12 @@ def run_cuts_make_visual(run_cut_lines: int, hebrew_lines: int) -> bool:
     """True when enough lines show a mark only cut glyph runs leave to call the document
     visual (see ``_RUN_CUT_SHARE``)."""
     return run_cut_lines >= _CUT_MIN_LINES and run_cut_lines >= _RUN_CUT_SHARE * hebrew_lines
+
+
+def is_stretched(line: Line) -> bool:
+    """A line whose every gap is the same wide run (two spaces or more): a justified
+    line's stretch, whatever order its words are in (see ``_STRETCH_CLIP``)."""
+    return evenly_spaced(line.gaps, 2)
 
 
 def reversal_vote(lines: Sequence[Sequence[str]]) -> float:

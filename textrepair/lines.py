@@ -11,9 +11,9 @@ from typing import NamedTuple
 
 from textrepair import fixes, surgery
 from textrepair.config import RepairConfig
-from textrepair.diagnose import line_reads_reversed
+from textrepair.diagnose import is_stretched, line_reads_reversed
 from textrepair.reorder import OPEN, best_reading, gap_kinds, identity_score
-from textrepair.tokens import Line, evenly_spaced, has_hebrew, split_line
+from textrepair.tokens import Line, has_hebrew, split_line
 from textrepair.wordmodel import WordModel
 
 Step = tuple[str, str, str]
@@ -69,7 +69,7 @@ def may_change(text: str, visual_doc: bool) -> bool:
 def _in_order_stretch(line: Line, ctx: LineContext) -> bool:
     """A justified line's stretched spaces in a document whose stretched lines read in
     order (``Diagnosis.stretch_in_order``): no fragment boundaries there."""
-    return ctx.stretch_in_order and evenly_spaced(line.gaps, 2)
+    return ctx.stretch_in_order and is_stretched(line)
 
 
 def reorder_fragments(line: Line, ctx: LineContext) -> list[str]:

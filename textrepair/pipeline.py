@@ -35,7 +35,7 @@ from textrepair.seams import (
     seam_evidence,
     seam_fixes,
 )
-from textrepair.tokens import LINE_BREAKS, has_hebrew, split_line
+from textrepair.tokens import HEBREW_LETTER, LINE_BREAKS, has_hebrew, split_line
 from textrepair.unmarked import unmarked
 from textrepair.wordmodel import PARAGRAPH, WordModel
 
@@ -181,7 +181,7 @@ def _repair_seams(bodies: list[str], done: set[int], changes: list[Change]) -> l
 
 
 # A number glued to a Hebrew letter: runs written with no space between them (PDFBox).
-_GLUED_NUMBER_RE = re.compile(r"[\u05d0-\u05ea][0-9]|[0-9][\u05d0-\u05ea]")
+_GLUED_NUMBER_RE = re.compile(f"[{HEBREW_LETTER}][0-9]|[0-9][{HEBREW_LETTER}]")
 
 
 def _repair_visual_runs(bodies: list[str], done: set[int], changes: list[Change]) -> list[str]:
