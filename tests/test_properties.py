@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import importlib
 import random
+import re
 import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
@@ -458,6 +459,25 @@ def test_pdfminer_pages_are_mostly_repaired_once_and_for_all() -> None:
         once = textrepair.repair(page)
         same += textrepair.repair(once) == once
     assert same >= 57
+
+
+def test_laid_out_pdfminer_pages_have_words_one_space_apart() -> None:
+    """The layout stage has read the stretched spaces; the laid-out document has each
+    line's words one space apart (each line so changed reported), and a second repair
+    with the layout stage changes nothing. Lines only, the stretch stays: it is the
+    layout stage's evidence, and a pipeline may run that stage next."""
+    rng = random.Random(2)
+    config = textrepair.RepairConfig(layout=True)
+    same = 0
+    for _ in range(30):
+        page = pdfminer_page(rng.randint(0, 1000), rng.randint(8, 60), rng.getrandbits(32))
+        result = textrepair.repair_and_explain(page, config)
+        assert not re.search(r"\S  +\S", result.text)
+        tidied = [c for c in result.changes if c.fix == "collapse_stretched_spaces"]
+        assert tidied and all(" ".join(c.before.split()) == c.after.strip() for c in tidied)
+        assert re.search(r"\S  +\S", textrepair.repair(page))
+        same += textrepair.repair(result.text, config) == result.text
+    assert same >= 28
 
 
 def test_stretched_lines_in_visual_order_are_still_fragments() -> None:

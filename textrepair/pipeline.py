@@ -92,7 +92,8 @@ def repair_and_explain(text: str, config: RepairConfig | None = None) -> Repaire
     (layout only: lay out the page). A text with no mark any line stage acts on
     (:func:`textrepair.unmarked.unmarked`, a few whole-text scans) skips the line stages.
     Line numbers in the changes are the input's, except after a ``split_columns`` change
-    (line 0), where they count the column-split lines.
+    (line 0), where they count the column-split lines; ``collapse_stretched_spaces``
+    changes (line 0) are lines of the laid-out text.
     """
     if not isinstance(text, str):
         raise TypeError(f"repair expects str, got {type(text).__name__}")
@@ -110,9 +111,33 @@ def repair_and_explain(text: str, config: RepairConfig | None = None) -> Repaire
         )
         kept = cfg.keep_furniture
         changes.extend(Change(n, k, line, line if kept else "") for n, k, line in laid.removed)
-        out = laid.text
+        out = _collapse_stretched_spaces(laid.text, diagnosis, changes)
     changes.sort(key=lambda c: c.line)
     return Repaired(out, changes, diagnosis)
+
+
+# A run of spaces between two words of a line.
+_INNER_GAP_RE = re.compile(r"(?<=\S) {2,}(?=\S)")
+
+
+def _collapse_stretched_spaces(text: str, diagnosis: Diagnosis, changes: list[Change]) -> str:
+    """One space between the words of a laid-out letter-visual document.
+
+    An extractor that writes glyph by glyph (pdfminer) writes the stretched spaces of a
+    justified line as runs of spaces, and the letter repair keeps them, since the layout
+    stage reads them (a justified line is running text, a gap is a column's edge). Once
+    the page is laid out they are the page's justification, not the text's: a reader, a
+    search index or a second repair (which took such lines for fragments) wants words one
+    space apart. Each line changed is reported (line 0: lines of the laid-out text)."""
+    if diagnosis.regime is not Regime.LETTER_VISUAL or "  " not in text:
+        return text
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        tidy = _INNER_GAP_RE.sub(" ", line)
+        if tidy != line:
+            changes.append(Change(0, "collapse_stretched_spaces", line, tidy))
+            lines[i] = tidy
+    return "\n".join(lines)
 
 
 def _line_stages(text: str, cfg: RepairConfig, changes: list[Change]) -> tuple[str, Diagnosis]:
