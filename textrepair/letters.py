@@ -21,6 +21,11 @@ right-to-left paragraph, so the repair is its inverse:
   can be paired up two ways, the reading that ``get_display`` lays out back into the
   line wins.
 
+mutool on LibreOffice PDFs writes a line another way: its direction runs in reading order,
+each right-to-left run reversed on its own, glued to its neighbours (``ןועבר7 ץרמ``).
+:func:`runs_in_reading_order` tells such a document from that glue, and
+:func:`runs_to_logical` then turns each run on its own.
+
 Everything is done with a few precompiled ``regex`` patterns on the whole line; there is no
 per-character Python loop except over bracket characters when a line has any. Measured
 round trip (``benchmarks/roundtrip.py --corpus``): every corpus line exact; lines salted
@@ -46,6 +51,8 @@ except ImportError:  # pragma: no cover - older or stripped python-bidi
 __all__ = [
     "letter_visual_score",
     "mirror_evidence",
+    "runs_in_reading_order",
+    "runs_to_logical",
     "visual_to_logical",
 ]
 

@@ -170,10 +170,7 @@ def repair_lines(
     done = set(held)
     if diagnosis.regime is Regime.LETTER_VISUAL and cfg.letters_to_logical:
         done.update(i for i, b in enumerate(bodies) if has_hebrew(b))
-        letters = [b for i, b in enumerate(bodies) if i not in held and _is_letter_line(b)]
-        in_order = runs_in_reading_order(letters)
-        fix = partial(runs_to_logical, in_order=in_order)
-        bodies = _apply(bodies, "letters_to_logical", fix, changes, _is_letter_line)
+        bodies = _repair_letters(bodies, held, changes)
     if diagnosis.regime is Regime.LOGICAL and cfg.fix_seams:
         bodies = _repair_seams(bodies, done, changes)
     elif diagnosis.visual and not diagnosis.cut_runs and cfg.fix_seams:
@@ -182,6 +179,14 @@ def repair_lines(
     if cfg.fix_seams:
         bodies = _repair_marks(bodies, held, changes)
     return bodies, diagnosis
+
+
+def _repair_letters(bodies: list[str], held: frozenset[int], changes: list[Change]) -> list[str]:
+    """The letter-visual lines in logical order: each as one visual line, or run by run
+    where the document writes its lines' direction runs in reading order (mutool)."""
+    letters = [b for i, b in enumerate(bodies) if i not in held and _is_letter_line(b)]
+    fix = partial(runs_to_logical, in_order=runs_in_reading_order(letters))
+    return _apply(bodies, "letters_to_logical", fix, changes, _is_letter_line)
 
 
 def _repair_marks(bodies: list[str], held: frozenset[int], changes: list[Change]) -> list[str]:
