@@ -1076,6 +1076,72 @@ def test_two_justified_lines_written_one_word_per_line_are_read_back() -> None:
     assert kept >= total - 2
 
 
+def _unseen_word_run_trials(rows: int, visual: bool) -> tuple[int, int]:
+    """As :func:`word_run_trials` (seed 5, 300 texts, ``rows`` stretched lines in a row
+    written one word per line left to right, after and before a line of running text), on
+    held-out paragraphs the word model never counted. Returns (texts, read back)."""
+    from benchmarks.heldout import heldout_texts
+
+    texts = heldout_texts(min_words=15)
+    rng = random.Random(5)
+    restored = total = 0
+    for _ in range(300):
+        src = rng.choice(texts)
+        start = rng.randrange(max(1, len(src) - 3))
+        paragraphs = [p for p in src[start : start + 3] if len(p.split()) >= 15]
+        if not paragraphs:
+            continue
+        width = rng.randint(28, 50)
+        lines = [x for p in paragraphs for x in [*_damage.justify(p, width), ""]]
+        candidates = [
+            i
+            for i in range(1, len(lines) - rows)
+            if all(lines[i - 1 : i + rows + 1])
+            and min(len(line.split()) for line in lines[i : i + rows]) >= 2
+            and not re.search(r"\d", " ".join(lines[i : i + rows]))
+        ]
+        if not candidates:
+            continue
+        i = rng.choice(candidates)
+        words = [w for line in lines[i : i + rows] for w in line.split()[::-1]]
+        damaged = "\n".join([*lines[:i], *words, *lines[i + rows :]]) + "\n"
+        total += 1
+        out = layout(damaged, word_runs_visual=visual).text
+        restored += out.split() == " ".join(lines).split()
+    return total, restored
+
+
+@pytest.mark.parametrize(("rows", "plain", "known"), [(1, 75, 235), (2, 9, 78)])
+def test_word_runs_known_to_be_visual_on_unseen_text(rows: int, plain: int, known: int) -> None:
+    """On text the word model never counted it seldom prefers a stretched line read right
+    to left by the margin asked of an unknown extractor (one line: 75 of 300 back; two in
+    a row: 9 of 297). pdftotext in its reading-order mode writes such runs left to right
+    (141 of 142 in the fixtures), and ``repair`` says so (``word_runs_visual``): the run
+    is read as lines unless the word model shows otherwise (235 of 300, 78 of 297)."""
+    total, without = _unseen_word_run_trials(rows, visual=False)
+    total_known, told = _unseen_word_run_trials(rows, visual=True)
+    assert total == total_known >= 290
+    assert without <= plain + 10
+    assert told >= known - 10
+
+
+def test_repair_tells_the_layout_stage_pdftotext_writes_word_runs_visually() -> None:
+    """Lines wrapped whole in right-to-left embeddings are pdftotext's reading-order mode:
+    a stretched line it wrote one word per line comes back (a sentence the word model
+    never counted, which it alone would leave); without the embeddings, a text of unknown
+    origin, the run is left as written."""
+    import textrepair
+
+    line = "לעתים קרובות מדי נשכחת הדרך"
+    words = line.split()[::-1]
+    body = ["השאלה שעמדה לפני הוועדה הייתה", *words, "שבה הגיעו הצדדים להסכמה המלאה"]
+    embedded = "".join(f"\u202b{x}\u202c\n" for x in body)
+    plain = "".join(f"{x}\n" for x in body)
+    config = textrepair.RepairConfig(layout=True)
+    assert line in textrepair.repair(embedded, config).splitlines()
+    assert line not in textrepair.repair(plain, config).splitlines()
+
+
 def test_a_long_run_of_one_word_lines_is_read_in_linear_work(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -143,6 +143,12 @@ _DROP_CAP_ZIPF = 2.0
 # line holds at most this many words.
 _WORD_RUN_GAIN = 4.0
 _WORD_RUN_SEGMENT = 8
+# Where the extractor is known to write such runs in visual order (pdftotext), each word
+# a reading joins to the next in a line is worth this many nats to it: the prior that
+# the run is lines, not words. Measured on pdftotext's 50 extractions, mean WER with a
+# word model that never counted the text: 0.0259 without it, 0.0211 at 1, 0.0206 at 2,
+# 0.0209 at 3, 0.0220 at 5.
+_VISUAL_RUN_PRIOR = 2.0
 # Words together no longer than this share of a full line, and too long to have taken
 # the next line's first word, are one justified line (see _lines_reading).
 _ONE_LINE_FIT = 1.1
@@ -2121,7 +2127,7 @@ def _lines_reading(
 
 
 def _word_run_reading(
-    words: Sequence[str], before: str, after: str, model: WordModel
+    words: Sequence[str], before: str, after: str, model: WordModel, prior: float = 0.0
 ) -> tuple[float, list[tuple[int, int]]]:
     """The best cut of ``words`` into segments, each read reversed, with its score.
 
@@ -2135,7 +2141,7 @@ def _word_run_reading(
     def inner(i: int, j: int) -> float:
         if any(_closed(w) for w in words[i + 1 : j]):
             return -math.inf  # read reversed, a sentence would end inside the line
-        return _chain(words[i:j][::-1], model)
+        return _chain(words[i:j][::-1], model) + prior * (j - i - 1)
 
     best: dict[tuple[int, int], tuple[float, tuple[int, int] | None]] = {}
     for j in range(1, n + 1):
@@ -2189,7 +2195,7 @@ def _space_between(seq: Sequence[_Item], k: int) -> bool:
 
 
 def _unscramble_word_runs(
-    seq: list[_Item], model: WordModel, anchored: set[int]
+    seq: list[_Item], model: WordModel, anchored: set[int], visual: bool = False
 ) -> tuple[list[_Item], bool]:
     """Put back lines an extractor wrote one word per line, in visual order.
 
@@ -2204,6 +2210,14 @@ def _unscramble_word_runs(
     prefers a cut that clears :data:`_WORD_RUN_GAIN` too (a closed one-word line above
     a visual line: ``בבקשה.`` / ``להחליט`` / ``יכול`` / ``לא`` / ``אתה``). A run with
     furniture anchored inside it is left alone.
+
+    ``visual``: the extractor is known to write such runs in visual order (pdftotext in
+    its reading-order mode: 141 of 142 runs in the fixtures). Then a run is lines unless
+    the word model shows otherwise: each word a reading joins into a line earns
+    :data:`_VISUAL_RUN_PRIOR`, the full-line reading stands unless another beats it by
+    :data:`_WORD_RUN_GAIN`, and the best reading is taken with no gain asked over the run
+    as written. On text the model never counted it cannot tell a line reversed by 4 nats
+    (pdftotext's mean WER, model that never counted the text: 0.0259 -> 0.0206).
     """
     out: list[_Item] = []
     changed = False
@@ -2229,7 +2243,8 @@ def _unscramble_word_runs(
         previous = next((it for it in reversed(out) if not it.blank), None)
         if width is None:
             width = _full_width([it.text for it in seq if it.role == "body" and not it.blank])
-        score, cuts = _word_run_reading(words, before, after, model)
+        prior = _VISUAL_RUN_PRIOR if visual else 0.0
+        score, cuts = _word_run_reading(words, before, after, model, prior)
         shaped = (
             _lines_reading(words, before, after, _first_word(following.text), width, model)
             if _in_running_text(previous, following, width)
@@ -2241,7 +2256,14 @@ def _unscramble_word_runs(
         if shaped is not None:
             read = [w for i, j in shaped for w in words[i:j][::-1]]
             lines = _chain([w for w in (before, *read, after) if w], model)
-        if shaped is not None and lines >= as_is:
+            lines += prior * sum(j - i - 1 for i, j in shaped)
+        if visual:
+            if shaped is not None and score - lines < _WORD_RUN_GAIN:
+                cuts = shaped
+            if len(cuts) == len(words):
+                out.extend(written)
+                continue
+        elif shaped is not None and lines >= as_is:
             if score - as_is < _WORD_RUN_GAIN or score <= lines:
                 cuts = shaped  # full lines, each read right to left
         elif score - as_is < _WORD_RUN_GAIN:
@@ -2444,6 +2466,7 @@ def layout(
     reflow: bool = False,
     keep_furniture: bool = False,
     left_first: bool | None = None,
+    word_runs_visual: bool = False,
 ) -> LayoutResult:
     """Lay out repaired text as the reader reads it; report the furniture found.
 
@@ -2484,7 +2507,7 @@ def layout(
     model = WordModel.default()
     seq, anchors = _detach(items)
     seq, deinterleaved = _deinterleave(seq, model)
-    seq, unscrambled = _unscramble_word_runs(seq, model, set(anchors))
+    seq, unscrambled = _unscramble_word_runs(seq, model, set(anchors), word_runs_visual)
     seq, reinserted = _reinsert_lifted(seq)
     if left_first:
         seq, rejoined = _rejoin_halves(seq, set(anchors))

@@ -107,7 +107,11 @@ def repair_and_explain(text: str, config: RepairConfig | None = None) -> Repaire
     if cfg.layout:
         left_first = boxes_left_first(diagnosis, out, text)
         laid = layout(
-            out, reflow=cfg.reflow, keep_furniture=cfg.keep_furniture, left_first=left_first
+            out,
+            reflow=cfg.reflow,
+            keep_furniture=cfg.keep_furniture,
+            left_first=left_first,
+            word_runs_visual=_writes_word_runs_visually(text, changes),
         )
         kept = cfg.keep_furniture
         changes.extend(Change(n, k, line, line if kept else "") for n, k, line in laid.removed)
@@ -388,6 +392,18 @@ def boxes_left_first(diagnosis: Diagnosis, text: str, raw: str) -> bool | None:
     if diagnosis.regime is not Regime.LETTER_VISUAL:
         return False if _extractor_reading_order(raw) else None
     return stretches_spaces(text)
+
+
+def _writes_word_runs_visually(raw: str, changes: list[Change]) -> bool:
+    """True when the extractor is pdftotext in its reading-order mode, and not ``-layout``
+    (whose side-by-side columns were split): on a narrow justified column it writes a
+    line whose stretched words it took for blocks one word per line, left to right (141
+    of 142 such runs in the fixtures' repairs; ``-raw``, in drawn order, writes them
+    forward). The layout stage then reads such runs as visual lines
+    (:func:`textrepair.layout.layout`'s ``word_runs_visual``). A ``-layout`` page's
+    one-word lines are pieces of its split columns, in order."""
+    split = any(c.fix == "split_columns" for c in changes)
+    return not split and _extractor_reading_order(raw)
 
 
 def _extractor_reading_order(text: str) -> bool:
