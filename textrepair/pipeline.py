@@ -112,6 +112,7 @@ def repair_and_explain(text: str, config: RepairConfig | None = None) -> Repaire
             keep_furniture=cfg.keep_furniture,
             left_first=left_first,
             word_runs_visual=_writes_word_runs_visually(text, changes),
+            lines_across=diagnosis.regime is Regime.LETTER_VISUAL and left_first is False,
         )
         kept = cfg.keep_furniture
         changes.extend(Change(n, k, line, line if kept else "") for n, k, line in laid.removed)
