@@ -105,20 +105,31 @@ def repair_and_explain(text: str, config: RepairConfig | None = None) -> Repaire
     else:
         out, diagnosis = _line_stages(text, cfg, changes)
     if cfg.layout:
-        left_first = boxes_left_first(diagnosis, out, text)
-        laid = layout(
-            out,
-            reflow=cfg.reflow,
-            keep_furniture=cfg.keep_furniture,
-            left_first=left_first,
-            word_runs_visual=_writes_word_runs_visually(text, changes),
-            lines_across=diagnosis.regime is Regime.LETTER_VISUAL and left_first is False,
-        )
-        kept = cfg.keep_furniture
-        changes.extend(Change(n, k, line, line if kept else "") for n, k, line in laid.removed)
-        out = _collapse_stretched_spaces(laid.text, diagnosis, changes)
+        out = _lay_out(out, text, diagnosis, cfg, changes)
     changes.sort(key=lambda c: c.line)
     return Repaired(out, changes, diagnosis)
+
+
+def _lay_out(
+    text: str, raw: str, diagnosis: Diagnosis, cfg: RepairConfig, changes: list[Change]
+) -> str:
+    """The layout stage on the repaired ``text``, told what the input (``raw``) and its
+    diagnosis show of the extractor: whether it writes a page's boxes left column first
+    (pdfminer), a stretched line one word per line left to right (pdftotext), or a page's
+    lines across its columns (pdfplumber); then a letter-visual document's words one
+    space apart. Furniture removed is reported."""
+    left_first = boxes_left_first(diagnosis, text, raw)
+    laid = layout(
+        text,
+        reflow=cfg.reflow,
+        keep_furniture=cfg.keep_furniture,
+        left_first=left_first,
+        word_runs_visual=_writes_word_runs_visually(raw, changes),
+        lines_across=diagnosis.regime is Regime.LETTER_VISUAL and left_first is False,
+    )
+    kept = cfg.keep_furniture
+    changes.extend(Change(n, k, line, line if kept else "") for n, k, line in laid.removed)
+    return _collapse_stretched_spaces(laid.text, diagnosis, changes)
 
 
 # A run of spaces between two words of a line.
