@@ -947,6 +947,25 @@ WORD_RUN_RATE = 0.913  # measured on 2026-12-04 (300 sentences, seed 7)
 WORD_RUN_MARGIN = 0.03
 
 
+def test_a_line_cut_after_an_opening_mark_is_joined_to_its_ltr_run() -> None:
+    """mutool (and pdfminer, PyMuPDF, pypdf on LibreOffice pages) cut a line where its
+    direction changes, after an opening bracket or quote: the line and the next, which
+    starts with the number or Latin run, are one line (held-out ud01, LibreOffice /
+    mutool). A line breaker never leaves an opener at a line's end."""
+    cut = "עירוי פלזמה משמש בדם של גורמי קרישה (\nINR>1.5) או רמות נמוכות של חלבוני דם\n"
+    assert layout(cut).text == (
+        "עירוי פלזמה משמש בדם של גורמי קרישה (INR>1.5) או רמות נמוכות של חלבוני דם\n"
+    )
+    quoted = 'ראש פרויקט "\nBrand Israel", הגיב לביקורת זו\n'
+    assert layout(quoted).text == 'ראש פרויקט "Brand Israel", הגיב לביקורת זו\n'
+    for kept in (
+        "הוא אמר כי (\nלדבריו אין זה נכון\n",  # the next line is Hebrew
+        'הוא אמר "שלום"\nABC היא חברה\n',  # a closing quote
+        "הוא אמר כי\n(ABC) היא חברה\n",  # the opener starts the next line
+    ):
+        assert layout(kept).text == kept
+
+
 def test_one_word_lines_in_visual_order_read_as_lines() -> None:
     """pdftotext on a narrow justified column (the corpus text ud03, LibreOffice 2 cols)."""
     text = "אסטרטגיות שיווקיות ופוליטיות\nמוצרים,\nלקדם\nשמטרתן\nמדינות, אנשים או ישויות\n"

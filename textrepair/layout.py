@@ -181,6 +181,10 @@ _INNER_GAP = re.compile(r" {2,}")
 # What a lifted run joins without a space: an opening bracket or quote before it, and
 # closing punctuation after it.
 _OPENS_RUN = re.compile(r"[(\[{“„]$|(?:^|\s)\"$")
+# A line's end at an opening bracket or quote after a space (no line breaker leaves one
+# there), and a line's start at a number or a Latin letter.
+_ENDS_AT_OPENER = re.compile(r"(?:^|\s)[(\[{“„\"]$")
+_STARTS_LTR = re.compile(r"^[0-9A-Za-z]")
 _CLOSES_RUN = frozenset(ATTACH_LEFT + ")]}”")
 # A run lifted from a line's start leaves one or two spaces there (pdfminer); more, or a
 # tab, is the line's indentation.
@@ -1799,6 +1803,36 @@ def _attach_stray_punct(seq: list[_Item], anchored: set[int]) -> tuple[list[_Ite
     return out, changed
 
 
+def _join_after_opener(seq: list[_Item], anchored: set[int]) -> tuple[list[_Item], bool]:
+    """Join a line that ends with an opening bracket or quote to the next line when that
+    starts with a number or Latin run: one line, cut where its direction changed.
+
+    mutool cuts a LibreOffice line at a change of direction: ``בדם של גורמי קרישה (`` /
+    ``INR>1.5) או רמות נמוכות ...``; a line breaker never leaves an opening bracket or
+    quote at a line's end, so the two are one line, the mark touching what it opens.
+    """
+    out: list[_Item] = []
+    changed = False
+    for it in seq:
+        prev = out[-1] if out else None
+        if (
+            it.role == "body"
+            and not it.blank
+            and _STARTS_LTR.match(_norm(it.text))
+            and prev is not None
+            and prev.role == "body"
+            and not prev.blank
+            and prev.page == it.page
+            and prev.key not in anchored
+            and _ENDS_AT_OPENER.search(_norm(prev.text))
+        ):
+            out[-1] = replace(prev, text=prev.text.rstrip() + it.text.lstrip(), key=it.key)
+            changed = True
+            continue
+        out.append(it)
+    return out, changed
+
+
 def _lifted_kind(it: _Item) -> str | None:
     """``number``, ``latin`` or ``bullet`` when body line ``it`` is only such a run."""
     if it.role != "body" or it.blank:
@@ -2521,6 +2555,8 @@ def layout(
         seq, rejoined = _rejoin_halves(seq, set(anchors))
         reinserted = reinserted or rejoined
     seq, attached = _attach_stray_punct(seq, set(anchors))
+    seq, opened = _join_after_opener(seq, set(anchors))
+    attached = attached or opened
     seq, unrotated = _unrotate_columns(seq, model, left_first)
     seq, moved_notes = _move_foreign(seq)
     seq, title_moved = _tail_display(seq)
