@@ -1783,24 +1783,11 @@ def _attach_stray_punct(seq: list[_Item], anchored: set[int]) -> tuple[list[_Ite
     line of its own (``... נכון ליוני 2009`` / ``,`` / ``הכניסה אליו ...``); no text has
     a line that is one comma or full stop.
     """
-    out: list[_Item] = []
-    changed = False
-    for it in seq:
-        prev = out[-1] if out else None
-        if (
-            it.role == "body"
-            and _STRAY_PUNCT.match(_norm(it.text))
-            and prev is not None
-            and prev.role == "body"
-            and not prev.blank
-            and prev.key not in anchored
-            and has_hebrew(prev.text)
-        ):
-            out[-1] = replace(prev, text=prev.text.rstrip() + _norm(it.text), key=it.key)
-            changed = True
-            continue
-        out.append(it)
-    return out, changed
+
+    def stray(prev: _Item, it: _Item) -> bool:
+        return bool(_STRAY_PUNCT.match(_norm(it.text))) and has_hebrew(prev.text)
+
+    return _merge_with_previous(seq, anchored, stray, lambda prev, it: _norm(it.text))
 
 
 def _join_after_opener(seq: list[_Item], anchored: set[int]) -> tuple[list[_Item], bool]:
@@ -1811,22 +1798,40 @@ def _join_after_opener(seq: list[_Item], anchored: set[int]) -> tuple[list[_Item
     ``INR>1.5) או רמות נמוכות ...``; a line breaker never leaves an opening bracket or
     quote at a line's end, so the two are one line, the mark touching what it opens.
     """
+
+    def cut(prev: _Item, it: _Item) -> bool:
+        return (
+            not it.blank
+            and prev.page == it.page
+            and bool(_STARTS_LTR.match(_norm(it.text)))
+            and _ENDS_AT_OPENER.search(_norm(prev.text)) is not None
+        )
+
+    return _merge_with_previous(seq, anchored, cut, lambda prev, it: it.text.lstrip())
+
+
+def _merge_with_previous(
+    seq: list[_Item],
+    anchored: set[int],
+    wanted: Callable[[_Item, _Item], bool],
+    tail: Callable[[_Item, _Item], str],
+) -> tuple[list[_Item], bool]:
+    """Append each body line that ``wanted(previous, line)`` says ends the body line
+    before it (not blank, not anchoring furniture) to that line: its text stripped at the
+    end, then ``tail(previous, line)``; the merged line keeps the later key."""
     out: list[_Item] = []
     changed = False
     for it in seq:
         prev = out[-1] if out else None
         if (
             it.role == "body"
-            and not it.blank
-            and _STARTS_LTR.match(_norm(it.text))
             and prev is not None
             and prev.role == "body"
             and not prev.blank
-            and prev.page == it.page
             and prev.key not in anchored
-            and _ENDS_AT_OPENER.search(_norm(prev.text))
+            and wanted(prev, it)
         ):
-            out[-1] = replace(prev, text=prev.text.rstrip() + it.text.lstrip(), key=it.key)
+            out[-1] = replace(prev, text=prev.text.rstrip() + tail(prev, it), key=it.key)
             changed = True
             continue
         out.append(it)
