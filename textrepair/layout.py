@@ -181,9 +181,7 @@ _INNER_GAP = re.compile(r" {2,}")
 # What a lifted run joins without a space: an opening bracket or quote before it, and
 # closing punctuation after it.
 _OPENS_RUN = re.compile(r"[(\[{“„]$|(?:^|\s)\"$")
-# A line's end at an opening bracket or quote after a space (no line breaker leaves one
-# there), and a line's start at a number or a Latin letter.
-_ENDS_AT_OPENER = re.compile(r"(?:^|\s)[(\[{“„\"]$")
+# A line's start at a number or a Latin letter.
 _STARTS_LTR = re.compile(r"^[0-9A-Za-z]")
 _CLOSES_RUN = frozenset(ATTACH_LEFT + ")]}”")
 # A run lifted from a line's start leaves one or two spaces there (pdfminer); more, or a
@@ -1804,7 +1802,7 @@ def _join_after_opener(seq: list[_Item], anchored: set[int]) -> tuple[list[_Item
             not it.blank
             and prev.page == it.page
             and bool(_STARTS_LTR.match(_norm(it.text)))
-            and _ENDS_AT_OPENER.search(_norm(prev.text)) is not None
+            and _OPENS_RUN.search(_norm(prev.text)) is not None
         )
 
     return _merge_with_previous(seq, anchored, cut, lambda prev, it: it.text.lstrip())

@@ -114,18 +114,25 @@ def _lay_out(
     text: str, raw: str, diagnosis: Diagnosis, cfg: RepairConfig, changes: list[Change]
 ) -> str:
     """The layout stage on the repaired ``text``, told what the input (``raw``) and its
-    diagnosis show of the extractor: whether it writes a page's boxes left column first
-    (pdfminer), a stretched line one word per line left to right (pdftotext), or a page's
-    lines across its columns (pdfplumber); then a letter-visual document's words one
-    space apart. Furniture removed is reported."""
+    diagnosis show of the extractor (:func:`boxes_left_first`): whether it writes a page's
+    boxes left column first (pdfminer: True). Where it does not (False), mirrored letters
+    say it sorts a page's lines across its columns (pdfplumber; ``lines_across``), and
+    logical ones that it is pdftotext, which writes a stretched line one word per line
+    left to right (``word_runs_visual``), except in ``-layout`` mode, whose side-by-side
+    columns were split and whose one-word lines are pieces of them, in order (141 of
+    pdftotext's 142 such runs in the fixtures' repairs are a line reversed; ``-raw``
+    writes them forward). Then a letter-visual document's words one space apart.
+    Furniture removed is reported."""
     left_first = boxes_left_first(diagnosis, text, raw)
+    letters = diagnosis.regime is Regime.LETTER_VISUAL
+    split = any(c.fix == "split_columns" for c in changes)
     laid = layout(
         text,
         reflow=cfg.reflow,
         keep_furniture=cfg.keep_furniture,
         left_first=left_first,
-        word_runs_visual=_writes_word_runs_visually(raw, changes),
-        lines_across=diagnosis.regime is Regime.LETTER_VISUAL and left_first is False,
+        word_runs_visual=left_first is False and not letters and not split,
+        lines_across=left_first is False and letters,
     )
     kept = cfg.keep_furniture
     changes.extend(Change(n, k, line, line if kept else "") for n, k, line in laid.removed)
@@ -200,9 +207,11 @@ def repair_lines(
 def _repair_letters(bodies: list[str], held: frozenset[int], changes: list[Change]) -> list[str]:
     """The letter-visual lines in logical order: each as one visual line, or run by run
     where the document writes its lines' direction runs in reading order (mutool)."""
-    letters = [b for i, b in enumerate(bodies) if i not in held and _is_letter_line(b)]
-    fix = partial(runs_to_logical, in_order=runs_in_reading_order(letters))
-    return _apply(bodies, "letters_to_logical", fix, changes, _is_letter_line)
+    letters = {i for i, b in enumerate(bodies) if _is_letter_line(b)}
+    in_order = runs_in_reading_order([bodies[i] for i in sorted(letters - held)])
+    fix = partial(runs_to_logical, in_order=in_order)
+    others = frozenset(range(len(bodies))) - letters
+    return _apply(bodies, "letters_to_logical", fix, changes, bool, others)
 
 
 def _repair_marks(bodies: list[str], held: frozenset[int], changes: list[Change]) -> list[str]:
@@ -404,18 +413,6 @@ def boxes_left_first(diagnosis: Diagnosis, text: str, raw: str) -> bool | None:
     if diagnosis.regime is not Regime.LETTER_VISUAL:
         return False if _extractor_reading_order(raw) else None
     return stretches_spaces(text)
-
-
-def _writes_word_runs_visually(raw: str, changes: list[Change]) -> bool:
-    """True when the extractor is pdftotext in its reading-order mode, and not ``-layout``
-    (whose side-by-side columns were split): on a narrow justified column it writes a
-    line whose stretched words it took for blocks one word per line, left to right (141
-    of 142 such runs in the fixtures' repairs; ``-raw``, in drawn order, writes them
-    forward). The layout stage then reads such runs as visual lines
-    (:func:`textrepair.layout.layout`'s ``word_runs_visual``). A ``-layout`` page's
-    one-word lines are pieces of its split columns, in order."""
-    split = any(c.fix == "split_columns" for c in changes)
-    return not split and _extractor_reading_order(raw)
 
 
 def _extractor_reading_order(text: str) -> bool:
