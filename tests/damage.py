@@ -523,3 +523,16 @@ def mutool_runs(line: str) -> str:
             out.append(run[::-1] if levels[start] % 2 else run)
             start = i
     return "".join(out)
+
+
+def pdfbox_chunk(line: str) -> str:
+    """A logical line as PDFBox writes it from a LibreOffice PDF when no gap cuts it:
+    the content order (:func:`mutool_runs`) run through the bidi algorithm as one chunk,
+    its direction its first strong letter's, right-to-left runs reversed and their
+    brackets mirrored (``PDFTextStripper.handleDirection``; python-bidi's Python path is
+    the same algorithm): ``בדם של גורמי קרישה (INR>1.5) או רמות`` -> ``( או רמות ...
+    דםINR>1.5בדם של גורמי קרישה )``. Checked against the fixtures: 409 of 532 mixed
+    PDFBox lines are their mutool twin so displayed."""
+    from bidi import algorithm
+
+    return algorithm.get_display(mutool_runs(line))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import random
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -741,7 +742,9 @@ def test_visual_runs_in_a_fragment_visual_document() -> None:
     the left, glued to the number: the seam fixes of visual run order put those back."""
     lines = [line for p in damage.corpus_paragraphs() for line in damage.wrap(p, random.Random(4))]
     runs = [(line, r) for line in lines if (r := _pdfbox_runs(line)) is not None][:8]
-    plain = [line for line in lines if not any(c.isdigit() for c in line) and len(line.split()) > 4]
+    # Lines of Hebrew alone: PDFBox displays each chunk on its own, so a line with a Latin
+    # run is not its words reversed (that is :mod:`textrepair.chunks`' business).
+    plain = [line for line in lines if not re.search("[0-9A-Za-z]", line) and len(line.split()) > 4]
     assert len(runs) == 8
     justified = ["  ".join(reversed(line.split())) for line in plain[:12]]
     text = "\n".join([*justified, *(r for _, r in runs)]) + "\n"

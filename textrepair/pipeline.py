@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 from functools import partial
 
+from textrepair import chunks
 from textrepair.config import RepairConfig
 from textrepair.controls import control_evidence, has_controls, has_embeddings, resolve_embeddings
 from textrepair.diagnose import Diagnosis, Regime, diagnose, line_reads_logical
@@ -197,6 +198,7 @@ def repair_lines(
     if diagnosis.regime is Regime.LOGICAL and cfg.fix_seams:
         bodies = _repair_seams(bodies, done, changes)
     elif diagnosis.visual and not diagnosis.cut_runs and cfg.fix_seams:
+        bodies = _repair_chunks(bodies, done, changes)
         bodies = _repair_visual_runs(bodies, done, changes)
     bodies = _repair_fragments(bodies, diagnosis, cfg, done, changes)
     if cfg.fix_seams:
@@ -260,6 +262,23 @@ def _repair_visual_runs(bodies: list[str], done: set[int], changes: list[Change]
     skip = frozenset(range(len(bodies))) - narrow
     bodies = _apply_seam_fixes(bodies, _fixes_for(evidence), changes, has_hebrew, skip)
     done.update(c.line - 1 for c in changes[first:])
+    return bodies
+
+
+def _repair_chunks(bodies: list[str], done: set[int], changes: list[Change]) -> list[str]:
+    """Mixed lines of an extractor that displays each chunk on its own (PDFBox): where
+    numbers glued between Hebrew letters recur, each such line is read back through its
+    chunks (:mod:`textrepair.chunks`)."""
+    mixed = [i for i in chunks.mixed_lines(bodies) if i not in done]
+    hebrew = sum(1 for b in bodies if has_hebrew(b))
+    glued = sum(1 for i in mixed if _GLUED_NUMBER_RE.search(bodies[i]))
+    if not recurs(glued, hebrew):
+        return bodies
+    model = WordModel.default()
+    fix = partial(chunks.chunks_to_logical, model=model)
+    skip = frozenset(range(len(bodies))) - set(mixed)
+    bodies = _apply(bodies, "chunks_to_logical", fix, changes, bool, skip)
+    done.update(mixed)
     return bodies
 
 
