@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import combinations, pairwise
+from itertools import combinations, pairwise, product
 
 from bidi import algorithm
 
@@ -33,6 +33,9 @@ from textrepair.tokens import has_hebrew
 from textrepair.wordmodel import WordModel
 
 _LTR = re.compile(r"[0-9A-Za-z]")
+_LATIN = re.compile(r"[A-Za-z]")
+_HEB = re.compile(r"[\u05d0-\u05ea]")
+_STRONG = re.compile(r"[A-Za-z\u05d0-\u05ea]")
 _WIDE = re.compile(r" {2,}")
 
 
@@ -47,6 +50,7 @@ def display(chunk: str, base: str | None = None) -> str:
 
 _CUT_COST = 1.0  # nats: a chunk cut at a single space (0.5 and 2 measured: the same or worse)
 _MAX_OPEN = 4
+_MAX_BOTH = 4
 
 
 def _chunkings(body: str) -> list[tuple[list[str], int]]:
@@ -77,19 +81,38 @@ def _chunkings(body: str) -> list[tuple[list[str], int]]:
     return out
 
 
-def readings(body: str) -> list[tuple[str, int]]:
-    """The logical readings of a PDFBox line, one for each way of cutting its chunks,
-    each with the number of its cuts at a single space.
+def _first_strong(text: str) -> str | None:
+    """The direction (``"R"``, ``"L"``) of a text's first strong letter, if any."""
+    m = _STRONG.search(text)
+    return None if m is None else ("L" if m.group().isascii() else "R")
 
-    A chunk's direction was its first strong letter's *in the content order*, which the
-    displayed chunk may not start with (``Nati Shohat/FLASH90 ק"מ ... 180באקו``): a line
-    read as one chunk is read both ways."""
+
+def _contents(chunk: str) -> list[str]:
+    """What a displayed chunk was drawn as. PDFBox took the direction from the first
+    strong letter of what was drawn, which the displayed chunk may not start with
+    (``Gayישראל`` was drawn ``לארשיGay``): a chunk holding letters of both directions is
+    read both ways, where the way read back starts with a letter of that way."""
+    if _first_strong(chunk) is None or not (_HEB.search(chunk) and _LATIN.search(chunk)):
+        return [display(chunk)]
+    out = []
+    for base in ("R", "L"):
+        drawn = display(chunk, base)
+        if _first_strong(drawn) == base and drawn not in out:
+            out.append(drawn)
+    return out or [display(chunk)]
+
+
+def readings(body: str) -> list[tuple[str, int]]:
+    """The logical readings of a PDFBox line, one for each way of cutting its chunks and
+    of reading them back (:func:`_contents`, at most :data:`_MAX_BOTH` chunks read both
+    ways), each with the number of its cuts at a single space."""
     out: dict[str, int] = {}
     for cut, cost in _chunkings(body):
-        bases = ("R", "L") if len(cut) == 1 else (None,)
-        for base in bases:
-            content = " ".join(display(c, base) for c in cut)
-            logical = runs_to_logical(content, in_order=True)
+        options = [_contents(c) for c in cut]
+        if sum(len(o) > 1 for o in options) > _MAX_BOTH:
+            options = [[display(c)] for c in cut]
+        for drawn in product(*options):
+            logical = runs_to_logical(" ".join(drawn), in_order=True)
             out[logical] = min(cost, out.get(logical, cost))
     return list(out.items())
 
