@@ -51,6 +51,7 @@ def display(chunk: str, base: str | None = None) -> str:
 _CUT_COST = 1.0  # nats: a chunk cut at a single space (0.5 and 2 measured: the same or worse)
 _MAX_OPEN = 4
 _MAX_BOTH = 4
+_GLUE_COST = 4.0  # nats: a space a reading needed (2: PDFBox 0.0235; 4, 6, 10: 0.0228)
 
 
 def _chunkings(body: str) -> list[tuple[list[str], int]]:
@@ -137,13 +138,26 @@ def _any_word(word: str) -> float:
     return 9.0
 
 
+def _weighed(model: WordModel, reading: str, cuts: int) -> tuple[float, str]:
+    """A reading, spaced where a number or Latin run is glued to a word (see
+    :func:`_any_word`), and what it is worth: the word model's score, less
+    :data:`_CUT_COST` for each chunk cut at a single space and :data:`_GLUE_COST` for each
+    space it needed. Clean Hebrew spaces a number from the words around it (a prefix
+    aside), and so does the content PDFBox cut: read right, a chunk's edge spaces come
+    back; read wrong, its runs stay glued (``במדינת15האיים:``)."""
+    plain = " ".join(reading.split())
+    spaced = space_glued_runs(plain, _any_word)
+    glued = len(spaced) - len(plain)
+    return _score(model, spaced) - _CUT_COST * cuts - _GLUE_COST * glued, spaced
+
+
 def chunks_to_logical(body: str, model: WordModel) -> str:
     """A mixed line of a chunk-displaying extractor in logical order (see the module)."""
     if not (has_hebrew(body) and _LTR.search(body)):
         return body
     lead = body[: len(body) - len(body.lstrip(" "))]
-    best, _ = max(readings(body), key=lambda r: _score(model, r[0]) - _CUT_COST * r[1])
-    return lead + space_glued_runs(" ".join(best.split()), _any_word)
+    _, best = max(_weighed(model, reading, cuts) for reading, cuts in readings(body))
+    return lead + best
 
 
 def mixed_lines(bodies: Sequence[str]) -> list[int]:
