@@ -12,11 +12,14 @@ chunk that holds a number or a Latin run comes out with its runs swapped and glu
 
 The bidi display is its own inverse on such a chunk, so displaying each chunk once more
 gives the content order back, and the content order is read as the letter-visual
-regime reads it (:func:`textrepair.letters.runs_to_logical`). What the text does not
-show is where the chunks were cut: at a wide gap (two spaces or more), or at one space
-too. Each way of cutting is read, and the word model keeps the reading that reads best.
-Checked against the fixtures: of 532 mixed PDFBox lines whose mutool twin was found,
-409 are the whole line displayed as one chunk.
+regime reads mutool's (:func:`textrepair.letters.runs_to_logical`, run by run). What
+the text does not show is where the chunks were cut (at a wide gap, two spaces or more,
+or at one space too) and, for a chunk with letters of both directions, which direction
+it was read in. Each way is read (:func:`readings`) and the best reading kept
+(:func:`_weighed`): the word model's score, less a cost for each cut at a single space
+and for each number left glued to a word. Checked against the fixtures: of 532 mixed
+PDFBox lines whose mutool twin was found, 409 are the whole line displayed as one chunk;
+of the 197 mixed lines of LibreOffice PDFs, 192 read as their twin does.
 """
 
 from __future__ import annotations
