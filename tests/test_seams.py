@@ -240,6 +240,12 @@ def test_mirror_bracket_pairs() -> None:
         (".]2 [ראו טבלה", "[ראו טבלה 2]."),
         ("2026  · נובמבר12 המגזין המדיני · גיליון", "המגזין המדיני · גיליון 12 · נובמבר 2026"),
         ("3  מתוך1 עמוד", "עמוד 1 מתוך 3"),
+        # A sign between two left-to-right characters is inside their run (UAX #9: a
+        # neutral between two L is L), so the run is not cut and turned at it.
+        (
+            "רמות נמוכות של חלבוני דם INR>1.5 בדם של גורמי",
+            "בדם של גורמי INR>1.5 רמות נמוכות של חלבוני דם",
+        ),
         ("שורה בלי מספרים.", "שורה בלי מספרים."),
     ],
 )

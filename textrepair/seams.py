@@ -63,10 +63,11 @@ _HEB = "\u05d0-\u05ea"
 LTR_CHARS = "0-9A-Za-z\u00c0-\u024f"
 # A left-to-right run as the extractors keep it together: digits and Latin letters, with
 # the separators the bidi algorithm keeps inside a number (2026-02-04, 1,250, 18:30,
-# 22/11/2026, 38.5%) or a Latin phrase (Nati Shohat/FLASH90, date 2026-02-04). An en dash
+# 22/11/2026, 38.5%) or a Latin phrase (Nati Shohat/FLASH90, date 2026-02-04), and a sign
+# between two of its characters (INR>1.5: a neutral between two L is L). An en dash
 # is *not* inside: ``12–15`` is two runs, which is why ranges flip.
 _LTR_RUN_RE = re.compile(
-    rf"[{LTR_CHARS}](?:[{LTR_CHARS}]|[-.,:/_@+&=#~]+(?=[{LTR_CHARS}])"
+    rf"[{LTR_CHARS}](?:[{LTR_CHARS}]|[-.,:/_@+&=#~<>]+(?=[{LTR_CHARS}])"
     r"| +(?=[A-Za-z])|(?<=[A-Za-z]) +(?=[0-9]))*%?"
 )
 _HEB_RE = re.compile(f"[{_HEB}]")
