@@ -246,6 +246,23 @@ def test_mirror_bracket_pairs() -> None:
             "רמות נמוכות של חלבוני דם INR>1.5 בדם של גורמי",
             "בדם של גורמי INR>1.5 רמות נמוכות של חלבוני דם",
         ),
+        # A bracket or quote drawn at a run's visual left opens the number or Latin run
+        # that follows it; one left behind the sentence punctuation closes it (PyMuPDF,
+        # pypdf on fpdf2 and ReportLab PDFs).
+        (
+            " או רמות נמוכות של חלבוני דם אחרים),INR>1.5( של גורמי קרישה",
+            "של גורמי קרישה (INR>1.5) או רמות נמוכות של חלבוני דם אחרים,",
+        ),
+        (
+            "), שהיא מוצר דםFFP( העירוי עשוי פעמים רבות מפלזמה קפואה",
+            "העירוי עשוי פעמים רבות מפלזמה קפואה (FFP), שהיא מוצר דם",
+        ),
+        (
+            '" משמש לעיתים קרובותFFP" במהלך שמונה שעות מהאיסוף. הביטוי',
+            'במהלך שמונה שעות מהאיסוף. הביטוי "FFP" משמש לעיתים קרובות',
+        ),
+        # ... but not one that something in its run closes.
+        ("ראו 15(א) בסעיף", "(א) בסעיף 15 ראו"),
         ("שורה בלי מספרים.", "שורה בלי מספרים."),
     ],
 )

@@ -714,6 +714,8 @@ def _join(left: str, right: str) -> str:
         return left + right
     if left[-1] in "־-" or left[-1] in _OPENERS or right[0] in _CLOSERS_START:
         return left + right
+    if left[-2:] == ' "' or right[:2] == '" ':  # a quote that opens, one that closes
+        return left + right
     if not has_hebrew(right) and not _LTR_RUN_RE.match(right) and right[0] in "\"'”’":
         return left + right
     return left + " " + right
@@ -769,8 +771,10 @@ def reverse_runs(line: str, zipf: Zipf) -> str:
         if not piece.ltr and not has_hebrew(text):
             text = text[::-1]
         elif not piece.ltr and i > 0:
-            text = _run_end_to_end(text, parts[i - 1].text)
+            text = _opener_to_end(_run_end_to_end(text, parts[i - 1].text))
         texts.append(text)
+    if len(texts) >= 3 and texts[2][-1:] in _PAIRS:
+        texts[0] = _closer_to_start(texts[0], _PAIRS[texts[2][-1]])
     texts.reverse()
     out = ""
     for i, text in enumerate(texts):
@@ -781,6 +785,42 @@ def reverse_runs(line: str, zipf: Zipf) -> str:
         else:
             out = _join(out, text)
     return out
+
+
+_PAIRS = {"(": ")", "[": "]", "{": "}", '"': '"'}
+_LEAD_OPENER_RE = re.compile(rf'^([(\[{{"]) (?=[{_HEB}])')
+
+
+def _opener_to_end(text: str) -> str:
+    """A Hebrew run drawn after a number or Latin run (in visual order) with an opening
+    bracket or quote at its visual left, where it was drawn, a space from the word: it
+    opens the run that follows, so it goes to the end (``( של גורמי קרישה`` before
+    ``INR>1.5`` is ``של גורמי קרישה (``). Not one that touches the word (``[ראו טבלה``
+    opens the run itself), nor one that something in the run closes."""
+    m = _LEAD_OPENER_RE.match(text)
+    if m is None:
+        return text
+    mark = m.group(1)
+    rest = text[m.end() :]
+    if _PAIRS[mark] in rest:
+        return text
+    return rest.rstrip(" ") + " " + mark
+
+
+def _closer_to_start(text: str, closer: str) -> str:
+    """The line's last run (in logical order), whose closing mark came out behind its
+    sentence punctuation at its end (``או רמות ... אחרים),``) while the run before the
+    number or Latin run it follows was left open (``... קרישה (``): the mark closes that
+    run, so it goes to the start (``) או רמות ... אחרים,``). Only when nothing in the run
+    opens it."""
+    body = text.rstrip(" ")
+    m = re.search(rf"{re.escape(closer)}([.,;:!?]+)$", body)
+    if m is None or _OPEN_OF[closer] in body[: m.start()]:
+        return text
+    return closer + " " + body[: m.start()].lstrip(" ") + m.group(1) + text[len(body) :]
+
+
+_OPEN_OF = {")": "(", "]": "[", "}": "{", '"': '"'}
 
 
 def _range_dash(texts: Sequence[str], i: int) -> bool:
