@@ -261,6 +261,12 @@ def test_mirror_bracket_pairs() -> None:
             '" משמש לעיתים קרובותFFP" במהלך שמונה שעות מהאיסוף. הביטוי',
             'במהלך שמונה שעות מהאיסוף. הביטוי "FFP" משמש לעיתים קרובות',
         ),
+        # Two marks drawn at the last run's visual left: the one by the word follows
+        # the run before it.
+        (
+            " או אי ספיקת לב,.IgA כאשר ניתן לאנשים עם",
+            "כאשר ניתן לאנשים עם IgA, או אי ספיקת לב.",
+        ),
         # ... but not one that something in its run closes.
         ("ראו 15(א) בסעיף", "(א) בסעיף 15 ראו"),
         ("שורה בלי מספרים.", "שורה בלי מספרים."),

@@ -775,6 +775,8 @@ def reverse_runs(line: str, zipf: Zipf) -> str:
         texts.append(text)
     if len(texts) >= 3 and texts[2][-1:] in _PAIRS:
         texts[0] = _closer_to_start(texts[0], _PAIRS[texts[2][-1]])
+    if len(texts) >= 3:
+        texts[0] = _comma_to_start(texts[0])
     texts.reverse()
     out = ""
     for i, text in enumerate(texts):
@@ -821,6 +823,18 @@ def _closer_to_start(text: str, closer: str) -> str:
 
 
 _OPEN_OF = {")": "(", "]": "[", "}": "{", '"': '"'}
+_TWO_MARKS_RE = re.compile(r"([,;:])([.!?])$")
+
+
+def _comma_to_start(text: str) -> str:
+    """The line's last run (in logical order) ending with two marks no clean text ends a
+    run with (``או אי ספיקת לב,.``): the extractor drew both at the run's visual left, and
+    the first belongs after the number or Latin run before it (``IgA, או אי ספיקת לב.``)."""
+    body = text.rstrip(" ")
+    m = _TWO_MARKS_RE.search(body)
+    if m is None:
+        return text
+    return m.group(1) + " " + body[: m.start()].lstrip(" ") + m.group(2) + text[len(body) :]
 
 
 def _range_dash(texts: Sequence[str], i: int) -> bool:
