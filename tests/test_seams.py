@@ -31,6 +31,7 @@ from textrepair.seams import (
     has_hebrew,
     hyphen_run_to_start,
     hyphen_runs_to_logical,
+    lead_marks_to_run_edges,
     leading_hyphen_to_prefix,
     leading_openers_to_run_end,
     leading_punct_to_end,
@@ -247,12 +248,7 @@ def test_mirror_bracket_pairs() -> None:
             "בדם של גורמי INR>1.5 רמות נמוכות של חלבוני דם",
         ),
         # A bracket or quote drawn at a run's visual left opens the number or Latin run
-        # that follows it; one left behind the sentence punctuation closes it (PyMuPDF,
-        # pypdf on fpdf2 and ReportLab PDFs).
-        (
-            " או רמות נמוכות של חלבוני דם אחרים),INR>1.5( של גורמי קרישה",
-            "של גורמי קרישה (INR>1.5) או רמות נמוכות של חלבוני דם אחרים,",
-        ),
+        # that follows it (PyMuPDF, pypdf on fpdf2 and ReportLab PDFs).
         (
             "), שהיא מוצר דםFFP( העירוי עשוי פעמים רבות מפלזמה קפואה",
             "העירוי עשוי פעמים רבות מפלזמה קפואה (FFP), שהיא מוצר דם",
@@ -261,12 +257,6 @@ def test_mirror_bracket_pairs() -> None:
             '" משמש לעיתים קרובותFFP" במהלך שמונה שעות מהאיסוף. הביטוי',
             'במהלך שמונה שעות מהאיסוף. הביטוי "FFP" משמש לעיתים קרובות',
         ),
-        # Two marks drawn at the last run's visual left: the one by the word follows
-        # the run before it.
-        (
-            " או אי ספיקת לב,.IgA כאשר ניתן לאנשים עם",
-            "כאשר ניתן לאנשים עם IgA, או אי ספיקת לב.",
-        ),
         # ... but not one that something in its run closes.
         ("ראו 15(א) בסעיף", "(א) בסעיף 15 ראו"),
         ("שורה בלי מספרים.", "שורה בלי מספרים."),
@@ -274,6 +264,32 @@ def test_mirror_bracket_pairs() -> None:
 )
 def test_reverse_runs(raw: str, fixed: str) -> None:
     assert reverse_runs(raw, ZIPF) == fixed
+
+
+@pytest.mark.parametrize(
+    ("raw", "fixed"),
+    [
+        # Two marks drawn at the last run's visual left, a space from its word: the one
+        # by the space follows the number or Latin run before, the other ends the line.
+        (
+            ",) או רמות נמוכות של חלבוני דם אחריםINR>1.5( של גורמי קרישה",
+            "של גורמי קרישה (INR>1.5) או רמות נמוכות של חלבוני דם אחרים,",
+        ),
+        (
+            "., או אי ספיקת לבIgA כאשר ניתן לאנשים עם",
+            "כאשר ניתן לאנשים עם IgA, או אי ספיקת לב.",
+        ),
+        # A lone mark, or marks touching the word, end the line as before.
+        (".הרוגים בטביעה15 אסון במדינת האיים: לפחות", "אסון במדינת האיים: לפחות 15 הרוגים בטביעה."),
+        (
+            ",' למד בישיבות בטימקוביץ1849-בחדר, ולאחר שהתייתם מאביו ב",
+            "בחדר, ולאחר שהתייתם מאביו ב-1849 למד בישיבות בטימקוביץ',",
+        ),
+    ],
+)
+def test_lead_marks_to_run_edges(raw: str, fixed: str) -> None:
+    assert reverse_runs(lead_marks_to_run_edges(raw, ZIPF), ZIPF) == fixed
+    assert "lead_marks_to_run_edges" in dict(seam_fixes(SeamOrder.VISUAL_RUNS))
 
 
 @pytest.mark.parametrize(

@@ -332,6 +332,33 @@ def _opening_quote(cluster: str, rest: str) -> str:
     return quote
 
 
+_SPLIT_CLUSTER_RE = re.compile(r"^(?:[.,;:!?]+[)\]}]|[.!?]+[,;:])$")
+
+
+def lead_marks_to_run_edges(line: str, zipf: Zipf) -> str:
+    """In visual run order, put the marks a line starts with where its last run has them.
+
+    The line's leftmost run is its last (in reading order), and two marks drawn at its
+    visual left, a space from its first word, came from both its edges: ``,) או רמות ...
+    אחרים`` after ``INR>1.5`` is ``) או רמות ... אחרים,``, ``., או אי ספיקת לב`` after
+    ``IgA`` is ``, או אי ספיקת לב.``. The one by the space (a closing bracket, or a mark
+    that cannot end a sentence before a full stop) stood at the run's start, after the
+    number or Latin run before it; the others at its end. A lone mark can be either
+    (``. השימוש`` after ``VIII`` stays; ``, ילדים`` after ``5`` is ``ילדים,``), so it,
+    marks touching the word, quotes (``,'`` is a geresh) and lines with no number or
+    Latin run are :func:`leading_punct_to_end`'s.
+    """
+    parts = pieces(line)
+    m = _LEAD_CLUSTER_RE.match(parts[0].text)
+    if len(parts) < 3 or m is None or not m.group(3) or not _SPLIT_CLUSTER_RE.match(m.group(2)):
+        return leading_punct_to_end(line, zipf)
+    lead, cluster, space = m.groups()
+    body = parts[0].text[m.end() :]
+    stripped = body.rstrip(" ")
+    fixed = lead + cluster[-1] + space + stripped + cluster[-2::-1] + body[len(stripped) :]
+    return fixed + "".join(p.text for p in parts[1:])
+
+
 def leading_punct_to_end(line: str, zipf: Zipf) -> str:
     """Put sentence punctuation that a line starts with back at the end of its first run.
 
@@ -773,10 +800,6 @@ def reverse_runs(line: str, zipf: Zipf) -> str:
         elif not piece.ltr and i > 0:
             text = _opener_to_end(_run_end_to_end(text, parts[i - 1].text))
         texts.append(text)
-    if len(texts) >= 3 and texts[2][-1:] in _PAIRS:
-        texts[0] = _closer_to_start(texts[0], _PAIRS[texts[2][-1]])
-    if len(texts) >= 3:
-        texts[0] = _comma_to_start(texts[0])
     texts.reverse()
     out = ""
     for i, text in enumerate(texts):
@@ -807,34 +830,6 @@ def _opener_to_end(text: str) -> str:
     if _PAIRS[mark] in rest:
         return text
     return rest.rstrip(" ") + " " + mark
-
-
-def _closer_to_start(text: str, closer: str) -> str:
-    """The line's last run (in logical order), whose closing mark came out behind its
-    sentence punctuation at its end (``או רמות ... אחרים),``) while the run before the
-    number or Latin run it follows was left open (``... קרישה (``): the mark closes that
-    run, so it goes to the start (``) או רמות ... אחרים,``). Only when nothing in the run
-    opens it."""
-    body = text.rstrip(" ")
-    m = re.search(rf"{re.escape(closer)}([.,;:!?]+)$", body)
-    if m is None or _OPEN_OF[closer] in body[: m.start()]:
-        return text
-    return closer + " " + body[: m.start()].lstrip(" ") + m.group(1) + text[len(body) :]
-
-
-_OPEN_OF = {")": "(", "]": "[", "}": "{", '"': '"'}
-_TWO_MARKS_RE = re.compile(r"([,;:])([.!?])$")
-
-
-def _comma_to_start(text: str) -> str:
-    """The line's last run (in logical order) ending with two marks no clean text ends a
-    run with (``או אי ספיקת לב,.``): the extractor drew both at the run's visual left, and
-    the first belongs after the number or Latin run before it (``IgA, או אי ספיקת לב.``)."""
-    body = text.rstrip(" ")
-    m = _TWO_MARKS_RE.search(body)
-    if m is None:
-        return text
-    return m.group(1) + " " + body[: m.start()].lstrip(" ") + m.group(2) + text[len(body) :]
 
 
 def _range_dash(texts: Sequence[str], i: int) -> bool:
@@ -1093,7 +1088,7 @@ SEAM_FIXES: list[tuple[str, Fix]] = [
 _FIXES_BY_ORDER: dict[SeamOrder, list[tuple[str, Fix]]] = {
     SeamOrder.LOGICAL: SEAM_FIXES,
     SeamOrder.VISUAL_RUNS: [
-        ("leading_punct_to_end", leading_punct_to_end),
+        ("lead_marks_to_run_edges", lead_marks_to_run_edges),
         ("run_final_punct_to_end", run_final_punct_to_end),
         ("leading_quote_to_end", leading_quote_to_end),
         ("swap_pipe_sides", swap_pipe_sides),
