@@ -37,7 +37,6 @@ from textrepair.wordmodel import WordModel
 
 _LTR = re.compile(r"[0-9A-Za-z]")
 _LATIN = re.compile(r"[A-Za-z]")
-_HEB = re.compile(r"[\u05d0-\u05ea]")
 _STRONG = re.compile(r"[A-Za-z\u05d0-\u05ea]")
 _WIDE = re.compile(r" {2,}")
 
@@ -96,7 +95,7 @@ def _contents(chunk: str) -> list[str]:
     strong letter of what was drawn, which the displayed chunk may not start with
     (``Gayישראל`` was drawn ``לארשיGay``): a chunk holding letters of both directions is
     read both ways, where the way read back starts with a letter of that way."""
-    if _first_strong(chunk) is None or not (_HEB.search(chunk) and _LATIN.search(chunk)):
+    if _first_strong(chunk) is None or not (has_hebrew(chunk) and _LATIN.search(chunk)):
         return [display(chunk)]
     out = []
     for base in ("R", "L"):
@@ -121,15 +120,9 @@ def readings(body: str) -> list[tuple[str, int]]:
     return list(out.items())
 
 
-_SEAM = re.compile(r"(?<=[\u05d0-\u05ea])(?=[0-9A-Za-z])|(?<=[0-9A-Za-z])(?=[\u05d0-\u05ea])")
-
-
 def _score(model: WordModel, line: str) -> float:
-    """The word model's score of a reading's neighbour pairs, with a number or Latin run
-    glued to a Hebrew word counted as two words: every reading has the same words, so
-    none gains by gluing them into fewer."""
-    tokens = _SEAM.sub(" ", line).split()
-    return sum(model.pair(a, b) for a, b in pairwise(tokens))
+    """The word model's score of a reading's neighbour pairs."""
+    return sum(model.pair(a, b) for a, b in pairwise(line.split()))
 
 
 def _any_word(word: str) -> float:
@@ -156,7 +149,7 @@ def _weighed(model: WordModel, reading: str, cuts: int) -> tuple[float, str]:
 
 def chunks_to_logical(body: str, model: WordModel) -> str:
     """A mixed line of a chunk-displaying extractor in logical order (see the module)."""
-    if not (has_hebrew(body) and _LTR.search(body)):
+    if not _mixed(body):
         return body
     lead = body[: len(body) - len(body.lstrip(" "))]
     _, best = max(_weighed(model, reading, cuts) for reading, cuts in readings(body))
@@ -165,4 +158,8 @@ def chunks_to_logical(body: str, model: WordModel) -> str:
 
 def mixed_lines(bodies: Sequence[str]) -> list[int]:
     """Lines holding Hebrew and a number or Latin run."""
-    return [i for i, b in enumerate(bodies) if has_hebrew(b) and _LTR.search(b)]
+    return [i for i, b in enumerate(bodies) if _mixed(b)]
+
+
+def _mixed(body: str) -> bool:
+    return has_hebrew(body) and _LTR.search(body) is not None

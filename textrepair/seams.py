@@ -348,9 +348,11 @@ def lead_marks_to_run_edges(line: str, zipf: Zipf) -> str:
     marks touching the word, quotes (``,'`` is a geresh) and lines with no number or
     Latin run are :func:`leading_punct_to_end`'s.
     """
+    m = _LEAD_CLUSTER_RE.match(line)  # at the line's start, so in its first piece
+    if m is None or not m.group(3) or not _SPLIT_CLUSTER_RE.match(m.group(2)):
+        return leading_punct_to_end(line, zipf)
     parts = pieces(line)
-    m = _LEAD_CLUSTER_RE.match(parts[0].text)
-    if len(parts) < 3 or m is None or not m.group(3) or not _SPLIT_CLUSTER_RE.match(m.group(2)):
+    if len(parts) < 3:
         return leading_punct_to_end(line, zipf)
     lead, cluster, space = m.groups()
     body = parts[0].text[m.end() :]
