@@ -536,3 +536,78 @@ def pdfbox_chunk(line: str) -> str:
     from bidi import algorithm
 
     return algorithm.get_display(mutool_runs(line))
+
+
+def _direction_runs(line: str) -> list[tuple[str, bool]]:
+    """The line's direction runs (UAX #9 levels), each with whether it is right to left."""
+    levels = _bidi_levels(line)
+    out, start = [], 0
+    for i in range(1, len(line) + 1):
+        if i == len(line) or levels[i] % 2 != levels[start] % 2:
+            out.append((line[start:i], levels[start] % 2 == 1))
+            start = i
+    return out
+
+
+def pdfjs_glued(line: str) -> str:
+    """A logical line as pdf.js writes it from a LibreOffice PDF where the line is one item
+    per direction run: in reading order, the spaces at the runs' edges lost
+    (``בשנת 2012 הואשם`` -> ``בשנת2012הואשם``)."""
+    return "".join(run.strip(" ") for run, _ in _direction_runs(line))
+
+
+def pdfjs_stretched(line: str) -> str:
+    """A logical line as pdf.js writes it from a LibreOffice PDF where justification
+    stretched its spaces past 0.6 em: each word an item, written in the order drawn.
+    LibreOffice draws the direction runs in reading order and each run left to right, so
+    the words of a right-to-left run come out reversed; a word of marks alone was
+    displayed on its own and turns round; the spaces at the runs' edges are lost
+    (``ישראל הגאה (Gay Israel) כחלק ממאמציה`` -> ``( הגאה ישראלGay Israelממאמציה כחלק )``,
+    as in the fixtures)."""
+    out = []
+    for run, rtl in _direction_runs(line):
+        words = run.split()
+        if rtl:
+            words = [w if re.search(r"\w", w) else w[::-1] for w in reversed(words)]
+        out.append(" ".join(words))
+    return "".join(out)
+
+
+def pdfjs_page(
+    paragraphs: Iterable[str], rng: random.Random, column: float
+) -> tuple[list[str], list[str], list[bool]]:
+    """Paragraphs justified in a column ``column`` mean letters wide and written as pdf.js
+    writes a LibreOffice PDF: ``(written, logical, stretched)`` per line.
+
+    The font is the bundled width table with every character's width off by up to 12%
+    (another font), its space 0.25-0.37 em; a line is filled until the next word does not
+    fit, and every line but a paragraph's last is justified. pdf.js parts a line's words
+    where a space is wider than 0.6 em: those lines are :func:`pdfjs_stretched`, the
+    others :func:`pdfjs_glued`."""
+    from textrepair.stretched import WIDTHS
+
+    font = {ch: w * rng.uniform(0.88, 1.12) for ch, w in WIDTHS.items()}
+    font[" "] = rng.uniform(0.5, 0.74)  # mean letter = 0.5 em
+
+    def width(text: str) -> float:
+        return sum(font.get(ch, 1.0) for ch in text)
+
+    written, logical, stretched = [], [], []
+    for paragraph in paragraphs:
+        lines: list[str] = []
+        for word in paragraph.split():
+            if lines and width(lines[-1] + " " + word) <= column:
+                lines[-1] += " " + word
+            else:
+                lines.append(word)
+        for k, line in enumerate(lines):
+            spaces = line.count(" ")
+            wide = (
+                k < len(lines) - 1
+                and spaces > 0
+                and font[" "] + (column - width(line)) / spaces > 1.2  # 0.6 em
+            )
+            written.append(pdfjs_stretched(line) if wide else pdfjs_glued(line))
+            logical.append(line)
+            stretched.append(wide)
+    return written, logical, stretched

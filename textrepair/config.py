@@ -8,7 +8,8 @@ from typing import NamedTuple
 class RepairConfig(NamedTuple):
     """Switches for the repair. All fixes on by default; ``assume`` is ``auto``.
 
-    ``assume`` overrides the document diagnosis: ``logical`` never reorders a line,
+    ``assume`` overrides the document diagnosis: ``logical`` reorders no line on the word
+    model's say (an extractor's recurring marks are still mended: ``reverse_stretched``),
     ``visual`` treats the document as visual even where the evidence is weak.
     ``keep_controls`` leaves bidi control characters (and the lines that carry them) as
     they are instead of reading and removing them.
@@ -17,6 +18,11 @@ class RepairConfig(NamedTuple):
     (a prefix letter alone, halves of a word far apart, digits glued to a word) be read
     back by the search of :mod:`textrepair.surgery`; the slowest fix, and only acting in
     documents diagnosed as cut this way (``Diagnosis.cut_runs``).
+
+    ``reverse_stretched`` turns back the lines of a logical-order document that an
+    extractor wrote word-reversed because justification stretched them (pdf.js;
+    :mod:`textrepair.stretched`), where the document shows that extractor's mark; under
+    ``assume="logical"`` too, which the streaming repair puts later windows under.
 
     ``layout`` adds the page-layout stage (:mod:`textrepair.layout`): columns split, running
     headers, footers and page numbers removed (kept, on lines of their own, with
@@ -28,6 +34,7 @@ class RepairConfig(NamedTuple):
     resolve_embeddings: bool = True
     letters_to_logical: bool = True
     fix_seams: bool = True
+    reverse_stretched: bool = True
     token_surgery: bool = True
     reorder_fragments: bool = True
     reverse_letters: bool = True

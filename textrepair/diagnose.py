@@ -149,8 +149,9 @@ class Diagnosis(NamedTuple):
 def diagnose(bodies: Sequence[str], assume: str = "auto") -> Diagnosis:
     """Sum the evidence over the document's lines and name its regime.
 
-    ``assume`` is ``auto`` (decide from the evidence), ``logical`` (touch no line's
-    order) or ``visual`` (the evidence picks which visual regime, fragment by default).
+    ``assume`` is ``auto`` (decide from the evidence), ``logical`` (no line's order is
+    the word model's to change) or ``visual`` (the evidence picks which visual regime,
+    fragment by default).
     """
     if assume not in ASSUME_CHOICES:
         raise ValueError(f"assume must be one of {ASSUME_CHOICES}, got {assume!r}")

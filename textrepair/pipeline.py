@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 from functools import partial
 
-from textrepair import chunks
+from textrepair import chunks, stretched
 from textrepair.config import RepairConfig
 from textrepair.controls import control_evidence, has_controls, has_embeddings, resolve_embeddings
 from textrepair.diagnose import Diagnosis, Regime, diagnose, line_reads_logical
@@ -194,6 +194,8 @@ def repair_lines(
     if diagnosis.regime is Regime.LETTER_VISUAL and cfg.letters_to_logical:
         done.update(i for i, b in enumerate(bodies) if has_hebrew(b))
         bodies = _repair_letters(bodies, held, changes)
+    if diagnosis.regime is Regime.LOGICAL and cfg.reverse_stretched:
+        bodies = _repair_stretched(bodies, done, changes)
     if diagnosis.regime is Regime.LOGICAL and cfg.fix_seams:
         bodies = _repair_seams(bodies, done, changes)
     elif diagnosis.visual and not diagnosis.cut_runs and cfg.fix_seams:
@@ -237,6 +239,15 @@ def _repair_seams(bodies: list[str], done: set[int], changes: list[Change]) -> l
     if not evidence.broken:
         return bodies
     return _apply_seam_fixes(bodies, _fixes_for(evidence), changes, has_hebrew, done)
+
+
+def _repair_stretched(bodies: list[str], done: set[int], changes: list[Change]) -> list[str]:
+    """Lines an extractor wrote word-reversed where justification stretched them (pdf.js),
+    in a logical-order document that shows its mark (:mod:`textrepair.stretched`)."""
+    if not stretched.splits_stretched_lines(bodies):
+        return bodies
+    skip = frozenset(range(len(bodies))) - set(stretched.stretched_lines(bodies)) | done
+    return _apply(bodies, "reverse_stretched_line", stretched.unstretch, changes, bool, skip)
 
 
 # A number glued to a Hebrew letter: runs written with no space between them (PDFBox).

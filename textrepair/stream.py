@@ -398,6 +398,7 @@ class _Engine:
 _LINE_FIXES = (
     "letters_to_logical",
     "fix_seams",
+    "reverse_stretched",
     "token_surgery",
     "reorder_fragments",
     "reverse_letters",
