@@ -96,16 +96,17 @@ def column_width(bodies: Sequence[str]) -> float | None:
 def stretch(body: str, following: str, column: float) -> float | None:
     """How far the spaces of ``body`` were stretched to fill ``column``, in mean letters
     per space; None where it was not justified: the next line (``following``, "" at a
-    paragraph's end) could have begun on it (either end of that line may be its first
-    word), or it has one word. A number or Latin run glued to a Hebrew letter lost a
+    paragraph's end) could have begun on it (its first word is the one it begins with,
+    or, if it was stretched too, the one :func:`unstretch` puts first), or it has no
+    space. A number or Latin run glued to a Hebrew letter lost a
     space there (pdf.js drops the space at an item's edge), counted back in."""
     core = body.strip()
     spaces = core.count(" ") + len(_GLUE_RE.findall(core))
     short = column - text_width(core) - _SPACE * len(_GLUE_RE.findall(core))
     if spaces < 1 or not following.strip():
         return None
-    edges = following.split()
-    if max(text_width(edges[0]), text_width(edges[-1])) + _SPACE < short:
+    first = max(text_width(following.split()[0]), text_width(unstretch(following).split()[0]))
+    if first + _SPACE < short:
         return None
     return short / spaces
 
