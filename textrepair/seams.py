@@ -66,7 +66,7 @@ LTR_CHARS = "0-9A-Za-z\u00c0-\u024f"
 # 22/11/2026, 38.5%) or a Latin phrase (Nati Shohat/FLASH90, date 2026-02-04), and a sign
 # between two of its characters (INR>1.5: a neutral between two L is L). An en dash
 # is *not* inside: ``12–15`` is two runs, which is why ranges flip.
-_LTR_RUN_RE = re.compile(
+LTR_RUN_RE = re.compile(
     rf"[{LTR_CHARS}](?:[{LTR_CHARS}]|[-.,:/_@+&=#~<>]+(?=[{LTR_CHARS}])"
     r"| +(?=[A-Za-z])|(?<=[A-Za-z]) +(?=[0-9]))*%?"
 )
@@ -262,7 +262,7 @@ def pieces(line: str) -> list[_Piece]:
     """
     out: list[_Piece] = []
     pos = 0
-    for m in _LTR_RUN_RE.finditer(line):
+    for m in LTR_RUN_RE.finditer(line):
         out.append(_Piece(line[pos : m.start()], False))
         out.append(_Piece(m.group(), True))
         pos = m.end()
@@ -439,9 +439,7 @@ def space_glued_runs(line: str, zipf: Zipf) -> str:
 
 
 # An opening bracket or quote, spaces, then a number or Latin run closed at once.
-_SPACED_OPENER_RE = re.compile(
-    rf"(?:(?<=\s)|^)([(\[{{\"“„])( +)(?={_LTR_RUN_RE.pattern}[)\]}}\"”])"
-)
+_SPACED_OPENER_RE = re.compile(rf"(?:(?<=\s)|^)([(\[{{\"“„])( +)(?={LTR_RUN_RE.pattern}[)\]}}\"”])")
 
 
 def tighten_enclosed_runs(line: str, zipf: Zipf) -> str:
@@ -500,8 +498,8 @@ _MIRRORED_OPENER_RE = re.compile(rf"(?<!\S)(?<!\(\s)\)(?=[{_HEB}]|[^\s()]*\))")
 _MIRRORED_CLOSER_RE = re.compile(r"(?<=[^\s(])\((?!\s*\))(?=[\"'”’]*(?:[\s.,;:!?]|$))")
 # A quoted or bracketed number or Latin run whose closing mark went past the space after
 # it: ``"FFP "משמש`` for ``"FFP" משמש``, ``)TRALI )והופעה`` for ``(TRALI) והופעה``.
-_QUOTE_PAST_SPACE_RE = re.compile(rf"(?<!\S)\"({_LTR_RUN_RE.pattern}) \"(?=[{_HEB}])")
-_BRACKET_PAST_SPACE_RE = re.compile(rf"(?<!\S)\)({_LTR_RUN_RE.pattern}) \)(?=[{_HEB}])")
+_QUOTE_PAST_SPACE_RE = re.compile(rf"(?<!\S)\"({LTR_RUN_RE.pattern}) \"(?=[{_HEB}])")
+_BRACKET_PAST_SPACE_RE = re.compile(rf"(?<!\S)\)({LTR_RUN_RE.pattern}) \)(?=[{_HEB}])")
 
 
 # Where one of those shapes may be (one scan, more than they match, never less).
@@ -680,7 +678,7 @@ def hyphen_runs_to_logical(line: str, zipf: Zipf) -> str:
     del zipf
     body = line.rstrip(" ")
     core = body.lstrip(" ")
-    if _GLUED_HYPHEN_RE.search(core) is None or _LTR_RUN_RE.search(core):
+    if _GLUED_HYPHEN_RE.search(core) is None or LTR_RUN_RE.search(core):
         return line
     indent = body[: len(body) - len(core)]
     tail = _LINE_TAIL_RE.search(core)
@@ -701,7 +699,7 @@ def swap_pipe_sides(line: str, zipf: Zipf) -> str:
     """
     del zipf
     m = _PIPE_RE.match(line)
-    if m is None or _LTR_RUN_RE.search(line):
+    if m is None or LTR_RUN_RE.search(line):
         return line
     lead, left, _gap, right, trail = m.groups()
     return f"{lead}{right} | {left}{trail}"
@@ -745,7 +743,7 @@ def _join(left: str, right: str) -> str:
         return left + right
     if left[-2:] == ' "' or right[:2] == '" ':  # a quote that opens, one that closes
         return left + right
-    if not has_hebrew(right) and not _LTR_RUN_RE.match(right) and right[0] in "\"'”’":
+    if not has_hebrew(right) and not LTR_RUN_RE.match(right) and right[0] in "\"'”’":
         return left + right
     return left + " " + right
 
@@ -847,7 +845,7 @@ def _range_dash(texts: Sequence[str], i: int) -> bool:
 _R = "\u0590-\u05ff"  # bidi class R: Hebrew letters, points, maqaf, geresh, gershayim
 _NEUTRAL = rf"[^{_R}{LTR_CHARS}()\[\]{{}}<> ]"
 _PIECE_RE = re.compile(
-    rf"(?P<ltr>{_LTR_RUN_RE.pattern})"
+    rf"(?P<ltr>{LTR_RUN_RE.pattern})"
     rf"|(?P<heb>[{_R}](?:(?:[{_R} ]| [-–—](?= )|(?<=[{_R}])-(?=[{_R}]))*[{_R}])?(?: [-–—](?= |$))*)"
     r"|(?P<open>[(\[{<])|(?P<close>[)\]}>])"
     rf"|(?P<neutral>{_NEUTRAL}+(?: +{_NEUTRAL}+)*)"

@@ -35,6 +35,8 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from textrepair.chunks import mixed_lines
+from textrepair.seams import LTR_RUN_RE
 from textrepair.tokens import HEBREW_LETTER, has_hebrew
 
 # Advance widths relative to the mean Hebrew letter's (about half an em); a character
@@ -62,9 +64,6 @@ _GLUED_BOTH_RE = re.compile(
     f"[{HEBREW_LETTER}][0-9][0-9.,%]*[{HEBREW_LETTER}]"
     f"|[{HEBREW_LETTER}][A-Za-z][A-Za-z ]*[A-Za-z][{HEBREW_LETTER}]"
 )
-_LTR_RE = re.compile(r"[0-9A-Za-z]")
-# A number or Latin run: from its first such character to its last, neutrals between.
-_LTR_RUN_RE = re.compile(f"[0-9A-Za-z](?:[^{HEBREW_LETTER}]*[0-9A-Za-z%])?")
 _GLUE_RE = re.compile(f"[{HEBREW_LETTER}][0-9A-Za-z]|[0-9A-Za-z][{HEBREW_LETTER}]")
 _SPACE_OR_GLUE_RE = re.compile(f" |{_GLUE_RE.pattern}")
 _WORD_CHAR_RE = re.compile(r"\w")
@@ -80,8 +79,8 @@ def text_width(text: str) -> float:
 def splits_stretched_lines(bodies: Sequence[str]) -> bool:
     """Whether numbers and Latin runs glue to the Hebrew words on both sides in enough of
     the lines that have them: pdf.js's mark (the module's docstring)."""
-    mixed = [b for b in bodies if has_hebrew(b) and _LTR_RE.search(b)]
-    glued = sum(1 for b in mixed if _GLUED_BOTH_RE.search(b))
+    mixed = mixed_lines(bodies)
+    glued = sum(1 for i in mixed if _GLUED_BOTH_RE.search(bodies[i]))
     return glued >= 2 and glued >= _GLUED_SHARE * len(mixed)
 
 
@@ -98,11 +97,12 @@ def stretch(body: str, following: str, column: float) -> float | None:
     per space; None where it was not justified: the next line (``following``, "" at a
     paragraph's end) could have begun on it (its first word is the one it begins with,
     or, if it was stretched too, the one :func:`unstretch` puts first), or it has no
-    space. A number or Latin run glued to a Hebrew letter lost a
-    space there (pdf.js drops the space at an item's edge), counted back in."""
+    space. Where a number or Latin run is glued to a Hebrew letter, a space was lost
+    (pdf.js drops the space at an item's edge): it is counted back in."""
     core = body.strip()
-    spaces = core.count(" ") + len(_GLUE_RE.findall(core))
-    short = column - text_width(core) - _SPACE * len(_GLUE_RE.findall(core))
+    glued = len(_GLUE_RE.findall(core))
+    spaces = core.count(" ") + glued
+    short = column - text_width(core) - _SPACE * glued
     if spaces < 1 or not following.strip():
         return None
     first = max(text_width(following.split()[0]), text_width(unstretch(following).split()[0]))
@@ -140,7 +140,7 @@ def unstretch(body: str) -> str:
     marks alone was displayed on its own too, so its marks turn (``,)`` is ``),``).
     Spaces lost at the runs' edges are left to the seam fixes."""
     out, pos = [], 0
-    for run in _LTR_RUN_RE.finditer(body):
+    for run in LTR_RUN_RE.finditer(body):
         out += [_reverse_words(body[pos : run.start()]), run.group()]
         pos = run.end()
     out.append(_reverse_words(body[pos:]))
