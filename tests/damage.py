@@ -574,16 +574,16 @@ def pdfjs_stretched(line: str) -> str:
 
 
 def pdfjs_page(
-    paragraphs: Iterable[str], rng: random.Random, column: float
+    paragraphs: Iterable[str], rng: random.Random, column: float, justified: bool = True
 ) -> tuple[list[str], list[str], list[bool]]:
     """Paragraphs justified in a column ``column`` mean letters wide and written as pdf.js
     writes a LibreOffice PDF: ``(written, logical, stretched)`` per line.
 
     The font is the bundled width table with every character's width off by up to 12%
     (another font), its space 0.25-0.37 em; a line is filled until the next word does not
-    fit, and every line but a paragraph's last is justified. pdf.js parts a line's words
-    where a space is wider than 0.6 em: those lines are :func:`pdfjs_stretched`, the
-    others :func:`pdfjs_glued`."""
+    fit, and every line but a paragraph's last is justified (none, if not ``justified``:
+    ragged text). pdf.js parts a line's words where a space is wider than 0.6 em: those
+    lines are :func:`pdfjs_stretched`, the others :func:`pdfjs_glued`."""
     from textrepair.stretched import WIDTHS
 
     font = {ch: w * rng.uniform(0.88, 1.12) for ch, w in WIDTHS.items()}
@@ -603,7 +603,8 @@ def pdfjs_page(
         for k, line in enumerate(lines):
             spaces = line.count(" ")
             wide = (
-                k < len(lines) - 1
+                justified
+                and k < len(lines) - 1
                 and spaces > 0
                 and font[" "] + (column - width(line)) / spaces > 1.2  # 0.6 em
             )

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import textrepair
+from benchmarks.pdfjs_eval import evaluate
 from textrepair.stretched import unstretch
 
 FIXTURES = Path(__file__).resolve().parent.parent / "benchmarks" / "corpus" / "fixtures"
@@ -64,8 +65,7 @@ def test_nothing_lost_or_invented(text: str) -> None:
 def test_a_simulated_pdfjs_document_comes_back() -> None:
     """Corpus paragraphs justified in another font, one and two columns wide, and written
     as pdf.js writes them (:func:`damage.pdfjs_page`): most stretched Hebrew-only lines
-    come back, few of the others change (measured: 570 of 649, and 58 of 890: the
-    font's own space width, which the text does not show, moves the cut)."""
+    come back, few of the others change (measured: 603 of 649, and 28 of 890)."""
     paragraphs = damage.corpus_paragraphs()
     back = stretched = changed = others = 0
     for seed, column, start in [(1, 24, 0), (2, 50, 60), (3, 30, 120), (4, 40, 180)]:
@@ -83,14 +83,33 @@ def test_a_simulated_pdfjs_document_comes_back() -> None:
                 others += 1
                 changed += out[k] != line
     assert stretched >= 300 and others >= 300
-    assert back >= 0.85 * stretched
-    assert changed <= 0.075 * others
+    assert back >= 0.9 * stretched
+    assert changed <= 0.06 * others
+
+
+def test_ragged_text_is_left_alone() -> None:
+    """The same paragraphs set ragged (not justified): pdf.js parts no line, and though
+    their widths fall short of the column as a stretched line's do, the lines read better
+    as written, all together, and none is turned (measured: 0 of 1539 changed)."""
+    paragraphs = damage.corpus_paragraphs()
+    changed = lines = 0
+    for seed, column, start in [(1, 24, 0), (2, 50, 60), (3, 30, 120), (4, 40, 180)]:
+        written, logical, _ = damage.pdfjs_page(
+            paragraphs[start : start + 60], random.Random(seed), column, justified=False
+        )
+        out = textrepair.repair("\n".join(written) + "\n").split("\n")
+        for k, line in enumerate(logical):
+            if _plain(line):
+                lines += 1
+                changed += out[k] != line
+    assert lines >= 1000
+    assert changed <= 0.01 * lines
 
 
 def test_real_pdfjs_lines_are_turned_where_they_read_reversed() -> None:
     """On pdf.js's extractions of the fixtures' LibreOffice PDFs, the Hebrew-only lines
     whose words the source has only backwards are turned, those it has in order are left
-    (measured: 182 of 195 turned; 14 of 313 wrongly)."""
+    (measured: 187 of 195 turned; 14 of 313 wrongly)."""
     reversed_lines = turned = forward = wrongly = 0
     for path in sorted(FIXTURES.glob("*/lo_*__pdfjs.txt")):
         source = " ".join((path.parent / "source.txt").read_text(encoding="utf-8").split())
@@ -109,7 +128,7 @@ def test_real_pdfjs_lines_are_turned_where_they_read_reversed() -> None:
                 forward += 1
                 wrongly += i in flipped
     assert reversed_lines >= 150 and forward >= 250
-    assert turned >= 0.88 * reversed_lines
+    assert turned >= 0.9 * reversed_lines
     assert wrongly <= 0.07 * forward
 
 
@@ -128,3 +147,17 @@ def test_only_pdfjs_extractions_of_libreoffice_pdfs_are_turned() -> None:
         if was:
             assert name.endswith("__pdfjs"), name
     assert sum(turned.values()) >= 6
+
+
+def test_pdfjs_on_libreoffice_in_four_fonts_justified_and_ragged() -> None:
+    """Real pdf.js text of LibreOffice PDFs in four fonts (``benchmarks.pdfjs_eval``, with
+    a word model that never counted the texts): justified text comes back (measured: WER
+    0.305 raw, 0.055 repaired), and ragged text, which pdf.js wrote in order, has no
+    line turned (0.057 -> 0.002: the layout stage's mending)."""
+    rows = evaluate()
+    assert len(rows) == 48
+    justified = [r for r in rows if "_justify_" in r[1]]
+    ragged = [r for r in rows if "_start_" in r[1]]
+    assert sum(r[3] for r in justified) <= 0.25 * sum(r[2] for r in justified)
+    assert sum(r[3] for r in ragged) <= 0.25 * sum(r[2] for r in ragged)
+    assert sum(r[4] for r in ragged) <= 5

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import combinations, pairwise, product
+from itertools import combinations, product
 
 from bidi import algorithm
 
@@ -120,11 +120,6 @@ def readings(body: str) -> list[tuple[str, int]]:
     return list(out.items())
 
 
-def _score(model: WordModel, line: str) -> float:
-    """The word model's score of a reading's neighbour pairs."""
-    return sum(model.pair(a, b) for a, b in pairwise(line.split()))
-
-
 def _any_word(word: str) -> float:
     """A lexicon that knows every word. A number glued to a word in a chunk's reading
     lost the space at the chunk's edge (``כ-40%מהתצרוכת``), so the glue is the
@@ -144,7 +139,7 @@ def _weighed(model: WordModel, reading: str, cuts: int) -> tuple[float, str]:
     plain = " ".join(reading.split())
     spaced = space_glued_runs(plain, _any_word)
     glued = len(spaced) - len(plain)
-    return _score(model, spaced) - _CUT_COST * cuts - _GLUE_COST * glued, spaced
+    return model.line_score(spaced) - _CUT_COST * cuts - _GLUE_COST * glued, spaced
 
 
 def chunks_to_logical(body: str, model: WordModel) -> str:

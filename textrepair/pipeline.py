@@ -246,7 +246,8 @@ def _repair_stretched(bodies: list[str], done: set[int], changes: list[Change]) 
     in a logical-order document that shows its mark (:mod:`textrepair.stretched`)."""
     if not stretched.splits_stretched_lines(bodies):
         return bodies
-    skip = frozenset(range(len(bodies))) - set(stretched.stretched_lines(bodies)) | done
+    turned = stretched.stretched_lines(bodies, WordModel.default())
+    skip = frozenset(range(len(bodies))) - set(turned) | done
     return _apply(bodies, "reverse_stretched_line", stretched.unstretch, changes, bool, skip)
 
 

@@ -14,12 +14,18 @@ stretched is how far its words fall short of the column, shared among its spaces
 (:func:`stretch`). Widths are estimated from the letters: :data:`WIDTHS` holds each
 character's advance relative to the mean Hebrew letter, the median of ten Hebrew fonts
 (David, Frank Ruehl, Miriam, Nachlieli, Hadasim CLM; DejaVu Sans; Liberation Sans and
-Serif; Noto Sans and Serif Hebrew), each 3-5% off the median on average. A line is reversed when its
-spaces were stretched by more than :data:`_SPLIT_STRETCH` and it is not the last line of
-its paragraph (the next line's first word would have fitted on it). On pdf.js's
-extractions of the fixtures' and held-out set's LibreOffice PDFs this decides 1391 of
-1487 Hebrew-only lines of 3 words or more right (94%); the word model, on text it never
-counted, 952 (64%).
+Serif; Noto Sans and Serif Hebrew), each 3-5% off the median on average. The last line
+of a paragraph is not justified: a line the next line's first word would have fitted on
+is not counted stretched. The more a line was stretched, the likelier pdf.js parted its
+words; but where the cut falls depends on the font's space, and ragged text, set short
+of the column without any stretch, looks just as stretched. So the lines are ranked by
+stretch and the word model, summed over them, decides whether any and how many of the
+most stretched are turned (:func:`stretched_lines`): no single line's words tell (the
+word model, on text it never counted, reads 64% of them the right way round), but
+together they do. On pdf.js's text of LibreOffice PDFs of unseen text in four fonts
+(``benchmarks/pdfjs_eval.py``), justified text goes from 0.305 word error rate to 0.055
+and ragged text from 0.057 to 0.002, no line of it turned (turning at a fixed stretch of
+0.45 letters, tuned on David CLM alone: 0.089 and 0.290).
 
 It applies only in a logical-order document with pdf.js's other mark: where a number
 or Latin run lies between two Hebrew words, it glues to both (``בשנת2012הואשם``:
@@ -34,10 +40,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from itertools import accumulate
 
 from textrepair.chunks import mixed_lines
 from textrepair.seams import LTR_RUN_RE
 from textrepair.tokens import HEBREW_LETTER, has_hebrew
+from textrepair.wordmodel import WordModel
 
 # Advance widths relative to the mean Hebrew letter's (about half an em); a character
 # not listed counts as a letter, a combining mark (niqqud) as nothing.
@@ -51,10 +59,19 @@ WIDTHS: dict[str, float] = {
     "״": 0.76, "–": 1.02, "—": 1.6, "’": 0.39, "‘": 0.39, "“": 0.72, "”": 0.72,
 }  # fmt: skip
 _SPACE = WIDTHS[" "]
-# Stretch per space, in mean letters, past which pdf.js parts a line's words: its cut is
-# 0.6 em from glyph to glyph, a space is 0.25-0.37 em. 0.35, 0.45, 0.55 measured on the
-# fixtures: 0.45 best.
-_SPLIT_STRETCH = 0.45
+# Stretch per space, in mean letters, below which pdf.js never parts a line's words: its
+# cut is 0.6 em from glyph to glyph, a space at most 0.37 em, a mean letter about 0.5 em.
+# (0.2 measured: the same.)
+_LEAST_STRETCH = 0.3
+# Nats the word model must gain, over the most stretched lines, before any is turned.
+# (Measured on benchmarks/pdfjs_eval.py: 0 and 5 turn lines of ragged text, 10 and 15
+# too few of justified.)
+_MIN_GAIN = 8.0
+# Where the cut usually falls (a fixed cut here, tuned on the fixtures' David CLM, was the
+# whole rule before), and what that is worth against the word model, per line, in nats.
+# (2 and 4 measured: ragged text turned more, justified text read worse.)
+_TYPICAL_STRETCH = 0.45
+_PRIOR = 1.0
 # The column's width: the width of the line at this rank among lines of 3 words or more
 # (a justified column's full lines are most of them; a few headers run longer).
 _COLUMN_RANK = 0.9
@@ -111,22 +128,38 @@ def stretch(body: str, following: str, column: float) -> float | None:
     return short / spaces
 
 
-def stretched_lines(bodies: Sequence[str]) -> list[int]:
+def stretched_lines(bodies: Sequence[str], model: WordModel) -> list[int]:
     """The lines pdf.js wrote word-reversed: Hebrew words one space apart (a number or
-    Latin run among them allowed), stretched past :data:`_SPLIT_STRETCH` (none without a
-    measurable column)."""
+    Latin run among them allowed), stretched by more than :data:`_LEAST_STRETCH` (none
+    without a measurable column), as many of the most stretched as the word model says.
+
+    The more a line was stretched, the likelier pdf.js parted its words; where the cut
+    falls depends on the font's space, which the text does not show, and ragged text,
+    which no justification stretched, falls short of its column just the same. So the
+    lines are ranked by stretch and the word model's gain from turning each is summed
+    down the ranking. Unless the sum reaches :data:`_MIN_GAIN` nats somewhere, no line is
+    turned (ragged text reads better as written all the way down). Else the lines down
+    to the depth where the sum, with :data:`_PRIOR` nats for each line stretched past
+    :data:`_TYPICAL_STRETCH` and against each stretched less, is greatest are turned."""
     column = column_width(bodies)
     if column is None:
         return []
-    out = []
+    ranked = []
     for i, body in enumerate(bodies):
         if not _candidate(body):
             continue
-        following = bodies[i + 1] if i + 1 < len(bodies) else ""
-        amount = stretch(body, following, column)
-        if amount is not None and amount > _SPLIT_STRETCH:
-            out.append(i)
-    return out
+        amount = stretch(body, bodies[i + 1] if i + 1 < len(bodies) else "", column)
+        if amount is not None and amount > _LEAST_STRETCH:
+            ranked.append((amount, i))
+    ranked.sort(reverse=True)
+    score = model.line_score
+    gains = [score(unstretch(bodies[i])) - score(bodies[i]) for _, i in ranked]
+    if max(accumulate(gains), default=0.0) < _MIN_GAIN:
+        return []
+    prior = [_PRIOR if amount > _TYPICAL_STRETCH else -_PRIOR for amount, _ in ranked]
+    totals = list(accumulate(g + p for g, p in zip(gains, prior, strict=True)))
+    depth = max(range(len(totals)), key=totals.__getitem__) + 1
+    return sorted(i for _, i in ranked[:depth])
 
 
 def unstretch(body: str) -> str:

@@ -293,6 +293,11 @@ class WordModel:
         self._cache[key] = score
         return score
 
+    def line_score(self, line: str) -> float:
+        """How likely a line's words are in the order written: its neighbour pairs'
+        :meth:`pair` scores summed, in nats."""
+        return sum(self.pair(a, b) for a, b in pairwise(line.split()))
+
     def join_rows(self, tokens: Sequence[str], starts: Sequence[int]) -> Rows:
         """Each token against tokens before it: ``rows[i][j - starts[i]]`` is
         ``self.pair(tokens[i], tokens[j])`` for ``starts[i] <= j < i`` (the same floats).
