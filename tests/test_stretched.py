@@ -11,11 +11,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import textrepair
+from benchmarks.metrics import wer
 from benchmarks.pdfjs_eval import evaluate
 from textrepair.stretched import unstretch
 
 FIXTURES = Path(__file__).resolve().parent.parent / "benchmarks" / "corpus" / "fixtures"
 _MIXED = re.compile(r"[0-9A-Za-z]")
+_MARK_LED = re.compile(r"(?<= )[.,;:!?]+[\u05d0-\u05ea]")
 
 
 def _plain(line: str) -> bool:
@@ -56,9 +58,10 @@ _CHARS = "אבגדהוזחטיכלמנסעפצקרשתםןץךף0123456789AZaz .
 @settings(derandomize=True, deadline=None, max_examples=300)
 @given(text=st.text(alphabet=_CHARS, max_size=60))
 def test_nothing_lost_or_invented(text: str) -> None:
-    """Any line keeps its characters; a Hebrew-only line turned twice is itself."""
+    """Any line keeps its characters; a Hebrew-only line turned twice is itself (unless a
+    word of it is led by a sentence mark, which the first turn puts at its end)."""
     assert sorted(unstretch(text)) == sorted(text)
-    if not _MIXED.search(text):
+    if not _MIXED.search(text) and not _MARK_LED.search(" " + text):
         assert unstretch(unstretch(text)) == text
 
 
@@ -133,9 +136,9 @@ def test_real_pdfjs_lines_are_turned_where_they_read_reversed() -> None:
 
 
 def test_only_pdfjs_extractions_of_libreoffice_pdfs_are_turned() -> None:
-    """Lines are turned only in a logical-order document where numbers and Latin glued to
-    both neighbours recur: only pdf.js's extractions (fixtures and held-out set: 19 of
-    its 20 of LibreOffice PDFs, 2 of its 10 of fpdf2 PDFs; no other extractor's)."""
+    """Lines are turned only where pdf.js's marks recur and the word model agrees: only in
+    pdf.js's extractions (fixtures and held-out set: 19 of its 20 of LibreOffice PDFs,
+    10 of 10 of WeasyPrint PDFs, 2 of 10 of fpdf2 PDFs; no other extractor's)."""
     turned: dict[str, bool] = {}
     for path in sorted(FIXTURES.glob("*/*__*.txt")):
         changes = textrepair.repair_and_explain(path.read_text(encoding="utf-8")).changes
@@ -161,3 +164,20 @@ def test_pdfjs_on_libreoffice_in_four_fonts_justified_and_ragged() -> None:
     assert sum(r[3] for r in justified) <= 0.25 * sum(r[2] for r in justified)
     assert sum(r[3] for r in ragged) <= 0.25 * sum(r[2] for r in ragged)
     assert sum(r[4] for r in ragged) <= 5
+
+
+def test_pdfjs_on_weasyprint_pdfs() -> None:
+    """WeasyPrint draws a sentence mark as a run of its own, which pdf.js writes as an
+    item of its own (``.פלזמה``): that mark gates the repair where no number is glued,
+    and the mark goes back to its word's end. The four fixtures come back from about half
+    their words wrong (measured: 0.49-0.54 before; 0.13-0.27 after)."""
+    scores = []
+    for path in sorted(FIXTURES.glob("*/weasy_2col__pdfjs.txt")):
+        source = (path.parent / "source.txt").read_text(encoding="utf-8")
+        repaired = textrepair.repair_and_explain(
+            path.read_text(encoding="utf-8"), textrepair.RepairConfig(layout=True)
+        )
+        assert any(c.fix == "reverse_stretched_line" for c in repaired.changes), path
+        scores.append(wer(source, repaired.text))
+    assert len(scores) == 4
+    assert sum(scores) / len(scores) <= 0.3

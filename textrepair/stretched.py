@@ -27,12 +27,16 @@ together they do. On pdf.js's text of LibreOffice PDFs of unseen text in four fo
 and ragged text from 0.057 to 0.002, no line of it turned (turning at a fixed stretch of
 0.45 letters, tuned on David CLM alone: 0.089 and 0.290).
 
-It applies only in a logical-order document with pdf.js's other mark: where a number
-or Latin run lies between two Hebrew words, it glues to both (``בשנת2012הואשם``:
-the spaces at the run's edges fall between items and are lost). Of the fixtures and the
-held-out set it recurs in 19 of pdf.js's 20 extractions of LibreOffice PDFs and 2 of its
-10 of fpdf2 PDFs, and in no other extractor's logical-order output (at most one line
-in twenty of those with a number or Latin run).
+It applies only in a logical-order document with one of pdf.js's other marks:
+- where a number or Latin run lies between two Hebrew words, it glues to both
+  (``בשנת2012הואשם``: the spaces at the run's edges fall between items and are lost).
+  Of the fixtures and the held-out set it recurs in 19 of pdf.js's 20 extractions of
+  LibreOffice PDFs and 2 of its 10 of fpdf2 PDFs, and in no other extractor's
+  logical-order output (at most one line in twenty of those with a number or Latin run);
+- words led by a sentence mark inside a line (``.פלזמה``: WeasyPrint draws the mark as a
+  run of its own, an item of its own to pdf.js, written at the word's left): 0.21-0.44
+  per Hebrew line in pdf.js's extractions of WeasyPrint PDFs, 0.10-0.22 in pypdf's (whose
+  lines the word model then leaves alone), at most 0.03 in other logical-order output.
 """
 
 from __future__ import annotations
@@ -86,6 +90,14 @@ _SPACE_OR_GLUE_RE = re.compile(f" |{_GLUE_RE.pattern}")
 _WORD_CHAR_RE = re.compile(r"\w")
 _KNOWN_LETTER_RE = re.compile("[A-Za-z\u0590-\u05ff\ufb1d-\ufb4f]")  # Latin, Hebrew
 _GLUED_SHARE = 0.1  # of the lines with a number or Latin run (other extractors: <= 0.05)
+# A word led by a sentence mark after a space, and the mark (WeasyPrint draws a sentence
+# mark as a run of its own, which pdf.js writes as an item of its own: `.פלזמה`).
+_MARK_LED_RE = re.compile(f"(?<= )[.,;:!?]+[{HEBREW_LETTER}]")
+_LEAD_MARKS_RE = re.compile(f"^([.,;:!?]+)([{HEBREW_LETTER}].*)$")
+# Words led by a sentence mark, per Hebrew line (pdf.js on WeasyPrint PDFs: 0.21-0.44;
+# pypdf on them 0.10-0.22, which the word model then leaves alone; other logical-order
+# extractions at most 0.03).
+_MARK_LED_SHARE = 0.15
 
 
 def text_width(text: str) -> float:
@@ -94,11 +106,16 @@ def text_width(text: str) -> float:
 
 
 def splits_stretched_lines(bodies: Sequence[str]) -> bool:
-    """Whether numbers and Latin runs glue to the Hebrew words on both sides in enough of
-    the lines that have them: pdf.js's mark (the module's docstring)."""
+    """Whether the text shows pdf.js's marks (the module's docstring): numbers and Latin
+    runs glued to the Hebrew words on both sides in enough of the lines that have them,
+    or words led by a sentence mark inside lines in enough of the Hebrew lines."""
     mixed = mixed_lines(bodies)
     glued = sum(1 for i in mixed if _GLUED_BOTH_RE.search(bodies[i]))
-    return glued >= 2 and glued >= _GLUED_SHARE * len(mixed)
+    if glued >= 2 and glued >= _GLUED_SHARE * len(mixed):
+        return True
+    hebrew = [b for b in bodies if has_hebrew(b)]
+    led = sum(len(_MARK_LED_RE.findall(b)) for b in hebrew)
+    return led >= 2 and led >= _MARK_LED_SHARE * len(hebrew)
 
 
 def column_width(bodies: Sequence[str]) -> float | None:
@@ -153,7 +170,7 @@ def stretched_lines(bodies: Sequence[str], model: WordModel) -> list[int]:
             ranked.append((amount, i))
     ranked.sort(reverse=True)
     score = model.line_score
-    gains = [score(unstretch(bodies[i])) - score(bodies[i]) for _, i in ranked]
+    gains = [score(unstretch(bodies[i])) - score(_marks_to_end(bodies[i])) for _, i in ranked]
     if max(accumulate(gains), default=0.0) < _MIN_GAIN:
         return []
     prior = [_PRIOR if amount > _TYPICAL_STRETCH else -_PRIOR for amount, _ in ranked]
@@ -170,7 +187,9 @@ def unstretch(body: str) -> str:
     to right; pdf.js cuts a stretched run at every space, so only the words inside a
     Hebrew run come out reversed (``( הגאה ישראלGay Israelהסטריאוטיפים נגד ממאמציה
     כחלק )`` is ``ישראל הגאה (Gay Israel) כחלק ממאמציה נגד הסטריאוטיפים``). A word of
-    marks alone was displayed on its own too, so its marks turn (``,)`` is ``),``).
+    marks alone was displayed on its own too, so its marks turn (``,)`` is ``),``); a
+    word led by a sentence mark was two items, the mark drawn at its left, and the mark
+    goes to its end (WeasyPrint's PDFs).
     Spaces lost at the runs' edges are left to the seam fixes."""
     out, pos = [], 0
     for run in LTR_RUN_RE.finditer(body):
@@ -187,7 +206,13 @@ def _reverse_words(text: str) -> str:
         return text
     lead = text[: len(text) - len(text.lstrip())]
     words = [w if _WORD_CHAR_RE.search(w) else w[::-1] for w in reversed(core.split(" "))]
-    return lead + " ".join(words) + text[len(lead) + len(core) :]
+    return lead + _marks_to_end(" ".join(words)) + text[len(lead) + len(core) :]
+
+
+def _marks_to_end(text: str) -> str:
+    """Each word led by sentence marks with the marks at its end: the mark was an item of
+    its own, drawn at the word's left (``.פלזמה`` is ``פלזמה.``)."""
+    return " ".join(_LEAD_MARKS_RE.sub(r"\2\1", word) for word in text.split(" "))
 
 
 def _candidate(body: str) -> bool:
