@@ -170,7 +170,7 @@ def test_pdfjs_on_weasyprint_pdfs() -> None:
     """WeasyPrint draws a sentence mark as a run of its own, which pdf.js writes as an
     item of its own (``.פלזמה``): that mark gates the repair where no number is glued,
     and the mark goes back to its word's end. The four fixtures come back from about half
-    their words wrong (measured: 0.49-0.54 before; 0.13-0.27 after)."""
+    their words wrong (measured: 0.48-0.54 before; 0.13-0.27 after)."""
     scores = []
     for path in sorted(FIXTURES.glob("*/weasy_2col__pdfjs.txt")):
         source = (path.parent / "source.txt").read_text(encoding="utf-8")

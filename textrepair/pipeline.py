@@ -243,7 +243,8 @@ def _repair_seams(bodies: list[str], done: set[int], changes: list[Change]) -> l
 
 def _repair_stretched(bodies: list[str], done: set[int], changes: list[Change]) -> list[str]:
     """Lines an extractor wrote word-reversed where justification stretched them (pdf.js),
-    in a logical-order document that shows its mark (:mod:`textrepair.stretched`)."""
+    in a logical-order document that shows one of its marks, as many as the word model
+    says (:mod:`textrepair.stretched`)."""
     if not stretched.splits_stretched_lines(bodies):
         return bodies
     turned = stretched.stretched_lines(bodies, WordModel.default())

@@ -65,7 +65,6 @@ WIDTHS: dict[str, float] = {
 _SPACE = WIDTHS[" "]
 # Stretch per space, in mean letters, below which pdf.js never parts a line's words: its
 # cut is 0.6 em from glyph to glyph, a space at most 0.37 em, a mean letter about 0.5 em.
-# (0.2 measured: the same.)
 _LEAST_STRETCH = 0.3
 # Nats the word model must gain, over the most stretched lines, before any is turned.
 # (Measured on benchmarks/pdfjs_eval.py: 0 and 5 turn lines of ragged text, 10 and 15
@@ -90,8 +89,8 @@ _SPACE_OR_GLUE_RE = re.compile(f" |{_GLUE_RE.pattern}")
 _WORD_CHAR_RE = re.compile(r"\w")
 _KNOWN_LETTER_RE = re.compile("[A-Za-z\u0590-\u05ff\ufb1d-\ufb4f]")  # Latin, Hebrew
 _GLUED_SHARE = 0.1  # of the lines with a number or Latin run (other extractors: <= 0.05)
-# A word led by a sentence mark after a space, and the mark (WeasyPrint draws a sentence
-# mark as a run of its own, which pdf.js writes as an item of its own: `.פלזמה`).
+# A sentence mark leading a word inside a line, and a word's leading marks (WeasyPrint
+# draws a sentence mark as a run of its own, which pdf.js writes as an item: `.פלזמה`).
 _MARK_LED_RE = re.compile(f"(?<= )[.,;:!?]+[{HEBREW_LETTER}]")
 _LEAD_MARKS_RE = re.compile(f"^([.,;:!?]+)([{HEBREW_LETTER}].*)$")
 # Words led by a sentence mark, per Hebrew line (pdf.js on WeasyPrint PDFs: 0.21-0.44;
