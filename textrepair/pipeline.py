@@ -247,9 +247,12 @@ def _repair_stretched(bodies: list[str], done: set[int], changes: list[Change]) 
     says (:mod:`textrepair.stretched`)."""
     if not stretched.splits_stretched_lines(bodies):
         return bodies
-    turned = stretched.stretched_lines(bodies, WordModel.default())
+    model = WordModel.default()
+    turned = stretched.stretched_lines(bodies, model)
     skip = frozenset(range(len(bodies))) - set(turned) | done
-    return _apply(bodies, "reverse_stretched_line", stretched.unstretch, changes, bool, skip)
+    bodies = _apply(bodies, "reverse_stretched_line", stretched.unstretch, changes, bool, skip)
+    tails = partial(stretched.tails_to_end, zipf=model.zipf)
+    return _apply(bodies, "tails_to_end", tails, changes, has_hebrew, done)
 
 
 # A number glued to a Hebrew letter: runs written with no space between them (PDFBox).
