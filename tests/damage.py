@@ -508,6 +508,17 @@ def _bidi_levels(line: str) -> list[int]:
     return [ch["level"] for ch in storage["chars"]]
 
 
+def _direction_runs(line: str) -> list[tuple[str, bool]]:
+    """The line's direction runs (UAX #9 levels), each with whether it is right to left."""
+    levels = _bidi_levels(line)
+    out, start = [], 0
+    for i in range(1, len(line) + 1):
+        if i == len(line) or levels[i] % 2 != levels[start] % 2:
+            out.append((line[start:i], levels[start] % 2 == 1))
+            start = i
+    return out
+
+
 def mutool_runs(line: str) -> str:
     """A logical line as mutool writes it from a LibreOffice PDF: the line's direction runs
     (UAX #9 levels) in reading order, each right-to-left run reversed character by
@@ -515,14 +526,7 @@ def mutool_runs(line: str) -> str:
     גיליון 7`` -> `` ןויליג | ירבעה טסקטה ןועבר7``). Checked against the fixtures: the
     running header and every date line of the LibreOffice / mutool extractions come out
     exactly so."""
-    levels = _bidi_levels(line)
-    out, start = [], 0
-    for i in range(1, len(line) + 1):
-        if i == len(line) or levels[i] % 2 != levels[start] % 2:
-            run = line[start:i]
-            out.append(run[::-1] if levels[start] % 2 else run)
-            start = i
-    return "".join(out)
+    return "".join(run[::-1] if rtl else run for run, rtl in _direction_runs(line))
 
 
 def pdfbox_chunk(line: str) -> str:
@@ -536,17 +540,6 @@ def pdfbox_chunk(line: str) -> str:
     from bidi import algorithm
 
     return algorithm.get_display(mutool_runs(line))
-
-
-def _direction_runs(line: str) -> list[tuple[str, bool]]:
-    """The line's direction runs (UAX #9 levels), each with whether it is right to left."""
-    levels = _bidi_levels(line)
-    out, start = [], 0
-    for i in range(1, len(line) + 1):
-        if i == len(line) or levels[i] % 2 != levels[start] % 2:
-            out.append((line[start:i], levels[start] % 2 == 1))
-            start = i
-    return out
 
 
 def pdfjs_glued(line: str) -> str:

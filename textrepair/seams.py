@@ -1215,12 +1215,12 @@ _PUNCT_GLUED_RE = re.compile(rf"[{_HEB}][,;:](?=[{_HEB}])|[{_HEB}]\.(?=[{_HEB}]{
 
 
 # A Hebrew letter touching a number or Latin letter: where a glue seam can be at all.
-_GLUE_HINT_RE = re.compile(rf"[{_HEB}][{LTR_CHARS}]|[{LTR_CHARS}%][{_HEB}]")
+GLUE_HINT_RE = re.compile(rf"[{_HEB}][{LTR_CHARS}]|[{LTR_CHARS}%][{_HEB}]")
 
 
 def _glue_count(line: str, zipf: Zipf) -> int:
     """Number of seams where a real Hebrew word touches a number or Latin run."""
-    if not _GLUE_HINT_RE.search(line):
+    if not GLUE_HINT_RE.search(line):
         return 0
     parts = pieces(line)
     n = 0

@@ -52,8 +52,8 @@ from collections.abc import Callable, Sequence
 from itertools import accumulate
 
 from textrepair.chunks import mixed_lines
-from textrepair.seams import LTR_RUN_RE
-from textrepair.tokens import HEBREW_LETTER, has_hebrew
+from textrepair.seams import GLUE_HINT_RE, LTR_RUN_RE
+from textrepair.tokens import HEBREW_LETTER, has_hebrew, lookup
 from textrepair.wordmodel import WordModel
 
 # Advance widths relative to the mean Hebrew letter's (about half an em); a character
@@ -89,8 +89,7 @@ _GLUED_BOTH_RE = re.compile(
     f"[{HEBREW_LETTER}][0-9][0-9.,%]*[{HEBREW_LETTER}]"
     f"|[{HEBREW_LETTER}][A-Za-z][A-Za-z ]*[A-Za-z][{HEBREW_LETTER}]"
 )
-_GLUE_RE = re.compile(f"[{HEBREW_LETTER}][0-9A-Za-z]|[0-9A-Za-z][{HEBREW_LETTER}]")
-_SPACE_OR_GLUE_RE = re.compile(f" |{_GLUE_RE.pattern}")
+_SPACE_OR_GLUE_RE = re.compile(f" |{GLUE_HINT_RE.pattern}")
 _WORD_CHAR_RE = re.compile(r"\w")
 _KNOWN_LETTER_RE = re.compile("[A-Za-z\u0590-\u05ff\ufb1d-\ufb4f]")  # Latin, Hebrew
 _GLUED_SHARE = 0.1  # of the lines with a number or Latin run (other extractors: <= 0.05)
@@ -138,7 +137,7 @@ def stretch(body: str, following: str, column: float) -> float | None:
     space. Where a number or Latin run is glued to a Hebrew letter, a space was lost
     (pdf.js drops the space at an item's edge): it is counted back in."""
     core = body.strip()
-    glued = len(_GLUE_RE.findall(core))
+    glued = len(GLUE_HINT_RE.findall(core))
     spaces = core.count(" ") + glued
     short = column - text_width(core) - _SPACE * glued
     if spaces < 1 or not following.strip():
@@ -237,7 +236,6 @@ def _candidate(body: str) -> bool:
 _TAIL_FIRST_RE = re.compile(
     f"(?<!\\S)([ךםןףץ][’'׳]|[{HEBREW_LETTER}](?:״|\"|’’|''))([{HEBREW_LETTER}][^\\s]*)"
 )
-_GERESH_FORMS = str.maketrans({"’": "'", "׳": "'", "״": '"'})
 
 
 def tails_to_end(body: str, zipf: Callable[[str], float]) -> str:
@@ -245,7 +243,7 @@ def tails_to_end(body: str, zipf: Callable[[str], float]) -> str:
     the lexicon knows the word put back and not the word as written."""
 
     def known(word: str) -> bool:
-        return zipf(word.translate(_GERESH_FORMS).replace("''", '"')) > 0
+        return lookup(zipf, word) > 0
 
     def put_back(m: re.Match[str]) -> str:
         tail, head = m.group(1), m.group(2)

@@ -46,7 +46,7 @@ from typing import NamedTuple
 
 import wordfreq
 
-from textrepair.tokens import MIRROR
+from textrepair.tokens import MIRROR, NORMAL_QUOTES, lookup
 
 Zipf = Callable[[str], float]
 PairScore = Callable[[str, str], float]
@@ -222,21 +222,6 @@ def _char_kinds(token: str) -> list[int]:
     return out
 
 
-_NORMAL_QUOTES = str.maketrans(
-    {"’": "'", "‘": "'", "׳": "'", "`": "'", "”": '"', "“": '"', "״": '"'}
-)
-
-
-def _lookup(zipf: Zipf, word: str) -> float:
-    """Zipf frequency, with typographic geresh and gershayim read as the lexicon spells
-    them (``אזרבייג’ן`` is ``אזרבייג'ן``)."""
-    z = zipf(word)
-    if z > 0.0:
-        return z
-    normal = word.translate(_NORMAL_QUOTES)
-    return zipf(normal) if normal != word else 0.0
-
-
 def _class_runs(token: str) -> list[tuple[str, int]]:
     """A token cut where the kind of character changes; punctuation one mark at a time."""
     kinds = _char_kinds(token)
@@ -266,7 +251,7 @@ def _known(word: str, zipf: Zipf) -> float:
     """
     if len(word) < 2 or word in _BOUND_ENDINGS:
         return 0.0
-    z = _lookup(zipf, word)
+    z = lookup(zipf, word)
     if len(word) == 2:  # the lexicon's rare two-letter "words" are mostly pieces of words
         return z if z >= _TWO_LETTER_ZIPF else 0.0
     if z > 0.0:
@@ -276,12 +261,12 @@ def _known(word: str, zipf: Zipf) -> float:
         chain, rest = word[:k], word[k:]
         if not _PREFIX_CHAIN.match(chain):
             continue
-        zr = _lookup(zipf, rest)
+        zr = lookup(zipf, rest)
         if zr <= 0.0:
             continue
         if (
             rest[0] in PREFIXES
-            and _lookup(zipf, rest[1:]) >= 3.0
+            and lookup(zipf, rest[1:]) >= 3.0
             and not _PREFIX_CHAIN.match(chain + rest[0])
         ):
             continue  # the rest carries a prefix of its own that cannot follow the chain
@@ -674,7 +659,7 @@ class _Scorer:
             return max(own, _PENDING_FLOOR + _punct_logp(lead, "", core))
         if trail and any(ch not in _QUOTES for ch in trail):
             return own  # a word that took its comma or period is finished
-        z = _completion(core + trail.translate(_NORMAL_QUOTES))
+        z = _completion(core + trail.translate(NORMAL_QUOTES))
         if z < 1.0:
             return own
         return max(own, LN10 * (z - 9.0) + _punct_logp(lead, "", core))
@@ -745,7 +730,7 @@ def _prefix_index() -> _PrefixIndex:
     """The prefix index of wordfreq's Hebrew list (the word model's lexicon)."""
     table = wordfreq.get_frequency_dict("he", "large")
     words = (
-        (w.translate(_NORMAL_QUOTES), math.log10(f * 1e9))
+        (w.translate(NORMAL_QUOTES), math.log10(f * 1e9))
         for w, f in table.items()
         if _is_heb(w[0])
     )

@@ -9,6 +9,7 @@ its tokens plus the width of every gap: nothing about the original spacing is lo
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 HEBREW_LETTER = "\u05d0-\u05ea"
@@ -28,6 +29,20 @@ _LATIN_RE = re.compile(r"[A-Za-z]")
 LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 
 MIRROR = str.maketrans("()[]{}<>«»", ")(][}{><»«")
+# Typographic geresh, gershayim and quotes as the lexicon spells them.
+NORMAL_QUOTES = str.maketrans(
+    {"’": "'", "‘": "'", "׳": "'", "`": "'", "”": '"', "“": '"', "״": '"'}
+)
+
+
+def lookup(zipf: Callable[[str], float], word: str) -> float:
+    """Zipf frequency, with typographic geresh and gershayim read as the lexicon spells
+    them (``אזרבייג’ן`` is ``אזרבייג'ן``)."""
+    z = zipf(word)
+    if z > 0.0:
+        return z
+    normal = word.translate(NORMAL_QUOTES)
+    return zipf(normal) if normal != word else 0.0
 # Punctuation that takes no space before it: it attaches to what precedes it.
 ATTACH_LEFT = ",.;:!?%"
 

@@ -149,7 +149,7 @@ FODT = """<?xml version="1.0" encoding="UTF-8"?>
     fo:language="he" fo:country="IL" style:language-complex="he" style:country-complex="IL"/>
   </style:default-style>
   <style:style style:name="Body" style:family="paragraph">
-   <style:paragraph-properties fo:text-align="justify" fo:margin-bottom="0.15cm"
+   <style:paragraph-properties fo:text-align="{align}" fo:margin-bottom="0.15cm"
     style:writing-mode="rl-tb"/>
   </style:style>
   <style:style style:name="Title" style:family="paragraph">
@@ -197,7 +197,9 @@ FODT = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
-def _libreoffice(columns: int) -> Callable[[str, list[str], Path], None]:
+def libreoffice(
+    columns: int, font: str = DAVID, align: str = "justify"
+) -> Callable[[str, list[str], Path], None]:
     def produce(title: str, paras: list[str], pdf: Path) -> None:
         """LibreOffice Writer headless: flat ODF -> PDF."""
         soffice = shutil.which("soffice") or shutil.which("libreoffice")
@@ -205,7 +207,8 @@ def _libreoffice(columns: int) -> Callable[[str, list[str], Path], None]:
             raise RuntimeError("soffice not installed")
         body = "\n".join(f'   <text:p text:style-name="Body">{escape(p)}</text:p>' for p in paras)
         doc = FODT.format(
-            font=DAVID,
+            font=font,
+            align=align,
             columns=columns,
             header=escape(HEADER),
             page=FOOTER_WORD_PAGE,
@@ -373,8 +376,8 @@ def _fpdf2_shaped(title: str, paras: list[str], pdf: Path) -> None:
 
 
 PRODUCERS: dict[str, Callable[[str, list[str], Path], None]] = {
-    "lo_1col": _libreoffice(1),
-    "lo_2col": _libreoffice(2),
+    "lo_1col": libreoffice(1),
+    "lo_2col": libreoffice(2),
     "weasy_2col": _weasyprint(2),
     "reportlab_bidi": _reportlab_bidi,
     "fpdf2_shaped": _fpdf2_shaped,

@@ -39,17 +39,6 @@ ALIGNS = ("justify", "start")
 TITLE = "מאמר"
 
 
-def produce(font: str, align: str, columns: int, paras: list[str], pdf: Path) -> None:
-    """One LibreOffice PDF: ``make.py``'s document with another font and alignment."""
-    saved = make.FODT, make.DAVID
-    make.FODT = make.FODT.replace('fo:text-align="justify"', f'fo:text-align="{align}"')
-    make.DAVID = font
-    try:
-        make._libreoffice(columns)(TITLE, paras, pdf)
-    finally:
-        make.FODT, make.DAVID = saved
-
-
 def pdfjs_text(pdf: Path) -> str:
     """pdf.js's text of a PDF, as ``make.py`` takes it."""
     return subprocess.run(
@@ -74,7 +63,7 @@ def main() -> None:
                     for columns in (1, 2):
                         tag = f"{key}_{align}_{columns}col"
                         pdf = Path(tmp) / f"{name}_{tag}.pdf"
-                        produce(font, align, columns, paras, pdf)
+                        make.libreoffice(columns, font, align)(TITLE, paras, pdf)
                         text = pdfjs_text(pdf)
                         (folder / f"{tag}__pdfjs.txt").write_text(text, encoding="utf-8")
                         print(name, tag, len(text))
