@@ -33,6 +33,7 @@ from textrepair.seams import (
     SeamEvidence,
     mark_count,
     recurs,
+    reverse_pieces,
     seam_evidence,
     seam_fixes,
 )
@@ -244,13 +245,29 @@ def _repair_seams(bodies: list[str], done: set[int], changes: list[Change]) -> l
 def _repair_stretched(bodies: list[str], done: set[int], changes: list[Change]) -> list[str]:
     """Lines an extractor wrote word-reversed where justification stretched them (pdf.js),
     in a logical-order document that shows one of its marks, as many as the word model
-    says (:mod:`textrepair.stretched`)."""
+    says (:mod:`textrepair.stretched`).
+
+    Where the mark is a sentence mark written as an item of its own (WeasyPrint), the
+    other Hebrew lines are in piece order, their pieces written left to right: each is
+    read back by :func:`~textrepair.seams.reverse_pieces` and added to ``done``, out of
+    the seam fixes' way. (pdf.js writes the mark's item one space from the piece before
+    it, ``ומשמש ,של``, where pypdf glues it, ``ומשמש,של``, which is what
+    :attr:`~textrepair.seams.SeamEvidence.order` counts: without this, the seam fixes
+    read pdf.js's lines in run order, and 10 extractions of WeasyPrint PDFs kept a mean
+    word error rate of 0.221, 0.082 with it.)"""
     if not stretched.splits_stretched_lines(bodies):
         return bodies
     model = WordModel.default()
+    in_pieces = stretched.parts_marks(bodies)
     turned = stretched.stretched_lines(bodies, model)
     skip = frozenset(range(len(bodies))) - set(turned) | done
     bodies = _apply(bodies, "reverse_stretched_line", stretched.unstretch, changes, bool, skip)
+    if in_pieces:
+        read = {i for i, b in enumerate(bodies) if has_hebrew(b)} - set(turned) - done
+        others = frozenset(range(len(bodies))) - read
+        fix = partial(reverse_pieces, zipf=model.zipf)
+        bodies = _apply(bodies, "reverse_pieces", fix, changes, bool, others)
+        done.update(read)
     tails = partial(stretched.tails_to_end, zipf=model.zipf)
     return _apply(bodies, "tails_to_end", tails, changes, has_hebrew, done)
 

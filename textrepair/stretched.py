@@ -38,6 +38,13 @@ It applies only in a logical-order document with one of pdf.js's other marks:
   per Hebrew line in pdf.js's extractions of WeasyPrint PDFs, 0.10-0.22 in pypdf's (whose
   lines the word model then leaves alone), at most 0.03 in other logical-order output.
 
+WeasyPrint draws every piece of a line on its own (a stretch of Hebrew words, a number or
+Latin run, a sentence mark) and draws them left to right, so in a document with the
+second mark the lines justification did not part are in piece order, each piece as it
+reads (``ומשמש ,של חלבוני דם אחרים`` for ``של חלבוני דם אחרים, ומשמש``): the pipeline
+reads them back with :func:`textrepair.seams.reverse_pieces`, which pypdf's extractions
+of the same PDFs need everywhere (see :func:`parts_marks`).
+
 In such a document a word's tail drawn in another font (WeasyPrint's fallback geresh) is
 an item of its own too, written before the word: ``ן’אזרבייג``. :func:`tails_to_end`
 puts it back where the lexicon knows the word so mended (29 words in the fixtures and
@@ -97,6 +104,10 @@ _GLUED_SHARE = 0.1  # of the lines with a number or Latin run (other extractors:
 # draws a sentence mark as a run of its own, which pdf.js writes as an item: `.פלזמה`).
 _MARK_LED_RE = re.compile(f"(?<= )[.,;:!?]+[{HEBREW_LETTER}]")
 _LEAD_MARKS_RE = re.compile(f"^([.,;:!?]+)([{HEBREW_LETTER}].*)$")
+# A word's marks drawn as items of their own at its sides (WeasyPrint): sentence marks and
+# closing brackets at its left, opening brackets at its right.
+_SIDES_RE = re.compile(f"^([.,;:!?)\\]}}]*)([{HEBREW_LETTER}].*?)([(\\[{{]*)$")
+
 # Words led by a sentence mark, per Hebrew line (pdf.js on WeasyPrint PDFs: 0.21-0.44;
 # pypdf on them 0.10-0.22, which the word model then leaves alone; other logical-order
 # extractions at most 0.03).
@@ -109,13 +120,24 @@ def text_width(text: str) -> float:
 
 
 def splits_stretched_lines(bodies: Sequence[str]) -> bool:
-    """Whether the text shows pdf.js's marks (the module's docstring): numbers and Latin
-    runs glued to the Hebrew words on both sides in enough of the lines that have them,
-    or words led by a sentence mark inside lines in enough of the Hebrew lines."""
+    """Whether the text shows one of pdf.js's marks (the module's docstring)."""
+    return glues_runs(bodies) or parts_marks(bodies)
+
+
+def glues_runs(bodies: Sequence[str]) -> bool:
+    """Whether numbers and Latin runs are glued to the Hebrew words on both sides in
+    enough of the lines that have them (pdf.js on LibreOffice PDFs)."""
     mixed = mixed_lines(bodies)
     glued = sum(1 for i in mixed if _GLUED_BOTH_RE.search(bodies[i]))
-    if glued >= 2 and glued >= _GLUED_SHARE * len(mixed):
-        return True
+    return glued >= 2 and glued >= _GLUED_SHARE * len(mixed)
+
+
+def parts_marks(bodies: Sequence[str]) -> bool:
+    """Whether words led by a sentence mark inside lines recur in enough of the Hebrew
+    lines: the extractor wrote a line's items in the order they were drawn, left to
+    right, and the producer drew a sentence mark as an item of its own (WeasyPrint,
+    through pdf.js or pypdf). Such a line is in *piece order* where the stretch test
+    does not turn it (see :func:`textrepair.seams.reverse_pieces`)."""
     hebrew = [b for b in bodies if has_hebrew(b)]
     led = sum(len(_MARK_LED_RE.findall(b)) for b in hebrew)
     return led >= 2 and led >= _MARK_LED_SHARE * len(hebrew)
@@ -209,7 +231,19 @@ def _reverse_words(text: str) -> str:
         return text
     lead = text[: len(text) - len(text.lstrip())]
     words = [w if _WORD_CHAR_RE.search(w) else w[::-1] for w in reversed(core.split(" "))]
-    return lead + _marks_to_end(" ".join(words)) + text[len(lead) + len(core) :]
+    return lead + " ".join(map(_marks_to_sides, words)) + text[len(lead) + len(core) :]
+
+
+def _marks_to_sides(word: str) -> str:
+    """A turned word with the marks drawn at its sides where they read: sentence marks
+    and closing brackets from its start to its end, opening brackets from its end to its
+    start (``.פלזמה`` is ``פלזמה.``, ``)בבלארוס`` is ``בבלארוס)``, ``:באנגלית(`` is
+    ``(באנגלית:``). No Hebrew word ends in an opening bracket or begins with a closing
+    one: of pdf.js's extractions, 15 words of the WeasyPrint PDFs have them, all so."""
+    m = _SIDES_RE.match(word)
+    if m is None:
+        return word
+    return m.group(3)[::-1] + m.group(2) + m.group(1)[::-1]
 
 
 def _marks_to_end(text: str) -> str:
