@@ -588,7 +588,11 @@ def weasy_pieces(line: str) -> str:
 
 
 def pdfjs_page(
-    paragraphs: Iterable[str], rng: random.Random, column: float, justified: bool = True
+    paragraphs: Iterable[str],
+    rng: random.Random,
+    column: float,
+    justified: bool = True,
+    every_word: bool = False,
 ) -> tuple[list[str], list[str], list[bool]]:
     """Paragraphs justified in a column ``column`` mean letters wide and written as pdf.js
     writes a LibreOffice PDF: ``(written, logical, stretched)`` per line.
@@ -597,7 +601,8 @@ def pdfjs_page(
     (another font), its space 0.25-0.37 em; a line is filled until the next word does not
     fit, and every line but a paragraph's last is justified (none, if not ``justified``:
     ragged text). pdf.js parts a line's words where a space is wider than 0.6 em: those
-    lines are :func:`pdfjs_stretched`, the others :func:`pdfjs_glued`."""
+    lines are :func:`pdfjs_stretched`, the others :func:`pdfjs_glued`. ``every_word``: the
+    producer places every word on its own (Typst), and pdf.js parts every line."""
     from textrepair.stretched import WIDTHS
 
     font = {ch: w * rng.uniform(0.88, 1.12) for ch, w in WIDTHS.items()}
@@ -616,7 +621,7 @@ def pdfjs_page(
                 lines.append(word)
         for k, line in enumerate(lines):
             spaces = line.count(" ")
-            wide = (
+            wide = every_word or (
                 justified
                 and k < len(lines) - 1
                 and spaces > 0

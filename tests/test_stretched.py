@@ -93,6 +93,27 @@ def test_a_simulated_pdfjs_document_comes_back() -> None:
     assert changed <= 0.06 * others
 
 
+@settings(derandomize=True, deadline=None, max_examples=8)
+@given(seed=st.integers(0, 10_000), justified=st.booleans())
+def test_a_document_whose_every_line_pdfjs_parted_comes_back(seed: int, justified: bool) -> None:
+    """A producer that places every word on its own (Typst) has pdf.js part every line,
+    stretched or not, a paragraph's last line too (:func:`damage.pdfjs_page` with
+    ``every_word``): summed, the lines no stretch explains read better turned, and every
+    line is turned (measured on pdf.js's text of Typst PDFs of the held-out set: WER
+    0.345 -> 0.048). Simulated: nearly every Hebrew-only line comes back."""
+    rng = random.Random(seed)
+    paragraphs = damage.corpus_paragraphs()
+    start = rng.randrange(len(paragraphs) - 60)
+    written, logical, _ = damage.pdfjs_page(
+        paragraphs[start : start + 60], rng, rng.choice([24, 40, 50]), justified, every_word=True
+    )
+    written = ["רבעון הטקסט7מרץ 2026", *written, "רבעון הטקסט7מרץ 2026"]  # the glued header
+    out = textrepair.repair("\n".join(written) + "\n").split("\n")[1:]
+    plain = [k for k, line in enumerate(logical) if _plain(line)]
+    assert len(plain) >= 100
+    assert sum(out[k] == logical[k] for k in plain) >= 0.95 * len(plain)
+
+
 def test_ragged_text_is_left_alone() -> None:
     """The same paragraphs set ragged (not justified): pdf.js parts no line, and though
     their widths fall short of the column as a stretched line's do, the lines read better

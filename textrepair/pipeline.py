@@ -259,7 +259,7 @@ def _repair_stretched(bodies: list[str], done: set[int], changes: list[Change]) 
         return bodies
     model = WordModel.default()
     in_pieces = stretched.parts_marks(bodies)
-    turned = stretched.stretched_lines(bodies, model)
+    turned = stretched.stretched_lines(bodies, model, every_line=not in_pieces)
     skip = frozenset(range(len(bodies))) - set(turned) | done
     bodies = _apply(bodies, "reverse_stretched_line", stretched.unstretch, changes, bool, skip)
     if in_pieces:

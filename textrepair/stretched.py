@@ -170,10 +170,11 @@ def stretch(body: str, following: str, column: float) -> float | None:
     return short / spaces
 
 
-def stretched_lines(bodies: Sequence[str], model: WordModel) -> list[int]:
+def stretched_lines(bodies: Sequence[str], model: WordModel, every_line: bool = True) -> list[int]:
     """The lines pdf.js wrote word-reversed: Hebrew words one space apart (a number or
     Latin run among them allowed), stretched by more than :data:`_LEAST_STRETCH` (none
-    without a measurable column), as many of the most stretched as the word model says.
+    without a measurable column), as many of the most stretched as the word model says;
+    or every such line, stretched or not, where the producer parted them all.
 
     The more a line was stretched, the likelier pdf.js parted its words; where the cut
     falls depends on the font's space, which the text does not show, and ragged text,
@@ -182,20 +183,36 @@ def stretched_lines(bodies: Sequence[str], model: WordModel) -> list[int]:
     down the ranking. Unless the sum reaches :data:`_MIN_GAIN` nats somewhere, no line is
     turned (ragged text reads better as written all the way down). Else the lines down
     to the depth where the sum, with :data:`_PRIOR` nats for each line stretched past
-    :data:`_TYPICAL_STRETCH` and against each stretched less, is greatest are turned."""
+    :data:`_TYPICAL_STRETCH` and against each stretched less, is greatest are turned.
+
+    A producer that places every word on its own (Typst) has pdf.js part every line,
+    whatever its stretch. The lines no stretch explains (a paragraph's last line, a line
+    stretched too little) then read better turned too; when, summed, they gain
+    :data:`_MIN_GAIN` nats, every line is turned. (On LibreOffice's PDFs those lines are
+    in order and sum far below it.) ``every_line`` False leaves them to another reading
+    (a WeasyPrint document's lines in piece order, see :func:`parts_marks`)."""
     column = column_width(bodies)
     if column is None:
         return []
-    ranked = []
+    ranked: list[tuple[float, int]] = []
+    rest: list[int] = []
     for i, body in enumerate(bodies):
         if not _candidate(body):
             continue
         amount = stretch(body, bodies[i + 1] if i + 1 < len(bodies) else "", column)
         if amount is not None and amount > _LEAST_STRETCH:
             ranked.append((amount, i))
-    ranked.sort(reverse=True)
+        else:
+            rest.append(i)
     score = model.line_score
-    gains = [score(unstretch(bodies[i])) - score(_marks_to_end(bodies[i])) for _, i in ranked]
+
+    def gain(i: int) -> float:
+        return score(unstretch(bodies[i])) - score(_marks_to_end(bodies[i]))
+
+    if every_line and rest and sum(map(gain, rest)) >= _MIN_GAIN:
+        return sorted([i for _, i in ranked] + rest)
+    ranked.sort(reverse=True)
+    gains = [gain(i) for _, i in ranked]
     if max(accumulate(gains), default=0.0) < _MIN_GAIN:
         return []
     prior = [_PRIOR if amount > _TYPICAL_STRETCH else -_PRIOR for amount, _ in ranked]
