@@ -422,13 +422,19 @@ def simulate_document(
 
 
 def pdfminer_pages(
-    paragraphs: Sequence[str], width: int, height: int, rng: random.Random, columns: bool = False
+    paragraphs: Sequence[str],
+    width: int,
+    height: int,
+    rng: random.Random,
+    columns: bool = False,
+    space_run: int = 3,
 ) -> str:
     """Paragraphs set in justified lines and written out as pdfminer writes a page.
 
     Each paragraph, or the part of it that a column or page holds, is a text box followed
     by a blank line; most justified lines carry their stretched word spaces as even runs
-    of three spaces (a paragraph's last line keeps single spaces); the page number is a
+    of ``space_run`` spaces (three on LibreOffice's PDFs, two on Chromium's and Typst's;
+    a paragraph's last line keeps single spaces); the page number is a
     box of its own at the foot of the page, and pages end with a form feed. A page holds
     ``height`` rows a column (a blank row between paragraphs). With ``columns`` it holds
     two, the right filled first and the last page's balanced, and the *left* column is
@@ -438,7 +444,7 @@ def pdfminer_pages(
     for paragraph in paragraphs:
         lines = justify(paragraph, width)
         for line in lines[:-1]:
-            rows.append((" " * 3 if rng.random() < 0.7 else " ").join(line.split()))
+            rows.append((" " * space_run if rng.random() < 0.7 else " ").join(line.split()))
         rows += [lines[-1], None]
     per_page = 2 * height if columns else height
     pages = []

@@ -1472,6 +1472,19 @@ def test_mutool_pages_are_not_taken_for_boxes_written_left_to_right() -> None:
     assert fixture_wer("seed004", "weasy_2col__mutool.txt") < 0.03
 
 
+@pytest.mark.parametrize("run", [2, 3])
+def test_pdfminer_stretched_spaces_show_whatever_their_width(run: int) -> None:
+    """pdfminer writes a justified line's stretched word spaces as even runs of spaces:
+    three on LibreOffice's PDFs, two on Chromium's and Typst's (narrower stretch). Either
+    is its mark (left column first); single spaces are not."""
+    from textrepair.layout import stretches_spaces
+
+    rng = random.Random(run)
+    paragraphs = corpus_run(rng, 8)
+    assert stretches_spaces(_damage.pdfminer_pages(paragraphs, 50, 30, rng, True, run))
+    assert not stretches_spaces(_damage.pdfminer_pages(paragraphs, 50, 30, rng, True, 1))
+
+
 def test_pdfminer_pages_too_tall_for_one_column_are_turned() -> None:
     """pdfminer on LibreOffice two-column articles (2-3 pages): every page holds two to
     three rows per character of line width, which no page of one column does, and its

@@ -134,6 +134,13 @@ _TALL = 1.3
 _COLUMNS_SHOWN = 2.0
 # pdfminer's mark: this share of the Hebrew lines written with stretched word spaces.
 _STRETCHED_SHARE = 0.05
+# ... a justified line's word spaces written as even runs of at least this many spaces: 3
+# or more on LibreOffice's and WeasyPrint's PDFs, 2 on Chromium's and Typst's, whose
+# stretch is narrower (at 3, none of their 24 pdfminer extractions in the held-out lab
+# showed the mark and every two-column page stayed left column first: WER 0.41 -> 0.09).
+# Of the other extractors only PDFBox and pdftotext -layout write such lines, at most 3%
+# of them, and their letters are not mirrored.
+_STRETCH_RUN = 2
 _BALANCE_PER_NAT = 0.1
 # A column joint's word pair is weak evidence (see _joint_evidence): measured on 388 line
 # joints of held-out text against 1164 random ones, the log-likelihood ratio runs from
@@ -765,12 +772,16 @@ def _geometry(text: str) -> _Geometry | None:
 
 def stretches_spaces(text: str) -> bool:
     """Whether :data:`_STRETCHED_SHARE` of the lines of ``text`` that hold Hebrew are
-    :func:`_evenly_spaced`: the mark of an extractor that rebuilds lines from the glyphs'
-    positions, writing a justified line's wide word spaces as runs of spaces (pdfminer;
-    none of mutool, pdfplumber, pdftotext, pypdf or PyMuPDF in the fixtures does). Such
-    an extractor orders a page's text boxes by position: left column first."""
+    evenly spaced with runs of :data:`_STRETCH_RUN` spaces or more: the mark of an
+    extractor that rebuilds lines from the glyphs' positions, writing a justified line's
+    wide word spaces as runs of spaces (pdfminer; none of mutool, pdfplumber, pdftotext,
+    pypdf or PyMuPDF in the fixtures does). Such an extractor orders a page's text boxes
+    by position: left column first."""
     lines = [line for line in text.splitlines() if has_hebrew(line)]
-    stretched = sum(_evenly_spaced(_plain(line).strip()) for line in lines)
+    stretched = sum(
+        evenly_spaced([len(m) for m in re.findall(" +", _plain(line).strip())], _STRETCH_RUN)
+        for line in lines
+    )
     return bool(lines) and stretched >= _STRETCHED_SHARE * len(lines)
 
 
