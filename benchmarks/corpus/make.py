@@ -542,9 +542,13 @@ def build(
     sources: list[str],
     producers: list[str],
     table: tuple[tuple[str, str, str, int], ...] = SOURCES,
+    makers: dict[str, Callable[[str, list[str], Path], None]] | None = None,
+    tool_versions: Callable[[], str] | None = None,
 ) -> list[str]:
     """Produce and extract every source of ``table`` named in ``sources``; returns the
-    failures (also written to a file)."""
+    failures (also written to a file). ``makers`` and ``tool_versions``: other producers
+    than :data:`PRODUCERS` and what to write to ``versions.txt`` (``more_producers.py``)."""
+    makers = PRODUCERS if makers is None else makers
     failures: list[str] = []
     pages: list[str] = []
     for name, title, spec, min_words in table:
@@ -557,7 +561,7 @@ def build(
         for producer in producers:
             pdf = pdf_dir / f"{name}__{producer}.pdf"
             try:
-                PRODUCERS[producer](title, paras, pdf)
+                makers[producer](title, paras, pdf)
             except Exception as exc:  # a missing tool must not stop the other producers
                 failures.append(f"{name} {producer}: {type(exc).__name__}: {exc}")
                 print(failures[-1], file=sys.stderr)
@@ -573,7 +577,7 @@ def build(
                 target = folder / f"{producer}__{extractor}.txt"
                 target.write_bytes(text.encode("utf-8"))
             print(f"{name} {producer}: done", file=sys.stderr)
-    (out / "versions.txt").write_text(versions(), encoding="utf-8")
+    (out / "versions.txt").write_text((tool_versions or versions)(), encoding="utf-8")
     (out / "pages.txt").write_text("".join(p + "\n" for p in pages), encoding="utf-8")
     (out / "failures.txt").write_text("".join(f + "\n" for f in failures), encoding="utf-8")
     return failures

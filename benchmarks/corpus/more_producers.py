@@ -41,13 +41,11 @@ if __package__ in (None, ""):  # run as a script: make ``benchmarks`` importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from benchmarks.corpus.make import (
-    EXTRACTORS,
     FOOTER_WORD_OF,
     FOOTER_WORD_PAGE,
     HEADER,
     HELDOUT_SOURCES,
-    _page_count,
-    load_source,
+    build,
 )
 
 NAMES = tuple(s[0] for s in HELDOUT_SOURCES)
@@ -217,39 +215,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--producers", nargs="+", default=list(PRODUCERS), choices=PRODUCERS)
     ap.add_argument("--sources", nargs="+", default=list(NAMES), choices=NAMES)
     args = ap.parse_args(argv)
-    out: Path = args.out
-    pdfs: Path = args.pdf_dir or out.with_name(out.name + "_pdfs")
+    pdfs: Path = args.pdf_dir or args.out.with_name(args.out.name + "_pdfs")
     pdfs.mkdir(parents=True, exist_ok=True)
-    failures: list[str] = []
-    pages: list[str] = []
-    for name, title, spec, min_words in HELDOUT_SOURCES:
-        if name not in args.sources:
-            continue
-        paras = load_source(spec, min_words)
-        folder = out / name
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / "source.txt").write_text("\n".join([title, *paras]) + "\n", encoding="utf-8")
-        for producer in args.producers:
-            pdf = pdfs / f"{name}__{producer}.pdf"
-            try:
-                PRODUCERS[producer](title, paras, pdf)
-            except Exception as exc:
-                failures.append(f"{name} {producer}: {type(exc).__name__}: {exc}")
-                print(failures[-1], file=sys.stderr)
-                continue
-            pages.append(f"{name} {producer} {_page_count(pdf)}")
-            for extractor, extract in EXTRACTORS.items():
-                try:
-                    text = extract(pdf)
-                except Exception as exc:
-                    failures.append(f"{name} {producer} {extractor}: {type(exc).__name__}: {exc}")
-                    print(failures[-1], file=sys.stderr)
-                    continue
-                (folder / f"{producer}__{extractor}.txt").write_bytes(text.encode("utf-8"))
-            print(f"{name} {producer}: done ({pages[-1].split()[-1]} pages)", file=sys.stderr)
-    (out / "versions.txt").write_text(versions(), encoding="utf-8")
-    (out / "pages.txt").write_text("".join(p + "\n" for p in pages), encoding="utf-8")
-    (out / "failures.txt").write_text("".join(f + "\n" for f in failures), encoding="utf-8")
+    failures = build(
+        args.out, pdfs, args.sources, args.producers, HELDOUT_SOURCES, PRODUCERS, versions
+    )
     print(f"{len(failures)} failures", file=sys.stderr)
     return 0
 
