@@ -39,7 +39,7 @@ from functools import lru_cache
 from itertools import accumulate, pairwise
 from typing import NamedTuple
 
-from textrepair.tokens import ATTACH_LEFT, evenly_spaced, has_hebrew, split_punct
+from textrepair.tokens import ATTACH_LEFT, STRETCH_MIN, evenly_spaced, has_hebrew, split_punct
 from textrepair.wordmodel import WordModel
 
 __all__ = ["LayoutResult", "layout", "split_columns"]
@@ -778,18 +778,16 @@ def stretches_spaces(text: str) -> bool:
     pypdf or PyMuPDF in the fixtures does). Such an extractor orders a page's text boxes
     by position: left column first."""
     lines = [line for line in text.splitlines() if has_hebrew(line)]
-    stretched = sum(
-        evenly_spaced([len(m) for m in re.findall(" +", _plain(line).strip())], _STRETCH_RUN)
-        for line in lines
-    )
+    stretched = sum(_evenly_spaced(_plain(line).strip(), _STRETCH_RUN) for line in lines)
     return bool(lines) and stretched >= _STRETCHED_SHARE * len(lines)
 
 
-def _evenly_spaced(text: str) -> bool:
-    """Whether every space between the words of a line is wide and they are all alike
-    (:func:`textrepair.tokens.evenly_spaced`): pdfminer writes a justified line's stretched
-    word spaces as runs of spaces, the same run between every two words."""
-    return evenly_spaced([len(m) for m in re.findall(" +", text)])
+def _evenly_spaced(text: str, least: int = STRETCH_MIN) -> bool:
+    """Whether every space between the words of a line is a run of ``least`` spaces or
+    more and they are all alike (:func:`textrepair.tokens.evenly_spaced`): pdfminer writes
+    a justified line's stretched word spaces as runs of spaces, the same run between every
+    two words."""
+    return evenly_spaced([len(m) for m in re.findall(" +", text)], least)
 
 
 def _marks(geoms: Sequence[_Geometry | None], width: int) -> list[bytearray | None]:

@@ -255,10 +255,10 @@ def _repair_stretched(bodies: list[str], done: set[int], changes: list[Change]) 
     :attr:`~textrepair.seams.SeamEvidence.order` counts: without this, the seam fixes
     read pdf.js's lines in run order, and 10 extractions of WeasyPrint PDFs kept a mean
     word error rate of 0.221, 0.082 with it.)"""
-    if not stretched.splits_stretched_lines(bodies):
+    in_pieces = stretched.parts_marks(bodies)
+    if not (in_pieces or stretched.glues_runs(bodies)):
         return bodies
     model = WordModel.default()
-    in_pieces = stretched.parts_marks(bodies)
     turned = stretched.stretched_lines(bodies, model, every_line=not in_pieces)
     skip = frozenset(range(len(bodies))) - set(turned) | done
     bodies = _apply(bodies, "reverse_stretched_line", stretched.unstretch, changes, bool, skip)

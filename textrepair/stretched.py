@@ -100,10 +100,9 @@ _SPACE_OR_GLUE_RE = re.compile(f" |{GLUE_HINT_RE.pattern}")
 _WORD_CHAR_RE = re.compile(r"\w")
 _KNOWN_LETTER_RE = re.compile("[A-Za-z\u0590-\u05ff\ufb1d-\ufb4f]")  # Latin, Hebrew
 _GLUED_SHARE = 0.1  # of the lines with a number or Latin run (other extractors: <= 0.05)
-# A sentence mark leading a word inside a line, and a word's leading marks (WeasyPrint
-# draws a sentence mark as a run of its own, which pdf.js writes as an item: `.פלזמה`).
+# A sentence mark leading a word inside a line (WeasyPrint draws a sentence mark as a run
+# of its own, which pdf.js writes as an item: `.פלזמה`).
 _MARK_LED_RE = re.compile(f"(?<= )[.,;:!?]+[{HEBREW_LETTER}]")
-_LEAD_MARKS_RE = re.compile(f"^([.,;:!?]+)([{HEBREW_LETTER}].*)$")
 # A word's marks drawn as items of their own at its sides (WeasyPrint): sentence marks and
 # closing brackets at its left, opening brackets at its right.
 _SIDES_RE = re.compile(f"^([.,;:!?)\\]}}]*)([{HEBREW_LETTER}].*?)([(\\[{{]*)$")
@@ -117,11 +116,6 @@ _MARK_LED_SHARE = 0.15
 def text_width(text: str) -> float:
     """Estimated width of ``text`` in mean Hebrew letters."""
     return sum(WIDTHS.get(ch, 0.0 if unicodedata.combining(ch) else 1.0) for ch in text)
-
-
-def splits_stretched_lines(bodies: Sequence[str]) -> bool:
-    """Whether the text shows one of pdf.js's marks (the module's docstring)."""
-    return glues_runs(bodies) or parts_marks(bodies)
 
 
 def glues_runs(bodies: Sequence[str]) -> bool:
@@ -207,7 +201,7 @@ def stretched_lines(bodies: Sequence[str], model: WordModel, every_line: bool = 
     score = model.line_score
 
     def gain(i: int) -> float:
-        return score(unstretch(bodies[i])) - score(_marks_to_end(bodies[i]))
+        return score(unstretch(bodies[i])) - score(_marks_placed(bodies[i]))
 
     if every_line and rest and sum(map(gain, rest)) >= _MIN_GAIN:
         return sorted([i for _, i in ranked] + rest)
@@ -263,10 +257,10 @@ def _marks_to_sides(word: str) -> str:
     return m.group(3)[::-1] + m.group(2) + m.group(1)[::-1]
 
 
-def _marks_to_end(text: str) -> str:
-    """Each word led by sentence marks with the marks at its end: the mark was an item of
-    its own, drawn at the word's left (``.פלזמה`` is ``פלזמה.``)."""
-    return " ".join(_LEAD_MARKS_RE.sub(r"\2\1", word) for word in text.split(" "))
+def _marks_placed(text: str) -> str:
+    """The line as written, each word's marks where they read (:func:`_marks_to_sides`):
+    what a turned line is scored against, so that the marks alone do not pay for turning."""
+    return " ".join(map(_marks_to_sides, text.split(" ")))
 
 
 def _candidate(body: str) -> bool:

@@ -34,6 +34,9 @@ NORMAL_QUOTES = str.maketrans(
     {"’": "'", "‘": "'", "׳": "'", "`": "'", "”": '"', "“": '"', "״": '"'}
 )
 
+# Punctuation that takes no space before it: it attaches to what precedes it.
+ATTACH_LEFT = ",.;:!?%"
+
 
 def lookup(zipf: Callable[[str], float], word: str) -> float:
     """Zipf frequency, with typographic geresh and gershayim read as the lexicon spells
@@ -43,8 +46,6 @@ def lookup(zipf: Callable[[str], float], word: str) -> float:
         return z
     normal = word.translate(NORMAL_QUOTES)
     return zipf(normal) if normal != word else 0.0
-# Punctuation that takes no space before it: it attaches to what precedes it.
-ATTACH_LEFT = ",.;:!?%"
 
 
 class Line(NamedTuple):
