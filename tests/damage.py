@@ -577,17 +577,19 @@ _WEASY_PIECE_RE = re.compile(
 )
 
 
-def weasy_pieces(line: str) -> str:
+def weasy_pieces(line: str, gap: str = " ") -> str:
     """A logical line of Hebrew words, numbers and sentence marks (nothing else) as pdf.js
     writes it from a WeasyPrint PDF where justification did not part its words: the
     line's pieces (a stretch of Hebrew words, a number, a run of sentence marks: each a
     run WeasyPrint draws on its own) in the order drawn, left to right, each as it reads,
     every space kept where it was (``של חלבוני דם אחרים, ומשמש`` -> ``ומשמש ,של חלבוני דם
-    אחרים``, as the held-out set's ud01 extraction has it)."""
+    אחרים``, as the held-out set's ud01 extraction has it). ``gap`` stands for a space
+    between two pieces: pypdf writes two spaces there on Chromium's PDFs."""
     parts: list[str] = []
     pos = 0
     for m in _WEASY_PIECE_RE.finditer(line):
-        parts += [line[pos : m.start()], m.group()]
+        between = line[pos : m.start()]
+        parts += [gap if between == " " else between, m.group()]
         pos = m.end()
     parts.append(line[pos:])
     return "".join(reversed(parts))

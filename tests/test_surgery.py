@@ -197,6 +197,18 @@ def test_cut_document_is_diagnosed_without_wide_gaps() -> None:
     assert diagnosis.run_cut_lines >= 0.2 * diagnosis.hebrew_lines
 
 
+def test_one_word_cut_wherever_it_recurs_does_not_make_a_document_visual() -> None:
+    """Marks of cut runs must come in several forms: a logical text in which one word's
+    tail stands alone wherever the word recurs (``אזרבייג’ן`` through Chromium's font
+    fallback, pypdf: the lone ``ן`` on 9 of 54 lines) is not cut at glyph runs, while the
+    cut simulator's documents (above) show a dozen forms."""
+    lines = [s.logical for s in damage.samples(30, seed=11, heldout=True)]
+    marked = ["ן " + line if i % 3 == 0 else line for i, line in enumerate(lines)]
+    diagnosis = diagnose(marked)
+    assert diagnosis.run_cut_lines >= 0.3 * diagnosis.hebrew_lines
+    assert not diagnosis.visual
+
+
 FIXTURES = Path(__file__).resolve().parent.parent / "benchmarks" / "corpus" / "fixtures"
 
 

@@ -24,8 +24,8 @@ from typing import NamedTuple
 from textrepair.fixes import has_final_first
 from textrepair.letters import letter_visual_score
 from textrepair.reorder import identity_score
-from textrepair.surgery import shows_cuts, shows_run_cuts
-from textrepair.tokens import Line, evenly_spaced, has_hebrew, split_line
+from textrepair.surgery import run_cut_forms, shows_cuts
+from textrepair.tokens import Line, evenly_spaced, has_hebrew, split_line, split_punct
 from textrepair.wordmodel import WordModel
 
 _HEBREW_RE = re.compile(r"[\u05d0-\u05ea]")
@@ -59,12 +59,17 @@ _VISUAL_MIN_LINES = 3
 # the same marks).
 _CUT_SHARE = 0.15
 _CUT_MIN_LINES = 3
-# Some marks of a cut glyph run no logical extraction shows (``surgery.shows_run_cuts``: a
+# Some marks of a cut glyph run no logical extraction shows (``surgery.run_cut_forms``: a
 # final letter inside a token, a lone prefix or final letter, ``2020-ב``, ``-ביחסים``):
 # at most 7% of the lines of any of our 276 extractor outputs and clean texts, 45% of
 # seed 003's. Where this share of the lines shows one, the document is in visual order
 # with its words cut, whether or not its extractor left wide gaps between the runs.
 _RUN_CUT_SHARE = 0.2
+# ... and in this many forms at least (``ן``, ``ב``, ``0-ב``): an extractor that cuts runs
+# cuts every kind of word, while one word of the text cut where its font has no glyph
+# recurs wherever the word does (``אזרבייג’ן`` through Chromium's font fallback: the lone
+# ``ן`` on 9 of an article's 54 lines, 2 forms in all; seed 003, 33).
+_RUN_CUT_FORMS = 4
 
 
 class Regime(str, Enum):
@@ -166,7 +171,7 @@ def diagnose(bodies: Sequence[str], assume: str = "auto") -> Diagnosis:
         line = split_line(body)
         n_wide = sum(1 for g in line.gaps if g >= 2)
         wide += n_wide > 0
-        if _hebrew_wide_gaps(line) >= 2:
+        if _hebrew_wide_gaps(line) >= 2 and _bare_wide_gap(line):
             if is_stretched(line):
                 stretched.append(line.tokens)
             else:
@@ -191,9 +196,13 @@ def diagnose(bodies: Sequence[str], assume: str = "auto") -> Diagnosis:
     # A final letter at a word's start is the sure sign: without one anywhere (a text
     # whose words all end otherwise), the lexicon clues alone do not decide.
     letter = final_first and at_start >= _LETTER_MIN and at_start > _LETTER_RATIO * at_end
-    run_cut = sum(1 for b in unmirrored if _HEBREW_RE.search(b) and shows_run_cuts(b))
+    run_cut, forms = 0, set()
+    for body in unmirrored:
+        if _HEBREW_RE.search(body) and (marks := run_cut_forms(body)):
+            run_cut += 1
+            forms |= marks
     fragment = (multi >= _VISUAL_MIN_LINES and multi >= _VISUAL_SHARE * hebrew) or (
-        run_cuts_make_visual(run_cut, hebrew)
+        run_cuts_make_visual(run_cut, hebrew) and len(forms) >= _RUN_CUT_FORMS
     )
     if assume == "logical":
         regime = Regime.LOGICAL
@@ -259,6 +268,27 @@ def _hebrew_wide_gaps(line: Line) -> int:
         1
         for i, g in enumerate(line.gaps)
         if g >= 2 and has_hebrew(line.tokens[i]) and has_hebrew(line.tokens[i + 1])
+    )
+
+
+def _bare_wide_gap(line: Line) -> bool:
+    """True when a wide gap parts two Hebrew words with no mark on either side of it.
+
+    An extractor that writes a line's direction runs left to right (pypdf on Chromium's
+    and WeasyPrint's PDFs) parts them where a neutral mark (a comma, a full stop, a
+    quote, a geresh) broke the run, with a wide gap: ``האחרונים,  מנגד.  אלא``. Those
+    lines are in piece order, which the seam fixes of a logical document read back
+    (:func:`~textrepair.seams.reverse_pieces`); a justified line's visual fragments are
+    parted at words, most of them bare.
+    """
+    tokens = line.tokens
+    return any(
+        g >= 2
+        and has_hebrew(tokens[i])
+        and has_hebrew(tokens[i + 1])
+        and not split_punct(tokens[i])[2]
+        and not split_punct(tokens[i + 1])[0]
+        for i, g in enumerate(line.gaps)
     )
 
 

@@ -1104,12 +1104,14 @@ _RUN_CUT_MARK = re.compile(
     rf"[{_HEB}][ךםןףץ]['\u05f3]?[{_HEB}]|(?:^|\s)[ךםןףץ{PREFIXES}](?=[\s.,;:]|$)"
     rf"|\d-[{_HEB}]|(?:^|\s)-[{_HEB}]"
 )
+_DIGIT_RE = re.compile(r"\d")
 
 
-def shows_run_cuts(text: str) -> bool:
-    """True when a line shows a mark of a cut glyph run that no logical extraction makes
-    (a subset of :func:`shows_cuts`): evidence of visual order by itself."""
-    return _RUN_CUT_MARK.search(text) is not None
+def run_cut_forms(text: str) -> set[str]:
+    """The marks of a cut glyph run that no logical extraction makes (a subset of
+    :func:`shows_cuts`: evidence of visual order by itself) in a line, each as its form
+    (``ן``, ``0-ב``: digits as ``0``), so that the diagnosis counts how varied they are."""
+    return {_DIGIT_RE.sub("0", m.group().strip()) for m in _RUN_CUT_MARK.finditer(text)}
 
 
 def shows_cuts(text: str) -> bool:

@@ -37,7 +37,7 @@ _HEBREW_LINE_RE = re.compile(f"[{HEBREW_LETTER}]()[^{LINE_BREAKS}]*")
 # The regular expression engine skips ahead fast to a literal character or a character
 # class that starts a pattern, and is slow on alternatives: so each scan starts with one
 # class and tells its shapes apart by looking back. The shapes are those of
-# ``fixes.has_final_first``, ``surgery.shows_run_cuts`` and ``seams.seam_evidence``.
+# ``fixes.has_final_first``, ``surgery.run_cut_forms`` and ``seams.seam_evidence``.
 _AFTER_SPACE = rf"[{_LONE}](?=[\s.,;:]|$)|-[{HEBREW_LETTER}]"  # a lone letter, ``-ביחסים``
 _LEAD = rf"(?P<lead> *{END_CLUSTER} ?(?=[{HEBREW_LETTER}]))"  # ``.וכללה`` leading a line
 
