@@ -122,7 +122,8 @@ def _lay_out(
     left to right (``word_runs_visual``), except in ``-layout`` mode, whose side-by-side
     columns were split and whose one-word lines are pieces of them, in order (141 of
     pdftotext's 142 such runs in the fixtures' repairs are a line reversed; ``-raw``
-    writes them forward). Then a letter-visual document's words one space apart.
+    writes them forward); of other logical text nothing is known, and its runs decide
+    (:func:`_word_runs_visual`). Then a letter-visual document's words one space apart.
     Furniture removed is reported."""
     left_first = boxes_left_first(diagnosis, text, raw)
     letters = diagnosis.regime is Regime.LETTER_VISUAL
@@ -132,12 +133,22 @@ def _lay_out(
         reflow=cfg.reflow,
         keep_furniture=cfg.keep_furniture,
         left_first=left_first,
-        word_runs_visual=left_first is False and not letters and not split,
+        word_runs_visual=_word_runs_visual(left_first, letters, split),
         lines_across=left_first is False and letters,
     )
     kept = cfg.keep_furniture
     changes.extend(Change(n, k, line, line if kept else "") for n, k, line in laid.removed)
     return _collapse_stretched_spaces(laid.text, diagnosis, changes)
+
+
+def _word_runs_visual(left_first: bool | None, letters: bool, split: bool) -> bool | None:
+    """The layout stage's ``word_runs_visual``: True for pdftotext in its reading-order
+    mode, False where the extractor is known otherwise (mirrored letters; ``-layout``'s
+    split columns), None where nothing is known of it (PyMuPDF, pypdf, PDFium, pdf.js):
+    the document's runs of one-word lines decide."""
+    if letters or split:
+        return False
+    return True if left_first is False else None
 
 
 # A run of spaces between two words of a line.
