@@ -1481,8 +1481,7 @@ def _column_cuts(
     cuts: list[_Cut] = []
     for j in range(1, len(boxes)):
         box = boxes[j]
-        tail = tails and j + 1 < len(boxes) and _paragraph_tail(seq, box)
-        opens = tail and _running_box(seq, boxes[j + 1], widths)
+        opens = tails and _paragraph_tail(seq, box) and _running_next(seq, boxes, j, widths)
         if not (opens or _running_box(seq, box, widths)):
             continue
         back = j - 1
@@ -1494,6 +1493,18 @@ def _column_cuts(
         if min(share, 1 - share) >= _COLUMN_MIN_SHARE:
             cuts.append(_Cut(start, position[boxes[back][-1]], abs(1 - 2 * share)))
     return cuts
+
+
+def _running_next(
+    seq: Sequence[_Item], boxes: Sequence[Sequence[int]], j: int, widths: dict[int, float]
+) -> bool:
+    """Whether running text follows box ``j``, past the scraps an extractor lifted out of
+    its first lines (pdfminer: a heading at a column's top, ``ישראל לאיראן – במי היא
+    תבחר?``, then ``פואה" באירוויזיון`` cut from the line below it)."""
+    nxt = j + 1
+    while nxt < len(boxes) - 1 and _scrap(seq, boxes[nxt], widths):
+        nxt += 1
+    return nxt < len(boxes) and _running_box(seq, boxes[nxt], widths)
 
 
 def _rows_above(boxes: Sequence[Sequence[int]]) -> dict[int, int]:
