@@ -1226,10 +1226,10 @@ def test_word_runs_of_an_unknown_extractor_are_read_by_the_document() -> None:
         for visual in (None, False):
             for k, written in enumerate((turned, forward)):
                 out = layout("\n".join(written) + "\n", word_runs_visual=visual).text
-                errors[visual][k] += wer(reference, out) / 53
-    assert total == 53
+                errors[visual][k] += wer(reference, out)
+    assert total >= 50
     assert errors[None][0] <= 0.75 * errors[False][0], errors
-    assert errors[None][1] <= errors[False][1] + 0.005, errors
+    assert errors[None][1] <= errors[False][1] + 0.005 * total, errors
 
 
 def test_repair_tells_the_layout_stage_pdftotext_writes_word_runs_visually() -> None:

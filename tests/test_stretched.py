@@ -254,7 +254,7 @@ def test_pieces_parted_by_wide_gaps_at_marks_are_not_visual_fragments(seed: int)
     """The same pieces as pypdf writes them from Chromium's PDFs: two spaces where a mark
     parted two pieces (``:חוק יסוד  .במדינת``). Every wide gap has a mark on one side, so
     the document is not fragment-visual (it was, on all 20 seeds tried: 1172 of 1200 lines
-    back, and 3 of 264 real extractions went wrong that way), and every line comes back."""
+    back, and 2 of 264 real extractions went wrong that way), and every line comes back."""
     rng = random.Random(seed)
     paragraphs = damage.corpus_paragraphs()
     start = rng.randrange(len(paragraphs) - 40)

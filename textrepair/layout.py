@@ -167,9 +167,10 @@ _VISUAL_RUN_PRIOR = 2.0
 # Where the extractor is not known, its runs are taken for visual when, summed over the
 # document, they read better turned than as written by this many nats (each run's score
 # clipped to _RUN_VOTE_CLIP). PyMuPDF writes a justified line's stretched words a word
-# per line, left to right, as pdftotext does: on its 38 extractions with three runs or
-# more, the sum is +1.3 to +80 (the clean seeds' +1.3 to +2.2 among them; never
-# negative), pdfminer's (mirrored, read in drawn order) -45 to +14.
+# per line, left to right, as pdftotext does: over the three labs, on its 20 extractions
+# with three runs or more, the sum is +1.3 to +80 (the clean seeds' +1.3 to +2.2 among
+# them; never negative); pdftotext's 23, -5 to +92; pdfminer's 15 (mirrored, read in
+# drawn order, its runs left to the column stage) -45 to +14.
 _RUN_VOTE = 8.0
 _RUN_VOTE_CLIP = 10.0
 # Words together no longer than this share of a full line, and too long to have taken
@@ -2612,10 +2613,10 @@ def layout(
     as pdfminer's are); False, it does not; None (the default), unknown: the text alone
     decides. ``word_runs_visual``: it writes a line it broke one word per line left to
     right (pdftotext; see :func:`_unscramble_word_runs`), or None: the text's runs decide.
-    ``lines_across``: it sorts a
-    page's lines by height across its columns (pdfplumber: mirrored letters without
-    stretched spaces), so two length clusters alone show columns read across
-    (:func:`_interleaved`). What ``repair`` knows, it passes; by default nothing is known.
+    ``lines_across``: it sorts a page's lines by height across its columns (pdfplumber:
+    mirrored letters without stretched spaces), so two length clusters alone show columns
+    read across (:func:`_interleaved`). What ``repair`` knows, it passes; by default
+    nothing is known.
     """
     if not isinstance(text, str):
         raise TypeError(f"layout expects str, got {type(text).__name__}")
