@@ -223,6 +223,22 @@ def test_marks_drawn_at_a_words_sides_go_where_they_read() -> None:
 _PIECES_ONLY = re.compile(r"^[\u05d0-\u05ea0-9 .,;:!?]+$")
 
 
+def _piece_lines(seed: int) -> list[str]:
+    """Up to 60 corpus lines, set ragged, of Hebrew words, numbers and sentence marks only
+    (each mark after its word, as the corpus spaces them), from a place ``seed`` picks."""
+    rng = random.Random(seed)
+    paragraphs = damage.corpus_paragraphs()
+    start = rng.randrange(len(paragraphs) - 40)
+    return [
+        line
+        for paragraph in paragraphs[start : start + 40]
+        for line in damage.wrap(paragraph, rng)
+        if _PIECES_ONLY.match(line)
+        and damage.has_hebrew(line)
+        and not re.search(r" [.,;:!?]", line)
+    ][:60]
+
+
 @settings(derandomize=True, deadline=None, max_examples=20)
 @given(seed=st.integers(0, 10_000))
 def test_weasyprint_lines_in_piece_order_come_back(seed: int) -> None:
@@ -231,17 +247,7 @@ def test_weasyprint_lines_in_piece_order_come_back(seed: int) -> None:
     ``ומשמש ,של חלבוני דם אחרים``): the document shows the mark, no line is stretched,
     and every line is read back in piece order (measured: 597 of 600 lines, the 3 others
     the corpus's own spacing, ``מפותח ...``, ``יסוד :``, which the generator now skips)."""
-    rng = random.Random(seed)
-    paragraphs = damage.corpus_paragraphs()
-    start = rng.randrange(len(paragraphs) - 40)
-    lines = [
-        line
-        for paragraph in paragraphs[start : start + 40]
-        for line in damage.wrap(paragraph, rng)
-        if _PIECES_ONLY.match(line)
-        and damage.has_hebrew(line)
-        and not re.search(r" [.,;:!?]", line)
-    ][:60]
+    lines = _piece_lines(seed)
     written = [damage.weasy_pieces(line) for line in lines]
     assert sum(w != line for w, line in zip(written, lines, strict=True)) >= 20
     out = textrepair.repair("\n".join(written) + "\n").split("\n")
@@ -255,17 +261,7 @@ def test_pieces_parted_by_wide_gaps_at_marks_are_not_visual_fragments(seed: int)
     parted two pieces (``:חוק יסוד  .במדינת``). Every wide gap has a mark on one side, so
     the document is not fragment-visual (it was, on all 20 seeds tried: 1172 of 1200 lines
     back, and 2 of 264 real extractions went wrong that way), and every line comes back."""
-    rng = random.Random(seed)
-    paragraphs = damage.corpus_paragraphs()
-    start = rng.randrange(len(paragraphs) - 40)
-    lines = [
-        line
-        for paragraph in paragraphs[start : start + 40]
-        for line in damage.wrap(paragraph, rng)
-        if _PIECES_ONLY.match(line)
-        and damage.has_hebrew(line)
-        and not re.search(r" [.,;:!?]", line)
-    ][:60]
+    lines = _piece_lines(seed)
     written = [damage.weasy_pieces(line, gap="  ") for line in lines]
     assert sum("  " in w for w in written) >= 10
     repaired = textrepair.repair_and_explain("\n".join(written) + "\n")
