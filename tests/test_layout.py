@@ -460,6 +460,32 @@ def test_a_url_wrapped_onto_its_own_line_stays() -> None:
     assert layout(text).text == text
 
 
+def test_reflow_keeps_a_listing_of_headlines_one_paragraph_a_line() -> None:
+    """A page of headlines, bylines and labels (the clean seed 004's), a blank line after
+    each: few of its lines are full, so its blank lines part paragraphs, mid-sentence or
+    not, and reflowed it keeps every line (16 of 16 runs of 8 lines; 1 before). Running
+    text double-spaced, a blank line after every line, still joins its paragraphs' lines
+    (the same 5 of 10 texts come back exactly as before; the others by a paragraph end
+    read as a line's)."""
+    from benchmarks.gold_lines import SEEDS
+
+    seed004 = next(SEEDS.glob("004_*.txt")).read_text(encoding="utf-8")
+    items = [line.strip() for line in seed004.splitlines() if line.strip()]
+    for start in range(0, len(items) - 8, 4):
+        text = "\n\n".join(items[start : start + 8]) + "\n"
+        out = [line for line in layout(text, reflow=True).text.splitlines() if line.strip()]
+        assert out == items[start : start + 8], start
+    exact = 0
+    for seed in range(10):
+        paragraphs = corpus_run(random.Random(seed), 5)
+        lines = [line for p in paragraphs for line in justify(p, 50 + 5 * seed)]
+        out = layout("\n\n".join(lines) + "\n", reflow=True).text.splitlines()
+        out = [line for line in out if line.strip()]
+        assert len(out) <= len(paragraphs)
+        exact += out == paragraphs
+    assert exact >= 5, exact
+
+
 def test_reflow_ends_a_paragraph_after_a_short_line_alone_in_its_block() -> None:
     """Reflowed, a byline without a full stop, alone between blank lines and too long to
     read as a heading line, stays a paragraph of its own; a full line alone in its block

@@ -98,8 +98,12 @@ _LEAD_LINES = 3
 # Blank lines are paragraph evidence only when at most this share of line pairs has one
 # (a double-spaced extraction puts a blank line after every line).
 _BLANK_SHARE = 0.5
-# ... or when at most this share of them falls inside a sentence.
+# ... or when at most this share of them falls inside a sentence ...
 _BLANK_MID = 0.1
+# ... or when fewer than this share of the lines are full: a list of headlines, bylines
+# and labels, a blank line after each, is one paragraph a line, while a double-spaced
+# extraction's lines are mostly full lines of running text.
+_BLANK_FULL_SHARE = 0.5
 # A block moves to continue a dangling sentence only if the word model scores the joint
 # (last word, first word) above this (nats; 0 is "as likely as chance").
 _PAIR_ACCEPT = 0.0
@@ -375,6 +379,18 @@ def _full_width(bodies: Sequence[str]) -> float:
     if len(widths) < _WIDTH_LINES:
         return 0.0
     return float(widths[len(widths) // 2])
+
+
+def _listing(seq: Sequence[_Item]) -> bool:
+    """Whether fewer than :data:`_BLANK_FULL_SHARE` of the body lines are full (at least
+    :data:`_LAST` of the width of the longest, the 90th percentile of the Hebrew lines'
+    widths): a list of headlines, bylines and labels, not running text."""
+    texts = [it.text for it in seq if it.role == "body" and not it.blank]
+    widths = sorted(_width(t) for t in texts if has_hebrew(t))
+    if not widths:
+        return False
+    full = widths[(9 * len(widths)) // 10]
+    return sum(w >= _LAST * full for w in widths) < _BLANK_FULL_SHARE * len(widths)
 
 
 def _blank_lines_part(bodies: Sequence[str]) -> bool:
@@ -1133,7 +1149,9 @@ def _blanks_informative(seq: Sequence[_Item]) -> bool:
             gap = touch = False
     if pairs == 0:
         return False
-    return with_blank <= _BLANK_SHARE * pairs or mid_sentence <= _BLANK_MID * with_blank
+    if with_blank <= _BLANK_SHARE * pairs or mid_sentence <= _BLANK_MID * with_blank:
+        return True
+    return _listing(seq)
 
 
 def _move_foreign(seq: list[_Item]) -> tuple[list[_Item], bool]:
@@ -2506,10 +2524,12 @@ def _emit_paragraphs(seq: Sequence[_Item], keep_furniture: bool) -> list[str]:
     ]
     widths = _local_widths(seq, text_idx)
     informative = _blanks_informative(seq)
+    listing = _listing(seq)
     # A short line alone in its block (blank lines around it) ends a paragraph, full stop
-    # or not: a headline, a byline, an item. (A full one is a paragraph's first line that
-    # a page or column break cut off; a short one after a break may be a paragraph's last
-    # line, so the break before it is left to the other rules.)
+    # or not: a headline, a byline, an item; in a listing of them, any line does. (A full
+    # line of running text is a paragraph's first line that a page or column break cut
+    # off; a short one after a break may be a paragraph's last line, so the break before
+    # it is left to the other rules.)
     full = _full_width([seq[k].text for k in text_idx])
     lone = {
         box[0]
@@ -2567,7 +2587,9 @@ def _emit_paragraphs(seq: Sequence[_Item], keep_furniture: bool) -> list[str]:
                     or heading(k, prev)
                 )
             else:
-                brk = heading(prev, before_prev) or (gap and informative and prev in lone)
+                brk = heading(prev, before_prev) or (
+                    gap and informative and (listing or prev in lone)
+                )
             if brk:
                 close()
         current.append(" ".join(it.text.split()))
