@@ -59,7 +59,7 @@ from collections.abc import Callable, Sequence
 from itertools import accumulate
 
 from textrepair.chunks import mixed_lines
-from textrepair.seams import GLUE_HINT_RE, LTR_RUN_RE
+from textrepair.seams import GLUE_HINT_RE, LTR_RUN_RE, reverse_pieces
 from textrepair.tokens import HEBREW_LETTER, has_hebrew, lookup
 from textrepair.wordmodel import WordModel
 
@@ -145,20 +145,27 @@ def column_width(bodies: Sequence[str]) -> float | None:
     return widths[int(_COLUMN_RANK * (len(widths) - 1))]
 
 
-def stretch(body: str, following: str, column: float) -> float | None:
+def stretch(
+    body: str, following: str, column: float, zipf: Callable[[str], float] | None = None
+) -> float | None:
     """How far the spaces of ``body`` were stretched to fill ``column``, in mean letters
     per space; None where it was not justified: the next line (``following``, "" at a
     paragraph's end) could have begun on it (its first word is the one it begins with,
-    or, if it was stretched too, the one :func:`unstretch` puts first), or it has no
-    space. Where a number or Latin run is glued to a Hebrew letter, a space was lost
-    (pdf.js drops the space at an item's edge): it is counted back in."""
+    or, if it was stretched too, the one :func:`unstretch` puts first, or, given the
+    lexicon ``zipf`` in a document whose lines are in piece order, the one
+    :func:`~textrepair.seams.reverse_pieces` puts first), or it has no space. Where a
+    number or Latin run is glued to a Hebrew letter, a space was lost (pdf.js drops the
+    space at an item's edge): it is counted back in."""
     core = body.strip()
     glued = len(GLUE_HINT_RE.findall(core))
     spaces = core.count(" ") + glued
     short = column - text_width(core) - _SPACE * glued
     if spaces < 1 or not following.strip():
         return None
-    first = max(text_width(following.split()[0]), text_width(unstretch(following).split()[0]))
+    firsts = [following.split()[0], unstretch(following).split()[0]]
+    if zipf is not None:
+        firsts.append(reverse_pieces(following, zipf).split()[0])
+    first = max(map(text_width, firsts))
     if first + _SPACE < short:
         return None
     return short / spaces
@@ -193,7 +200,8 @@ def stretched_lines(bodies: Sequence[str], model: WordModel, every_line: bool = 
     for i, body in enumerate(bodies):
         if not _candidate(body):
             continue
-        amount = stretch(body, bodies[i + 1] if i + 1 < len(bodies) else "", column)
+        following = bodies[i + 1] if i + 1 < len(bodies) else ""
+        amount = stretch(body, following, column, None if every_line else model.zipf)
         if amount is not None and amount > _LEAST_STRETCH:
             ranked.append((amount, i))
         else:
