@@ -25,10 +25,11 @@ from textrepair.fixes import has_final_first
 from textrepair.letters import letter_visual_score
 from textrepair.reorder import identity_score
 from textrepair.surgery import run_cut_forms, shows_cuts
-from textrepair.tokens import Line, evenly_spaced, has_hebrew, split_line, split_punct
+from textrepair.tokens import Line, evenly_spaced, has_hebrew, split_line
 from textrepair.wordmodel import WordModel
 
 _HEBREW_RE = re.compile(r"[\u05d0-\u05ea]")
+_WORD_CHAR_RE = re.compile(r"\w")
 # A document is letter-visual when lines that read better letter-reversed (final letters
 # at word starts, words the lexicon knows backwards) outvote the lines that read well as
 # written this much. Lines vote, not letters: in a letter-visual text every word of a line
@@ -171,7 +172,8 @@ def diagnose(bodies: Sequence[str], assume: str = "auto") -> Diagnosis:
         line = split_line(body)
         n_wide = sum(1 for g in line.gaps if g >= 2)
         wide += n_wide > 0
-        if _hebrew_wide_gaps(line) >= 2 and _bare_wide_gap(line):
+        hebrew_gaps, bare_gaps = _hebrew_wide_gaps(line)
+        if hebrew_gaps >= 2 and bare_gaps:
             if is_stretched(line):
                 stretched.append(line.tokens)
             else:
@@ -262,17 +264,9 @@ def reversal_vote(lines: Sequence[Sequence[str]]) -> float:
     return vote
 
 
-def _hebrew_wide_gaps(line: Line) -> int:
-    """Wide gaps with a Hebrew word on both sides: the mark of visual fragment order."""
-    return sum(
-        1
-        for i, g in enumerate(line.gaps)
-        if g >= 2 and has_hebrew(line.tokens[i]) and has_hebrew(line.tokens[i + 1])
-    )
-
-
-def _bare_wide_gap(line: Line) -> bool:
-    """True when a wide gap parts two Hebrew words with no mark on either side of it.
+def _hebrew_wide_gaps(line: Line) -> tuple[int, int]:
+    """Wide gaps with a Hebrew word on both sides, the mark of visual fragment order, and
+    how many of them have no mark on either side.
 
     An extractor that writes a line's direction runs left to right (pypdf on Chromium's
     and WeasyPrint's PDFs) parts them where a neutral mark (a comma, a full stop, a
@@ -282,14 +276,14 @@ def _bare_wide_gap(line: Line) -> bool:
     parted at words, most of them bare.
     """
     tokens = line.tokens
-    return any(
-        g >= 2
-        and has_hebrew(tokens[i])
-        and has_hebrew(tokens[i + 1])
-        and not split_punct(tokens[i])[2]
-        and not split_punct(tokens[i + 1])[0]
-        for i, g in enumerate(line.gaps)
-    )
+    hebrew = bare = 0
+    for i, g in enumerate(line.gaps):
+        if g >= 2 and has_hebrew(tokens[i]) and has_hebrew(tokens[i + 1]):
+            hebrew += 1
+            # No mark on either side: the characters at the gap are a word's
+            # (``tokens.split_punct``'s core ends with one).
+            bare += bool(_WORD_CHAR_RE.match(tokens[i][-1]) and _WORD_CHAR_RE.match(tokens[i + 1]))
+    return hebrew, bare
 
 
 def line_reads_reversed(body: str) -> bool:

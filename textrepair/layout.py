@@ -2360,16 +2360,12 @@ def _unscramble_word_runs(
     out: list[_Item] = []
     changed = False
     width: float | None = None  # the text's full line width, measured at the first run
-    k = 0
-    while k < len(seq):
-        end = _word_run_end(seq, k)
-        run = [it for it in seq[k:end] if not it.blank]
-        if len(run) < 2:
-            out.append(seq[k])
-            k += 1
-            continue
+    pos = 0
+    for k, end in _word_runs(seq):
+        out.extend(seq[pos:k])
+        pos = end
         written = seq[k:end]
-        k = end
+        run = [it for it in written if not it.blank]
         if any(it.key in anchored for it in written[:-1]):
             out.extend(written)
             continue
@@ -2411,6 +2407,7 @@ def _unscramble_word_runs(
             last = run[-1] if m == len(cuts) - 1 else run[i]
             out.append(replace(run[i], text=" ".join(words[i:j][::-1]), key=last.key))
         changed = True
+    out.extend(seq[pos:])
     return out, changed
 
 

@@ -241,7 +241,20 @@ def libreoffice(
     return produce
 
 
-HTML = """<!DOCTYPE html>
+# The body of an HTML document in CSS columns, and the end of its style sheet: what
+# WeasyPrint's document here and Chromium's (more_producers.py) share.
+HTML_COLUMNS = """.cols {{ columns: {columns}; column-gap: 0.6cm; }}
+p {{ margin: 0 0 0.15cm; }}
+</style></head><body>
+<h1>{title}</h1>
+<div class="cols">
+{body}
+</div></body></html>
+"""
+
+
+HTML = (
+    """<!DOCTYPE html>
 <html dir="rtl" lang="he"><head><meta charset="utf-8"><style>
 @page {{
   size: A5; margin: 1.8cm 1.5cm;
@@ -252,14 +265,9 @@ HTML = """<!DOCTYPE html>
 body {{ font-family: "Noto Serif Hebrew", "DejaVu Serif"; font-size: 12pt;
        text-align: justify; line-height: 1.35; }}
 h1 {{ text-align: center; font-size: 15pt; margin: 0 0 0.4cm; }}
-.cols {{ columns: {columns}; column-gap: 0.6cm; }}
-p {{ margin: 0 0 0.15cm; }}
-</style></head><body>
-<h1>{title}</h1>
-<div class="cols">
-{body}
-</div></body></html>
 """
+    + HTML_COLUMNS
+)
 
 
 def _weasyprint(columns: int) -> Callable[[str, list[str], Path], None]:

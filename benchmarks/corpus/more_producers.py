@@ -45,6 +45,7 @@ from benchmarks.corpus.make import (
     FOOTER_WORD_PAGE,
     HEADER,
     HELDOUT_SOURCES,
+    HTML_COLUMNS,
     build,
 )
 
@@ -112,20 +113,16 @@ def typst_producer(columns: int):
 
 
 # --------------------------------------------------------------------------- Chromium
-HTML = """<!DOCTYPE html>
+HTML = (
+    """<!DOCTYPE html>
 <html dir="rtl" lang="he"><head><meta charset="utf-8"><title>{title}</title><style>
 @page {{ size: A5; margin: 1.6cm 1.5cm; }}
 body {{ margin: 0; font-family: "Noto Sans Hebrew", "DejaVu Sans"; font-size: {size};
        text-align: justify; line-height: 1.35; }}
 h1 {{ text-align: center; font-size: 15pt; font-weight: bold; margin: 0 0 0.4cm; }}
-.cols {{ columns: {columns}; column-gap: 0.6cm; }}
-p {{ margin: 0 0 0.15cm; }}
-</style></head><body>
-<h1>{title}</h1>
-<div class="cols">
-{body}
-</div></body></html>
 """
+    + HTML_COLUMNS
+)
 
 
 def chromium_binary() -> str:
