@@ -133,6 +133,9 @@ _TURN_AGAIN = 4.0
 # A page of this many rows (gaps between boxes included) per character of line width is
 # too tall for one column (see _tall) ...
 _TALL = 1.3
+# ... or, for a page whose text ends where a break cut it, this many: such a page is full,
+# and a full page of one column holds 0.4-0.8 rows per character (see _tall).
+_TALL_CUT = 1.0
 # ... and where boxes are known to come by position, a page that shows two columns (so
 # tall, or with a box in mid-page that a column break cut) gains this by being turned.
 _COLUMNS_SHOWN = 2.0
@@ -1585,7 +1588,7 @@ def _open(seq: Sequence[_Item], k: int, widths: dict[int, float]) -> bool:
     return _full(seq, k, widths) and not _ends_paragraph(seq, k, widths)
 
 
-def _tall(seq: Sequence[_Item], idx: Sequence[int]) -> bool:
+def _tall(seq: Sequence[_Item], idx: Sequence[int], cut: bool = False) -> bool:
     """Whether a page holds too many rows for one column of its lines' width.
 
     A page's rows and the characters of its lines are tied by its shape: one column of an
@@ -1593,11 +1596,15 @@ def _tall(seq: Sequence[_Item], idx: Sequence[int]) -> bool:
     of :data:`_TALL` rows per character or more is set in two columns (seen: 1.6 to 4.7
     on the two-column fixtures, 0.4 to 0.7 on full one-column pages). Rows count the
     gaps between boxes (:func:`_rows_above`); the width is what the longer lines hold.
+    ``cut``: the page's text ends where a break cut it, so the page is full if it is one
+    column, and :data:`_TALL_CUT` rows per character are enough (a one-page article in
+    two balanced columns holds fewer rows than a full page of them, and ends mid-sentence
+    at the right column's foot).
     """
     boxes = _boxes(seq, idx)
     rows = _rows_above(boxes)[boxes[-1][-1]] + 1
     widths = sorted(_width(seq[k].text) for k in idx)
-    return rows >= _TALL * widths[(3 * len(widths)) // 4]
+    return rows >= (_TALL_CUT if cut else _TALL) * widths[(3 * len(widths)) // 4]
 
 
 def _readings(
@@ -1638,8 +1645,9 @@ def _readings(
     widths = _local_widths(seq, idx)
     cost = _LEFT_FIRST_GAIN if by_position else _ROTATE_GAIN
     joined = _joint_evidence(model, last, first) - cost
-    tall = by_position and _tall(seq, idx)
-    alone = tall or _open(seq, idx[-1], widths)
+    ends_open = _open(seq, idx[-1], widths)
+    tall = by_position and _tall(seq, idx, ends_open)
+    alone = tall or ends_open
     if not (alone or after_turn):
         return readings  # no reading of it could be chosen: do not score the cuts
     for cut in _column_cuts(seq, idx, widths, by_position):
