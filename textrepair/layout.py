@@ -232,6 +232,10 @@ _HALF_TOL = 0.15
 _INTERLEAVED_MIN = 3
 _INTERLEAVED_MIN_WIDTH = 8
 _INTERLEAVED_SINGLE_SHARE = 0.3
+# ... or, where no width gives that and the extractor is known to sort lines across
+# columns, this share: columns on level baselines (Typst's) merge nearly every line, and
+# the single ones are those below the left column's end on the last page.
+_ACROSS_SINGLE_SHARE = 0.15
 _INTERLEAVED_LONGER = 0.1
 _INTERLEAVED_BETWEEN = 0.3
 _INTERLEAVED_RUN_SHARE = 0.15
@@ -2734,28 +2738,31 @@ def _column_width(
     pdfplumber sorts a two-column page by height: where a line of each column sits at the
     same height they come out as one line (about ``2w + 1`` long), elsewhere apart (about
     ``w``). Justified text then shows two clusters of lengths, at ``w`` and ``2w + 1``; one
-    column shows one. The ``w`` whose two clusters hold the most lines is taken when both
-    hold at least :data:`_INTERLEAVED_MIN` lines and the ``w`` cluster at least
-    :data:`_INTERLEAVED_SINGLE_SHARE` of both; it is kept when the clusters look like
-    columns read across (:func:`_interleaved`).
+    column shows one. A ``w`` is a candidate when both clusters hold at least
+    :data:`_INTERLEAVED_MIN` lines and the ``w`` cluster at least
+    :data:`_INTERLEAVED_SINGLE_SHARE` of both (:data:`_ACROSS_SINGLE_SHARE` where the
+    extractor is known to sort lines ``across`` columns); the one whose clusters hold the
+    most lines and look like columns read across (:func:`_interleaved`) is taken.
     """
     widths = [_width(t) for t in texts]
     counts = Counter(widths).items()  # a few hundred lengths, however long the text
-    best: tuple[int, int] | None = None
+    share = _ACROSS_SINGLE_SHARE if across else _INTERLEAVED_SINGLE_SHARE
+    candidates: list[tuple[int, int]] = []
     for w in range(_INTERLEAVED_MIN_WIDTH, max(widths, default=0) // 2 + 1):
         single = sum(c for n, c in counts if _single_width(n, w))
         merged = sum(c for n, c in counts if _merged_width(n, w))
-        if min(single, merged) < _INTERLEAVED_MIN:
-            continue
-        if single < _INTERLEAVED_SINGLE_SHARE * (single + merged):
-            continue
-        if best is None or single + merged > best[0]:
-            best = (single + merged, w)
-    if best is None:
-        return None
-    singles = [n for n in widths if _single_width(n, best[1])]
-    w = round(statistics.median(singles))
-    return (w, max(singles)) if _interleaved(texts, widths, w, model, across) else None
+        if min(single, merged) >= _INTERLEAVED_MIN and single >= share * (single + merged):
+            candidates.append((single + merged, w))
+    two_down: list[bool] = []  # the reading two lines down, the same for every w
+    for _, best in sorted(candidates, key=lambda c: -c[0]):
+        singles = [n for n in widths if _single_width(n, best)]
+        w = round(statistics.median(singles))
+        verdict = _interleaved(texts, widths, w)
+        if verdict is None and not across and not two_down:
+            two_down.append(_reads_two_down(texts, model))
+        if verdict or (verdict is None and (across or two_down[0])):
+            return w, max(singles)
+    return None
 
 
 def _single_width(n: int, w: int) -> bool:
@@ -2768,15 +2775,15 @@ def _merged_width(n: int, w: int) -> bool:
     return abs(n - 2 * w - 1) <= _HALF_TOL * 2 * w
 
 
-def _interleaved(
-    texts: Sequence[str], widths: Sequence[int], w: int, model: WordModel, across: bool = False
-) -> bool:
-    """True when the two length clusters read as two columns read across.
+def _interleaved(texts: Sequence[str], widths: Sequence[int], w: int) -> bool | None:
+    """Whether the two length clusters read as two columns read across: True, False, or
+    None when only the reading can tell.
 
     The two kinds of line take turns (:data:`_INTERLEAVED_SWITCHES`: a narrow block above
-    a wide one is not two columns read across), or the text reads on two lines down
-    (:func:`_reads_two_down`: columns on offset baselines come out a line of each in
-    turn, and merge only where a paragraph's space brings them level), few lines fall
+    a wide one is not two columns read across), or else the text must read on two lines
+    down (:func:`_reads_two_down`, the None case: columns on offset baselines come out a
+    line of each in turn, and merge only where a paragraph's space brings them level),
+    or the extractor be known to sort lines across columns; and few lines fall
     between the clusters
     (:data:`_INTERLEAVED_BETWEEN`), few are longer than two columns
     (:data:`_INTERLEAVED_LONGER`), and enough column-wide lines that do not end a
@@ -2785,8 +2792,8 @@ def _interleaved(
     column lines. One-column text has its lines near ``w`` at paragraph ends (closed) or
     in lists of short items (next to short lines, or marked as items).
 
-    ``across``: the extractor is known to sort lines by height across columns
-    (pdfplumber), and the clusters' shape is enough. On the fixtures the shape holds for
+    Where the extractor is known to sort lines by height across columns (pdfplumber),
+    the clusters' shape is enough. On the fixtures the shape holds for
     each of pdfplumber's 22 two-column extractions and none of the 78 one-column,
     pdfminer or mutool ones; the two-lines-down reading needs a long text or one the
     word model counted (the held-out WeasyPrint one of ud09: z = 2 with a model that
@@ -2815,7 +2822,7 @@ def _interleaved(
     )
     if not shaped:
         return False
-    return across or switches >= _INTERLEAVED_SWITCHES or _reads_two_down(texts, model)
+    return True if switches >= _INTERLEAVED_SWITCHES else None
 
 
 def _reads_two_down(texts: Sequence[str], model: WordModel) -> bool:
@@ -2978,11 +2985,20 @@ def _paragraph_end(text: str, w: int) -> int:
     return 2 if len(text) < (1 - _CUT_TOL) * w else 1
 
 
-def _assign_runs(slots: list[_Slot], model: WordModel, w: int, widest: int) -> None:
+def _assign_runs(
+    slots: list[_Slot],
+    model: WordModel,
+    w: int,
+    widest: int,
+    last: bool = False,
+    level: bool = False,
+) -> None:
     """Give each run of single lines an alternation (right or left first): the one the
     paragraph spacing above it implies (:func:`_spacing_phase`), else the one whose column
     joints the word model scores higher; ties read right first, and so does a run at the
-    top of the page (a title above both columns, or the right column's first line)."""
+    top of the page (a title above both columns, or the right column's first line). On
+    the text's ``last`` page the run at its foot may be the right column alone
+    (:func:`_one_column_below`; ``level``: no page before it has a single column line)."""
     i = 0
     while i < len(slots):
         if slots[i].cuts:
@@ -2991,6 +3007,11 @@ def _assign_runs(slots: list[_Slot], model: WordModel, w: int, widest: int) -> N
         j = i
         while j < len(slots) and not slots[j].cuts:
             j += 1
+        if last and j == len(slots) and _one_column_below(slots, i, model, (w, widest), level):
+            for k in range(i, j):
+                slots[k].is_right = True
+            i = j
+            continue
         scores = []
         for right_first in (True, False):
             for k, flag in zip(range(i, j), _alternate(j - i, right_first), strict=True):
@@ -3001,6 +3022,31 @@ def _assign_runs(slots: list[_Slot], model: WordModel, w: int, widest: int) -> N
         for k, flag in zip(range(i, j), _alternate(j - i, best), strict=True):
             slots[k].is_right = flag
         i = j
+
+
+def _one_column_below(
+    slots: list[_Slot], i: int, model: WordModel, measure: tuple[int, int], level: bool
+) -> bool:
+    """Whether the single lines from slot ``i`` to the last page's foot, below its last
+    merged line, are the right column alone rather than the two columns taking turns:
+    the left column ended higher, with the text (a last page filled right column first,
+    as Typst fills it). So the merged line above ends a sentence on its left half, or
+    there is none (the text ended in the right column); and the columns are on level
+    baselines (``level``, and no single column line above on this page: a line of each
+    column always came out merged, so these have no partner), or read down one column
+    the lines join better (:func:`_run_score`) than read in turn."""
+    w, widest = measure
+    n = len(slots)
+    if i and not _closed(slots[i - 1].left):
+        return False
+    if level and not any(not s.cuts and _single_width(len(_norm(s.text)), w) for s in slots[:i]):
+        return True
+    scores = []
+    for flags in (_alternate(n - i, True), _alternate(n - i, False), [True] * (n - i)):
+        for k, flag in zip(range(i, n), flags, strict=True):
+            slots[k].is_right = flag
+        scores.append(_run_score(slots, i, n, model, widest))
+    return scores[2] > max(scores[:2])
 
 
 def _run_score(slots: Sequence[_Slot], i: int, j: int, model: WordModel, widest: int) -> float:
@@ -3036,9 +3082,16 @@ def _can_realign(above: Sequence[_Slot]) -> bool:
 
 
 def _interleaved_page(
-    texts: Sequence[str], w: int, widest: int, model: WordModel
+    texts: Sequence[str],
+    w: int,
+    widest: int,
+    model: WordModel,
+    last: bool = False,
+    level: bool = False,
 ) -> list[tuple[int, str]]:
-    """The lines of one page as (input index, text): right column, then left column."""
+    """The lines of one page as (input index, text): right column, then left column
+    (``last``: the text's last page; ``level``: no page before it has a single column
+    line)."""
     slots = []
     for k, t in enumerate(texts):
         norm = _norm(t)
@@ -3060,7 +3113,7 @@ def _interleaved_page(
         if s.cuts:
             s.right, s.left = max(s.cuts, key=lambda c: _cut_score(model, c, (w, widest), "", ""))
     for _ in range(_INTERLEAVED_ROUNDS):
-        _assign_runs(slots, model, w, widest)
+        _assign_runs(slots, model, w, widest, last, level)
         _choose_cuts(slots, (w, widest), model)
     rights, lefts = _column_streams(slots)
     return [(i, _right_text(slots[i])) for i in rights] + [(i, _left_text(slots[i])) for i in lefts]
@@ -3082,8 +3135,13 @@ def _deinterleave(
     next_key = max((it.key for it in seq), default=0) + 1
     starts: dict[int, list[_Item]] = {}
     gone: set[int] = set()
-    for idx in by_page.values():
-        lines = _interleaved_page([seq[k].text for k in idx], *measure, model)
+    last = max(by_page)
+    level = not any(
+        _single_width(len(_norm(seq[k].text)), measure[0]) for k in body if seq[k].page != last
+    )
+    for page, idx in by_page.items():
+        texts = [seq[k].text for k in idx]
+        lines = _interleaved_page(texts, *measure, model, page == last, level)
         if [t for _, t in lines] == [seq[k].text for k in idx]:
             continue
         new = []
