@@ -418,6 +418,20 @@ def simulate_document(
     return Document(text, samples, damaged)
 
 
+def words_left_to_right(line: str, rng: random.Random, stretch: float = 0.25) -> str:
+    """A line as pypdf writes it from a PDF that places every word on its own (Typst):
+    its words from left to right, so in reverse order, each word intact; a space before
+    the first and two after it; two spaces at a ``stretch`` share of the other gaps (a
+    justified line's stretch); and the line's two rightmost words, its first two, glued
+    (``הראשונההמדינה``)."""
+    words = line.split()[::-1]
+    words[-2:] = [words[-2] + words[-1]]
+    out = " " + words[0] + "  "
+    for word in words[1:-1]:
+        out += word + ("  " if rng.random() < stretch else " ")
+    return out + words[-1]
+
+
 # --------------------------------------------------------------------------- pdfminer pages
 
 

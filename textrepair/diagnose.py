@@ -25,11 +25,13 @@ from textrepair.fixes import has_final_first
 from textrepair.letters import letter_visual_score
 from textrepair.reorder import identity_score
 from textrepair.surgery import run_cut_forms, shows_cuts
-from textrepair.tokens import Line, evenly_spaced, has_hebrew, split_line
+from textrepair.tokens import Line, evenly_spaced, has_hebrew, split_line, split_punct
 from textrepair.wordmodel import WordModel
 
 _HEBREW_RE = re.compile(r"[\u05d0-\u05ea]")
 _WORD_CHAR_RE = re.compile(r"\w")
+_WORD_INSIDE = "\u05d0-\u05ea\"'\u05f3\u05f4\u2019"  # letters, gershayim and geresh
+_HEBREW_WORD_RE = re.compile(f"^[\u05d0-\u05ea][{_WORD_INSIDE}]*[\u05d0-\u05ea]$")
 # A document is letter-visual when lines that read better letter-reversed (final letters
 # at word starts, words the lexicon knows backwards) outvote the lines that read well as
 # written this much. Lines vote, not letters: in a letter-visual text every word of a line
@@ -51,6 +53,14 @@ _STRETCH_CLIP = 10.0  # nats: no one line outvotes the rest
 _STRETCH_MARGIN = 5.0  # nats the stretched lines must read in order by, all together
 _STRETCH_SAMPLE = 64  # lines that vote: the verdict is clear long before a book's end
 _VISUAL_SHARE = 0.03
+# A fragment-visual document's words are reversed one by one, not only its fragments,
+# when its runs of three or more Hebrew words one space apart read better reversed, all
+# together (``reversal_vote``), by this many nats: pypdf on Typst's PDFs, which place
+# every word on its own, writes a line's words left to right (+28 to +395 over its 12
+# extractions of the second lab), where the single spaces of the seeds' lines and of
+# PDFBox's lie inside fragments in reading order (-27 to -358 over its 30).
+_WORDS_REVERSED_MARGIN = 10.0
+_WORDS_RUN = 3
 _VISUAL_MIN_LINES = 3
 # A fragment-visual document has its words cut at glyph runs (seed 003: prefix letters,
 # endings and digits drawn as runs of their own) when this share of its Hebrew lines
@@ -101,6 +111,7 @@ class Diagnosis(NamedTuple):
     quick: bool = False  # decided by whole-text scans (:mod:`textrepair.unmarked`)
     stretched_lines: int = 0  # justified lines whose every gap is one wide run
     stretch_in_order: bool = False  # ... and they read in order, taken together
+    words_reversed: bool = False  # fragment-visual, every word a fragment of its own
 
     @property
     def visual(self) -> bool:
@@ -123,6 +134,7 @@ class Diagnosis(NamedTuple):
         go through token surgery (:mod:`textrepair.surgery`)."""
         return (
             self.visual
+            and not self.words_reversed
             and self.cut_lines >= _CUT_MIN_LINES
             and self.cut_lines >= _CUT_SHARE * self.hebrew_lines
         )
@@ -142,6 +154,7 @@ class Diagnosis(NamedTuple):
             f"more between Hebrew words; lines that read letter-reversed "
             f"{self.reversed_lines}, as written {self.forward_lines}"
             + (f"; with words cut at glyph runs {self.cut_lines}" if self.visual else "")
+            + ("; every word a fragment of its own" if self.words_reversed else "")
             + f"; with marks only cut glyph runs leave {self.run_cut_lines}"
             + (
                 f"; justified with stretched spaces {self.stretched_lines}, reading "
@@ -214,8 +227,11 @@ def diagnose(bodies: Sequence[str], assume: str = "auto") -> Diagnosis:
         regime = Regime.FRAGMENT_VISUAL
     else:
         regime = Regime.LOGICAL
+    words_reversed = False
     if regime is Regime.FRAGMENT_VISUAL:  # only there does the count decide anything
         cut = sum(1 for b in unmirrored if _HEBREW_RE.search(b) and shows_cuts(b))
+        runs = _single_spaced_runs(unmirrored)[:_STRETCH_SAMPLE]
+        words_reversed = reversal_vote(runs) > _WORDS_REVERSED_MARGIN
     return Diagnosis(
         regime,
         hebrew,
@@ -230,7 +246,31 @@ def diagnose(bodies: Sequence[str], assume: str = "auto") -> Diagnosis:
         run_cut,
         stretched_lines=len(stretched),
         stretch_in_order=in_order,
+        words_reversed=words_reversed,
     )
+
+
+def _single_spaced_runs(bodies: Sequence[str]) -> list[list[str]]:
+    """The runs of :data:`_WORDS_RUN` or more Hebrew words one space apart in the lines
+    (a wide gap, a lone letter, a number, a Latin word or a token mixing them ends a run):
+    in a fragment-visual line, what reads in order if fragments hold several words, and
+    reversed if each word is its own."""
+    runs: list[list[str]] = []
+    for body in bodies:
+        if _HEBREW_RE.search(body) is None:
+            continue
+        line = split_line(body)
+        run: list[str] = []
+        for token, gap in zip(line.tokens, [*line.gaps, 2], strict=True):
+            if _HEBREW_WORD_RE.match(split_punct(token)[1]):
+                run.append(token)
+            else:
+                run = []
+            if gap > 1 or not run:
+                if len(run) >= _WORDS_RUN:
+                    runs.append(run)
+                run = []
+    return runs
 
 
 def run_cuts_make_visual(run_cut_lines: int, hebrew_lines: int) -> bool:

@@ -1,7 +1,8 @@
 """Small token-level fixes, each a pure function from a token list to a token list.
 
-They run inside :mod:`textrepair.lines` after the fragment order is settled. Each one is
-safe on logical text: it fires only on a pattern that logical Hebrew does not produce.
+They run inside :mod:`textrepair.lines` after the fragment order is settled (but
+:func:`split_glued`, which gives the reordering words to work on). Each one is safe on
+logical text: it fires only on a pattern that logical Hebrew does not produce.
 """
 
 from __future__ import annotations
@@ -31,6 +32,11 @@ _FINAL_FIRST_RE = re.compile(f"[{FINAL_LETTERS}]{WORD_START_BEHIND}")
 _RANGE_HINT_RE = re.compile(r"\d[-–]\d")
 _SIGN_HINT_RE = re.compile(r"[:%]\d|\d-")
 _BRACKET_RE = re.compile(r"[(\[{)\]}]")
+# Two words glued where a sentence mark ends the first (``אזוריים,כוחות``), or a dash
+# glued before a word (``–בסוריה``).
+_GLUED_AT_MARK_RE = re.compile(r"^([\u05d0-\u05ea\"'׳״’]+[,.:;?!]+)([\u05d0-\u05ea].*)$")
+_GLUED_DASH_RE = re.compile(r"^([–—])([\u05d0-\u05ea].*)$")
+_OPENING_QUOTES = "\"“'"  # ... or a quote that opens the second (``מבקש"הנשיא``)
 
 
 def has_final_first(text: str) -> bool:
@@ -138,3 +144,34 @@ def attach_drop_cap(tokens: list[str], zipf: Callable[[str], float]) -> list[str
             rest = tokens[1:i] + tokens[i + 1 :]
             return [lead + joined + trail, *rest]
     return tokens
+
+
+def split_glued(tokens: list[str], zipf: Callable[[str], float]) -> list[str]:
+    """Part the two words an extractor glued at a line's right end where it wrote the line
+    word by word, left to right (pypdf on Typst's PDFs: ``הראשונההמדינה``,
+    ``אזוריים,כוחות``, ``–בסוריה``), in the order written, for the reordering to turn:
+    the last token, when the lexicon does not know it but knows both its parts (the
+    pair it knows best), or a sentence mark or a dash parts it. Only in a document whose
+    every word is a fragment of its own (``Diagnosis.words_reversed``)."""
+    if not tokens:
+        return tokens
+    return [*tokens[:-1], *_glued_parts(tokens[-1], zipf)]
+
+
+def _glued_parts(token: str, zipf: Callable[[str], float]) -> list[str]:
+    for pattern in (_GLUED_AT_MARK_RE, _GLUED_DASH_RE):
+        if m := pattern.match(token):
+            return [m.group(1), m.group(2)]
+    lead, core, trail = split_punct(token)
+    if len(core) < 4 or not has_hebrew(core) or zipf(core) > 0:
+        return [token]
+    best: tuple[float, int] | None = None
+    for i in range(2, len(core) - 1):
+        if not core[i - 1].isalpha() or not (core[i].isalpha() or core[i] in _OPENING_QUOTES):
+            continue
+        a, b = zipf(core[:i]), zipf(core[i:].lstrip(_OPENING_QUOTES))
+        if min(a, b) > 0 and (best is None or a + b > best[0]):
+            best = (a + b, i)
+    if best is None:
+        return [token]
+    return [lead + core[: best[1]], core[best[1] :] + trail]

@@ -7,6 +7,7 @@ line and, for every fix that changed it, a ``(fix name, before, after)`` step.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 from textrepair import fixes, surgery
@@ -25,6 +26,9 @@ _PRIOR_LOGICAL_DOC = (-12.0, 2.0, 4)
 # Log-odds that a single space between two Hebrew words is a fragment boundary: a single
 # space usually lies inside a fragment (a run of words drawn in one go).
 _OPEN_GAP_PRIOR = -5.0
+# ... and where every word is a fragment of its own (``Diagnosis.words_reversed``), a
+# single space is a boundary unless the words on either side read far better in order.
+_OPEN_GAP_REVERSED = 10.0
 # Added when the leftmost fragment ends at a single space, in documents whose extractor
 # glues each line's last fragment that way (see ``pipeline.diagnose``).
 _NARROW_FIRST_BONUS = 15.0
@@ -41,6 +45,7 @@ class LineContext(NamedTuple):
     after: str | None = None
     cut_runs: bool = False
     stretch_in_order: bool = False
+    words_reversed: bool = False
 
 
 def wide_gaps(line: Line) -> int:
@@ -79,7 +84,8 @@ def reorder_fragments(line: Line, ctx: LineContext) -> list[str]:
     if len(tokens) < 2 or (not ctx.visual_doc and (n_wide == 0 or _in_order_stretch(line, ctx))):
         return tokens
     kinds = gap_kinds(tokens, line.gaps)
-    prior = [_OPEN_GAP_PRIOR if k == OPEN else 0.0 for k in kinds]
+    open_prior = _OPEN_GAP_REVERSED if ctx.words_reversed else _OPEN_GAP_PRIOR
+    prior = [open_prior if k == OPEN else 0.0 for k in kinds]
     pair = ctx.model.pair
     bonus = _NARROW_FIRST_BONUS if ctx.narrow_first and n_wide else 0.0
     reading = best_reading(tokens, kinds, pair, prior, ctx.before, ctx.after, bonus)
@@ -144,6 +150,9 @@ def repair_line(text: str, ctx: LineContext) -> tuple[str, list[Step]]:
     else:
         if cfg.reverse_letters:
             apply("reverse_letters", fixes.reverse_letters(tokens, zipf))
+        if cfg.reorder_fragments and ctx.words_reversed:
+            line = _split_glued(line._replace(tokens=tokens), zipf)
+            apply("split_glued", line.tokens)
         if cfg.reorder_fragments:
             new = reorder_fragments(line._replace(tokens=tokens), ctx)
             reordered = new != tokens
@@ -162,6 +171,14 @@ def repair_line(text: str, ctx: LineContext) -> tuple[str, list[Step]]:
     if reordered:
         return " ".join(tokens) + line.trail, steps
     return _rejoin(line._replace(tokens=tokens)), steps
+
+
+def _split_glued(line: Line, zipf: Callable[[str], float]) -> Line:
+    """The line with the words glued at its right end parted
+    (:func:`textrepair.fixes.split_glued`), one space between them."""
+    tokens = fixes.split_glued(line.tokens, zipf)
+    added = len(tokens) - len(line.tokens)
+    return line._replace(tokens=tokens, gaps=[*line.gaps, *[1] * added])
 
 
 def _rejoin(line: Line) -> str:

@@ -404,6 +404,7 @@ def _repair_fragments(
                 after,
                 diagnosis.cut_runs,
                 diagnosis.stretch_in_order,
+                diagnosis.words_reversed,
             )
             new, steps = repair_line(body, ctx)
             changes.extend(Change(i + 1, name, b, a) for name, b, a in steps)
