@@ -61,6 +61,7 @@ _VISUAL_SHARE = 0.03
 # PDFBox's lie inside fragments in reading order (-27 to -358 over its 30).
 _WORDS_REVERSED_MARGIN = 10.0
 _WORDS_RUN = 3
+_WORDS_SAMPLE_LINES = 1000  # lines searched for runs (a line may hold none)
 _VISUAL_MIN_LINES = 3
 # A fragment-visual document has its words cut at glyph runs (seed 003: prefix letters,
 # endings and digits drawn as runs of their own) when this share of its Hebrew lines
@@ -230,7 +231,7 @@ def diagnose(bodies: Sequence[str], assume: str = "auto") -> Diagnosis:
     words_reversed = False
     if regime is Regime.FRAGMENT_VISUAL:  # only there does the count decide anything
         cut = sum(1 for b in unmirrored if _HEBREW_RE.search(b) and shows_cuts(b))
-        runs = _single_spaced_runs(unmirrored)[:_STRETCH_SAMPLE]
+        runs = _single_spaced_runs(unmirrored[:_WORDS_SAMPLE_LINES], _STRETCH_SAMPLE)
         words_reversed = reversal_vote(runs) > _WORDS_REVERSED_MARGIN
     return Diagnosis(
         regime,
@@ -250,13 +251,16 @@ def diagnose(bodies: Sequence[str], assume: str = "auto") -> Diagnosis:
     )
 
 
-def _single_spaced_runs(bodies: Sequence[str]) -> list[list[str]]:
+def _single_spaced_runs(bodies: Sequence[str], limit: int) -> list[list[str]]:
     """The runs of :data:`_WORDS_RUN` or more Hebrew words one space apart in the lines
     (a wide gap, a lone letter, a number, a Latin word or a token mixing them ends a run):
     in a fragment-visual line, what reads in order if fragments hold several words, and
-    reversed if each word is its own."""
+    reversed if each word is its own. The first ``limit``: the vote is clear long before
+    a book's end."""
     runs: list[list[str]] = []
     for body in bodies:
+        if len(runs) >= limit:
+            break
         if _HEBREW_RE.search(body) is None:
             continue
         line = split_line(body)
