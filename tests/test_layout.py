@@ -641,6 +641,18 @@ def test_right_column_opening_with_a_heading_above_a_lifted_scrap_is_found() -> 
     assert out.index(tail[0].split()[0]) < out.index(_LEFT_2[0].split()[0])
 
 
+def held_out_run(
+    rng: random.Random, texts: list[list[str]], back: int, count: int | tuple[int, int]
+) -> list[str]:
+    """Consecutive paragraphs of a random held-out text (``benchmarks.heldout``): from a
+    random start ``back`` paragraphs before its end (or its first), ``count`` of them, or
+    a number drawn from the range ``count``."""
+    src = rng.choice(texts)
+    start = rng.randrange(max(1, len(src) - back))
+    n = count if isinstance(count, int) else rng.randint(*count)
+    return list(src[start : start + n])
+
+
 def test_what_is_known_of_the_extractor_weighs_on_turning_pages() -> None:
     """``left_first``: False turns no page; True (what ``repair`` passes for a text whose
     letters came out mirrored, as pdfminer's do) turns pages on less evidence than when
@@ -651,9 +663,7 @@ def test_what_is_known_of_the_extractor_weighs_on_turning_pages() -> None:
     rng = random.Random(5)
     docs = []
     for _ in range(60):
-        src = rng.choice(texts)
-        start = rng.randrange(max(1, len(src) - 6))
-        paragraphs = src[start : start + rng.randint(6, 14)]
+        paragraphs = held_out_run(rng, texts, 6, (6, 14))
         text = _damage.pdfminer_pages(paragraphs, rng.randint(38, 60), 30, rng, columns=True)
         docs.append((text, words(" ".join(paragraphs))))
 
@@ -680,9 +690,7 @@ def test_a_page_after_turned_pages_is_turned_on_its_own_weak_evidence() -> None:
     rng = random.Random(7)
     whole = 0
     for _ in range(60):
-        src = rng.choice(texts)
-        start = rng.randrange(max(1, len(src) - 6))
-        paragraphs = src[start : start + rng.randint(6, 14)]
+        paragraphs = held_out_run(rng, texts, 6, (6, 14))
         text = _damage.pdfminer_pages(paragraphs, rng.randint(38, 60), 20, rng, columns=True)
         whole += words(layout(text, left_first=True).text) == words(" ".join(paragraphs))
     assert whole >= 10
@@ -1170,9 +1178,7 @@ def _unseen_word_run_trials(rows: int, visual: bool) -> tuple[int, int]:
     rng = random.Random(5)
     restored = total = 0
     for _ in range(300):
-        src = rng.choice(texts)
-        start = rng.randrange(max(1, len(src) - 3))
-        paragraphs = [p for p in src[start : start + 3] if len(p.split()) >= 15]
+        paragraphs = [p for p in held_out_run(rng, texts, 3, 3) if len(p.split()) >= 15]
         if not paragraphs:
             continue
         width = rng.randint(28, 50)
@@ -1223,9 +1229,7 @@ def test_word_runs_of_an_unknown_extractor_are_read_by_the_document() -> None:
     errors = {None: [0.0, 0.0], False: [0.0, 0.0]}
     total = 0
     for _ in range(100):
-        src = rng.choice(texts)
-        start = rng.randrange(max(1, len(src) - 4))
-        paragraphs = [p for p in src[start : start + 4] if len(p.split()) >= 15]
+        paragraphs = [p for p in held_out_run(rng, texts, 4, 4) if len(p.split()) >= 15]
         if len(paragraphs) < 2:
             continue
         width = rng.randint(28, 50)
@@ -1612,9 +1616,7 @@ def test_a_one_page_article_in_two_columns_is_turned_by_its_shape() -> None:
     rng = random.Random(3)
     whole = tried = 0
     while tried < 40:
-        src = rng.choice(texts)
-        start = rng.randrange(max(1, len(src) - 6))
-        paragraphs = list(src[start : start + rng.randint(4, 12)])
+        paragraphs = held_out_run(rng, texts, 6, (4, 12))
         width = rng.randint(38, 60)
         rows = _rows(paragraphs, width)
         if len(rows) - 1 < width or rows[(len(rows) + 1) // 2 - 1] is not False:
@@ -1635,9 +1637,7 @@ def test_a_one_column_page_cut_at_its_foot_keeps_its_order(seed: int, per_width:
     from benchmarks.heldout import heldout_texts
 
     rng = random.Random(seed)
-    src = rng.choice(heldout_texts(min_words=15))
-    start = rng.randrange(max(1, len(src) - 6))
-    paragraphs = list(src[start : start + 12])
+    paragraphs = held_out_run(rng, heldout_texts(min_words=15), 6, 12)
     width = rng.randint(38, 64)
     height = round(per_width * width)
     rows = _rows(paragraphs, width)
@@ -1917,9 +1917,7 @@ def test_columns_read_across_when_the_extractor_is_known_to_read_across() -> Non
     rng = random.Random(3)
     told = untold = kept = total = 0
     for _ in range(60):
-        src = rng.choice(texts)
-        start = rng.randrange(max(1, len(src) - 8))
-        paragraphs = src[start : start + rng.randint(4, 8)]
+        paragraphs = held_out_run(rng, texts, 8, (4, 8))
         lines = column_lines(paragraphs, rng.randint(26, 44))
         half = (len(lines) + 1) // 2
         right, left = lines[:half], lines[half:]
@@ -1955,7 +1953,7 @@ def test_columns_on_level_baselines_come_back_with_their_last_page() -> None:
     to sort lines across columns, a few single lines against many merged ones show the
     column width; the last page's single lines are read down the right column, not in
     turn, since no line before them came out alone. Held-out text (seed 11, 40 texts of
-    1-3 pages): 13 come back within 3% WER, 3 before. Of the rest, most leave fewer than
+    1-3 pages): 18 come back within 3% WER, 0 before. Of the rest, most leave fewer than
     three single lines or too few merged ones to show the columns (read as one column),
     and a few miss by a word cut to the wrong column. The same lines set as one column
     twice as wide are all left alone."""
@@ -1965,17 +1963,15 @@ def test_columns_on_level_baselines_come_back_with_their_last_page() -> None:
     rng = random.Random(11)
     back = kept = 0
     for _ in range(40):
-        src = rng.choice(texts)
-        start = rng.randrange(max(1, len(src) - 12))
+        paragraphs = held_out_run(rng, texts, 12, (4, 12))
         width, height = rng.randint(30, 44), rng.randint(20, 30)
-        paragraphs = src[start : start + rng.randint(4, 12)]
         lines = [line for p in paragraphs for line in justify(p, width)]
         pages = level_pages(lines, height)
         text = "\f".join("\n".join(page) + "\n" for page in pages)
         back += wer("\n".join(lines), layout(text, lines_across=True).text) <= READ_ACROSS_WER
         one = "\n".join(justify(" ".join(paragraphs), 2 * width + 1)) + "\n"
         kept += layout(one, lines_across=True).text == one
-    assert back >= 11
+    assert back >= 15
     assert kept == 40
 
 

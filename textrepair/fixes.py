@@ -1,8 +1,8 @@
 """Small token-level fixes, each a pure function from a token list to a token list.
 
-They run inside :mod:`textrepair.lines` after the fragment order is settled (but
-:func:`split_glued`, which gives the reordering words to work on). Each one is safe on
-logical text: it fires only on a pattern that logical Hebrew does not produce.
+They run inside :mod:`textrepair.lines` after the fragment order is settled, all but
+:func:`split_glued`, which runs before it and gives it the words to turn. Each one is
+safe on logical text: it fires only on a pattern that logical Hebrew does not produce.
 """
 
 from __future__ import annotations
