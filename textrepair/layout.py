@@ -1794,12 +1794,15 @@ def _rejoin_halves(seq: list[_Item], anchored: set[int]) -> tuple[list[_Item], b
     is such a pair, written left half first (in the fixtures, 24 such pairs of pdfminer's
     read right half first, none left first); the two become one line, right half first,
     when it is no longer than the page's lines. Only for such an extractor (``repair``
-    calls this when it knows one), and only where edge spaces are rare enough to mean
-    something (:data:`_HOLE_SHARE`).
+    calls this when it knows one). Edge spaces show holes only where they are rare
+    enough to mean something (:data:`_HOLE_SHARE`; pdfminer ends every line of Typst's
+    PDFs with one); a sentence mark at a line's start and a prefix and hyphen at its end
+    show them anyway.
     """
     idx = _nonblank(seq)
-    if not idx or not all(_edge_spaces_rare(seq, idx)):
+    if not idx:
         return seq, False
+    rare = _edge_spaces_rare(seq, idx)
     full = _widest_lines(seq, idx)
     out: list[_Item] = []
     changed = False
@@ -1808,7 +1811,7 @@ def _rejoin_halves(seq: list[_Item], anchored: set[int]) -> tuple[list[_Item], b
         it = seq[k]
         nxt = seq[k + 1] if k + 1 < len(seq) else None
         width = full.get((it.page, it.region), 0)
-        if nxt is not None and it.key not in anchored and _split_halves(it, nxt, width):
+        if nxt is not None and it.key not in anchored and _split_halves(it, nxt, width, rare):
             line = _plain(nxt.text).rstrip() + " " + _plain(it.text).lstrip()
             out.append(replace(nxt, text=line))
             changed = True
@@ -1839,17 +1842,20 @@ def _widest_lines(seq: Sequence[_Item], idx: Sequence[int]) -> dict[tuple[int, i
     return full
 
 
-def _split_halves(left: _Item, right: _Item, width: int) -> bool:
+def _split_halves(
+    left: _Item, right: _Item, width: int, rare: tuple[bool, bool] = (True, True)
+) -> bool:
     """Whether ``left`` (a hole at its start) and then ``right`` (a hole at its end, none at
-    its start) are the left and right halves of one Hebrew line (:func:`_holes`; the
-    text's edge spaces are known to mean holes), together no longer than ``width``
-    allows."""
+    its start) are the left and right halves of one Hebrew line (:func:`_holes`, with
+    edge spaces counted as holes only where ``rare``, :func:`_edge_spaces_rare`; a
+    sentence mark at the start or a prefix and hyphen at the end show one anyway),
+    together no longer than ``width`` allows."""
     if left.role != "body" or right.role != "body" or left.blank or right.blank:
         return False
     if left.page != right.page or _lifted_kind(left) or _lifted_kind(right):
         return False
-    a, b = _holes(left.text, True, True), _holes(right.text, True, True)
-    if not (a.lead and b.trail) or b.lead:
+    a, b = _holes(left.text, *rare), _holes(right.text, *rare)
+    if not (a.lead and (b.trail or b.prefix)) or b.lead:
         return False
     return _width(left.text) + 1 + _width(right.text) <= _LIFT_FIT * width
 
@@ -2478,6 +2484,8 @@ def _join_words(seq: list[_Item], model: WordModel) -> tuple[list[_Item], bool]:
             continue
         word, hyphen = m["word"], m["hyphen"]
         left, right = split_punct(word)[1], split_punct(words[0])[1]
+        if _PREFIX_HYPHEN.search(tokens[-1]) and has_hebrew(right[:1]):
+            continue  # ``ב-`` awaits a number or a Latin run (lifted away), not ``בבאקו.``
         joined_known = model.zipf(left + right) >= _JOINED_ZIPF
         halves_known = model.zipf(left) > 0 and model.zipf(right) > 0
         keep = hyphen != "\u00ad" and not (joined_known and not halves_known)
