@@ -1848,9 +1848,7 @@ def _widest_lines(seq: Sequence[_Item], idx: Sequence[int]) -> dict[tuple[int, i
     return full
 
 
-def _split_halves(
-    left: _Item, right: _Item, width: int, rare: tuple[bool, bool] = (True, True)
-) -> bool:
+def _split_halves(left: _Item, right: _Item, width: int, rare: tuple[bool, bool]) -> bool:
     """Whether ``left`` (a hole at its start) and then ``right`` (a hole at its end, none at
     its start) are the left and right halves of one Hebrew line (:func:`_holes`, with
     edge spaces counted as holes only where ``rare``, :func:`_edge_spaces_rare`; a
@@ -2543,8 +2541,8 @@ def _emit_paragraphs(seq: Sequence[_Item], keep_furniture: bool) -> list[str]:
     room than a line breaker would (:data:`_OPEN_FIT`: a headline, a byline); and
     around display and note lines. Otherwise a line that leaves its sentence open never
     ends a paragraph, whatever follows it (blank lines in the middle of a sentence are
-    extraction artefacts). Furniture kept by
-    ``keep_furniture`` waits for the end of the paragraph it interrupts.
+    extraction artefacts). Furniture kept by ``keep_furniture`` waits for the end of the
+    paragraph it interrupts.
     """
     text_idx = [
         k for k, it in enumerate(seq) if it.role in ("body", "display", "foreign") and not it.blank
