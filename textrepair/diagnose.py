@@ -266,14 +266,14 @@ def _single_spaced_runs(bodies: Sequence[str], limit: int) -> list[list[str]]:
         line = split_line(body)
         run: list[str] = []
         for token, gap in zip(line.tokens, [*line.gaps, 2], strict=True):
-            if _HEBREW_WORD_RE.match(split_punct(token)[1]):
+            word = _HEBREW_WORD_RE.match(split_punct(token)[1]) is not None
+            if word:
                 run.append(token)
-            else:
-                run = []
-            if gap > 1 or not run:
-                if len(run) >= _WORDS_RUN:
-                    runs.append(run)
-                run = []
+            if word and gap == 1:
+                continue
+            if len(run) >= _WORDS_RUN:
+                runs.append(run)
+            run = []
     return runs
 
 

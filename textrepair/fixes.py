@@ -14,6 +14,7 @@ from textrepair.tokens import (
     FINAL_LETTERS,
     MIRROR,
     has_hebrew,
+    lookup,
     split_punct,
     starts_with_final,
 )
@@ -163,13 +164,13 @@ def _glued_parts(token: str, zipf: Callable[[str], float]) -> list[str]:
         if m := pattern.match(token):
             return [m.group(1), m.group(2)]
     lead, core, trail = split_punct(token)
-    if len(core) < 4 or not has_hebrew(core) or zipf(core) > 0:
+    if len(core) < 4 or not has_hebrew(core) or lookup(zipf, core) > 0:
         return [token]
     best: tuple[float, int] | None = None
     for i in range(2, len(core) - 1):
         if not core[i - 1].isalpha() or not (core[i].isalpha() or core[i] in _OPENING_QUOTES):
             continue
-        a, b = zipf(core[:i]), zipf(core[i:].lstrip(_OPENING_QUOTES))
+        a, b = lookup(zipf, core[:i]), lookup(zipf, core[i:].lstrip(_OPENING_QUOTES))
         if min(a, b) > 0 and (best is None or a + b > best[0]):
             best = (a + b, i)
     if best is None:

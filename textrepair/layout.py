@@ -244,6 +244,12 @@ _INTERLEAVED_SINGLE_SHARE = 0.3
 # cluster first until one has the columns' shape: at 0.15 a narrow cluster of headline
 # scraps outnumbered the columns of seed 004's LibreOffice page).
 _ACROSS_SINGLE_SHARE = 0.15
+# Candidate widths tried, largest cluster first: on the labs the columns are the largest
+# (33 extractions) or the next (seed 004's LibreOffice page through pdfplumber). Trying
+# them all read a one-column text set at many widths (the throughput benchmark's clean
+# megabyte) as columns at the 63rd, and cost a shape test each (clean text with layout
+# 2.1 -> 0.7 MB/s).
+_WIDTH_TRIES = 3
 _INTERLEAVED_LONGER = 0.1
 _INTERLEAVED_BETWEEN = 0.3
 _INTERLEAVED_RUN_SHARE = 0.15
@@ -2337,13 +2343,16 @@ def _word_runs(seq: list[_Item]) -> list[tuple[int, int]]:
     return runs
 
 
-def _runs_read_turned(seq: list[_Item], model: WordModel) -> bool:
-    """Whether the document's one-word runs, taken together, read better turned (each
-    run's words right to left, between the words around it) than as written, by
-    :data:`_RUN_VOTE` nats: the extractor writes them in visual order. One run's words
-    tell little on text the model never counted; the sum over a document does."""
+def _runs_read_turned(
+    seq: list[_Item], runs: Sequence[tuple[int, int]], model: WordModel
+) -> bool:
+    """Whether the document's one-word ``runs`` (:func:`_word_runs`), taken together, read
+    better turned (each run's words right to left, between the words around it) than as
+    written, by :data:`_RUN_VOTE` nats: the extractor writes them in visual order. One
+    run's words tell little on text the model never counted; the sum over a document
+    does."""
     vote = 0.0
-    for k, end in _word_runs(seq):
+    for k, end in runs:
         words = [_norm(it.text) for it in seq[k:end] if not it.blank]
         before = _last_word(seq[k - 1].text) if k and seq[k - 1].role == "body" else ""
         after = _first_word(seq[end].text) if end < len(seq) else ""
@@ -2379,13 +2388,14 @@ def _unscramble_word_runs(
     as written. On text the model never counted it cannot tell a line reversed by 4 nats
     (pdftotext's mean WER, model that never counted the text: 0.0259 -> 0.0206).
     """
+    runs = _word_runs(seq)
     if visual is None:
-        visual = _runs_read_turned(seq, model)
+        visual = _runs_read_turned(seq, runs, model)
     out: list[_Item] = []
     changed = False
     width: float | None = None  # the text's full line width, measured at the first run
     pos = 0
-    for k, end in _word_runs(seq):
+    for k, end in runs:
         out.extend(seq[pos:k])
         pos = end
         written = seq[k:end]
@@ -2759,8 +2769,9 @@ def _column_width(
     column shows one. A ``w`` is a candidate when both clusters hold at least
     :data:`_INTERLEAVED_MIN` lines and the ``w`` cluster at least
     :data:`_INTERLEAVED_SINGLE_SHARE` of both (:data:`_ACROSS_SINGLE_SHARE` where the
-    extractor is known to sort lines ``across`` columns); the one whose clusters hold the
-    most lines and look like columns read across (:func:`_interleaved`) is taken.
+    extractor is known to sort lines ``across`` columns); of the :data:`_WIDTH_TRIES`
+    whose clusters hold the most lines, the first that looks like columns read across
+    (:func:`_interleaved`) is taken.
     """
     widths = [_width(t) for t in texts]
     counts = Counter(widths).items()  # a few hundred lengths, however long the text
@@ -2771,14 +2782,14 @@ def _column_width(
         merged = sum(c for n, c in counts if _merged_width(n, w))
         if min(single, merged) >= _INTERLEAVED_MIN and single >= share * (single + merged):
             candidates.append((single + merged, w))
-    two_down: list[bool] = []  # the reading two lines down, the same for every w
-    for _, best in sorted(candidates, key=lambda c: -c[0]):
+    two_down: bool | None = None  # the reading two lines down, the same for every w
+    for _, best in sorted(candidates, key=lambda c: -c[0])[:_WIDTH_TRIES]:
         singles = [n for n in widths if _single_width(n, best)]
         w = round(statistics.median(singles))
         verdict = _interleaved(texts, widths, w)
-        if verdict is None and not across and not two_down:
-            two_down.append(_reads_two_down(texts, model))
-        if verdict or (verdict is None and (across or two_down[0])):
+        if verdict is None and not across and two_down is None:
+            two_down = _reads_two_down(texts, model)
+        if verdict or (verdict is None and (across or two_down)):
             return w, max(singles)
     return None
 
