@@ -2343,9 +2343,7 @@ def _word_runs(seq: list[_Item]) -> list[tuple[int, int]]:
     return runs
 
 
-def _runs_read_turned(
-    seq: list[_Item], runs: Sequence[tuple[int, int]], model: WordModel
-) -> bool:
+def _runs_read_turned(seq: list[_Item], runs: Sequence[tuple[int, int]], model: WordModel) -> bool:
     """Whether the document's one-word ``runs`` (:func:`_word_runs`), taken together, read
     better turned (each run's words right to left, between the words around it) than as
     written, by :data:`_RUN_VOTE` nats: the extractor writes them in visual order. One
@@ -2828,29 +2826,29 @@ def _interleaved(texts: Sequence[str], widths: Sequence[int], w: int) -> bool | 
     word model counted (the held-out WeasyPrint one of ud09: z = 2 with a model that
     never counted it).
     """
-    single = sum(_single_width(n, w) for n in widths)
-    merged = sum(_merged_width(n, w) for n in widths)
-    between = sum((1 + _HALF_TOL) * w < n < (2 - 2 * _HALF_TOL) * w + 1 for n in widths)
-    longer = sum(n > (2 + 2 * _HALF_TOL) * w + 1 for n in widths)
-    inside = [_single_width(n, w) or _merged_width(n, w) for n in widths]
+    counts = Counter(widths)  # the lengths' tests once per length, not once per line
+    singles = {n for n in counts if _single_width(n, w)}
+    merges = {n for n in counts if _merged_width(n, w)}
+    both = sum(counts[n] for n in singles | merges)
+    between = sum(
+        c for n, c in counts.items() if (1 + _HALF_TOL) * w < n < (2 - 2 * _HALF_TOL) * w + 1
+    )
+    longer = sum(c for n, c in counts.items() if n > (2 + 2 * _HALF_TOL) * w + 1)
+    if between > _INTERLEAVED_BETWEEN * both or longer > _INTERLEAVED_LONGER * both:
+        return False
+    inside = [n in singles or n in merges for n in widths]
     running = sum(
-        _single_width(widths[i], w)
+        widths[i] in singles
         and not _closed(texts[i])
         and not _LIST_ITEM.match(_norm(texts[i]))
         and inside[i - 1]
         and inside[i + 1]
         for i in range(1, len(texts) - 1)
     )
-    kinds = [_merged_width(n, w) for n, ok in zip(widths, inside, strict=True) if ok]
-    switches = sum(a != b for a, b in pairwise(kinds))
-    both = single + merged
-    shaped = (
-        between <= _INTERLEAVED_BETWEEN * both
-        and longer <= _INTERLEAVED_LONGER * both
-        and running >= max(_INTERLEAVED_MIN, _INTERLEAVED_RUN_SHARE * both)
-    )
-    if not shaped:
+    if running < max(_INTERLEAVED_MIN, _INTERLEAVED_RUN_SHARE * both):
         return False
+    kinds = [n in merges for n, ok in zip(widths, inside, strict=True) if ok]
+    switches = sum(a != b for a, b in pairwise(kinds))
     return True if switches >= _INTERLEAVED_SWITCHES else None
 
 
