@@ -29,6 +29,7 @@ byte for byte.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import statistics
@@ -271,6 +272,16 @@ _MISFIT_NATS = 3.0
 # ... and this many for each half that leaves room for the next word of its column (a
 # line breaker fills a line before it starts the next).
 _ROOM_NATS = 3.0
+
+# Pages read across and joined with nothing between them: one column of a page holds
+# 0.8-1.7 lines per character of column width (the labs' pages: 0.86-1.38; A4 or Letter
+# in two columns at a usual leading, 1.0-1.5), so a taller one is more than a page. All
+# pages but the last are _PAGE_FILL full (paragraph spacing varies what one holds), their
+# two columns level within _PAGE_LEVEL lines and the same share.
+_PAGE_ROWS_MAX = 1.7
+_PAGE_ROWS_MIN = 0.8
+_PAGE_FILL = 0.9
+_PAGE_LEVEL = 2
 
 # A line that ends in a dash standing alone (speech broken off: ``- - -``) ends its paragraph.
 _BROKEN_OFF = re.compile(r"\s[-–—]$")
@@ -3119,6 +3130,21 @@ def _interleaved_page(
     """The lines of one page as (input index, text): right column, then left column
     (``last``: the text's last page; ``level``: no page before it has a single column
     line)."""
+    slots = _page_slots(texts, w, widest, model, last, level)
+    rights, lefts = _column_streams(slots)
+    return [(i, _right_text(slots[i])) for i in rights] + [(i, _left_text(slots[i])) for i in lefts]
+
+
+def _page_slots(
+    texts: Sequence[str],
+    w: int,
+    widest: int,
+    model: WordModel,
+    last: bool = False,
+    level: bool = False,
+) -> list[_Slot]:
+    """The lines of one page read across, each a merged line cut in two halves or a
+    single line given to its column (see :func:`_interleaved_page`)."""
     slots = []
     for k, t in enumerate(texts):
         norm = _norm(t)
@@ -3142,8 +3168,120 @@ def _interleaved_page(
     for _ in range(_INTERLEAVED_ROUNDS):
         _assign_runs(slots, model, w, widest, last, level)
         _choose_cuts(slots, (w, widest), model)
+    return slots
+
+
+def _read_across(
+    texts: Sequence[str],
+    measure: tuple[int, int],
+    model: WordModel,
+    last: bool = False,
+    level: bool = False,
+) -> list[tuple[int, str]]:
+    """The lines of a page read across as (input index, text), each page's right column
+    before its left; a page too tall to be one is first parted where its pages meet
+    (:func:`_page_breaks`)."""
+    w, widest = measure
+    slots = _page_slots(texts, w, widest, model, last, level)
+    bounds = [0, *_page_breaks(slots, measure, model), len(texts)]
+    out: list[tuple[int, str]] = []
+    for a, b in pairwise(bounds):
+        if len(bounds) > 2:
+            slots = _page_slots(texts[a:b], w, widest, model, last and b == len(texts), level)
+        rights, lefts = _column_streams(slots)
+        out += [(a + i, _right_text(slots[i])) for i in rights]
+        out += [(a + i, _left_text(slots[i])) for i in lefts]
+    return out
+
+
+def _page_breaks(slots: Sequence[_Slot], measure: tuple[int, int], model: WordModel) -> list[int]:
+    """Where pages meet in ``slots`` (the slot indices that start a page), when one
+    column of them is taller than a page holds (:data:`_PAGE_ROWS_MAX` lines per
+    character of column width): pages of one document joined with nothing between them.
+
+    Each page is read right column then left, so a break changes which lines meet: the
+    right column's last line goes on in the left's first, the left's last in the next
+    page's right column. Of the ways to part the slots into pages of one height ``H``
+    (every page but the last :data:`_PAGE_FILL` full, its two columns level, the last no
+    taller), the one whose meeting lines the word model reads best (:func:`_meeting`) is
+    taken."""
+    w, widest = measure
     rights, lefts = _column_streams(slots)
-    return [(i, _right_text(slots[i])) for i in rights] + [(i, _left_text(slots[i])) for i in lefts]
+    if max(len(rights), len(lefts)) <= _PAGE_ROWS_MAX * w:
+        return []
+    n = len(slots)
+    r_count = [bisect.bisect_left(rights, b) for b in range(n + 1)]
+    l_count = [bisect.bisect_left(lefts, b) for b in range(n + 1)]
+
+    def right(b: int, before: bool) -> str:
+        k = r_count[b] - before
+        return _right_text(slots[rights[k]]) if 0 <= k < len(rights) else ""
+
+    def left(b: int, before: bool) -> str:
+        k = l_count[b] - before
+        return _left_text(slots[lefts[k]]) if 0 <= k < len(lefts) else ""
+
+    def meet(before: str, after: str) -> float:
+        return _meeting(model, before, after, widest)
+
+    # What a page ending at b gains on the way out, less the column joints it breaks.
+    leave = [
+        meet(left(b, True), right(b, False))
+        - meet(right(b, True), right(b, False))
+        - meet(left(b, True), left(b, False))
+        for b in range(n)
+    ] + [0.0]
+    inside: dict[tuple[int, int], float] = {}
+
+    def page(a: int, b: int) -> float:
+        if (a, b) not in inside:
+            turn = meet(right(b, True), left(a, False)) if l_count[b] > l_count[a] else 0.0
+            inside[a, b] = turn + leave[b]
+        return inside[a, b]
+
+    best: tuple[float, int, list[int]] | None = None
+    for height in range(math.ceil(_PAGE_ROWS_MIN * w), math.floor(_PAGE_ROWS_MAX * w) + 1):
+        score, back = {0: 0.0}, {0: 0}
+        for a in range(n):
+            if a not in score:
+                continue
+            if max(r_count[n] - r_count[a], l_count[n] - l_count[a]) <= height:
+                total = score[a] + page(a, n)
+                if n not in score or total > score[n]:
+                    score[n], back[n] = total, a
+            full = math.ceil(_PAGE_FILL * height)
+            lo = min(
+                bisect.bisect_left(r_count, r_count[a] + full),
+                bisect.bisect_left(l_count, l_count[a] + full),
+            )
+            hi = min(
+                bisect.bisect_right(r_count, r_count[a] + height),
+                bisect.bisect_right(l_count, l_count[a] + height),
+            )
+            for b in range(max(lo, a + 1), min(hi, n)):
+                r, lc = r_count[b] - r_count[a], l_count[b] - l_count[a]
+                if abs(r - lc) > _PAGE_LEVEL + (1 - _PAGE_FILL) * max(r, lc):
+                    continue
+                total = score[a] + page(a, b)
+                if b not in score or total > score[b]:
+                    score[b], back[b] = total, a
+        if n not in score:
+            continue
+        breaks, b = [], back[n]
+        while b:
+            breaks.append(b)
+            b = back[b]
+        found = (score[n], -len(breaks), breaks[::-1])
+        if best is None or found[:2] > best[:2]:
+            best = found
+    return best[2] if best else []
+
+
+def _meeting(model: WordModel, before: str, after: str, widest: int) -> float:
+    """The word model's score of ``after`` going on from ``before`` in one column, less
+    :data:`_ROOM_NATS` when its first word would have fitted on ``before``."""
+    score = _joint(model, before, after)
+    return score - _ROOM_NATS * _room_left(_norm(before), after, widest)
 
 
 def _deinterleave(
@@ -3168,7 +3306,7 @@ def _deinterleave(
     )
     for page, idx in by_page.items():
         texts = [seq[k].text for k in idx]
-        lines = _interleaved_page(texts, *measure, model, page == last, level)
+        lines = _read_across(texts, measure, model, page == last, level)
         if [t for _, t in lines] == [seq[k].text for k in idx]:
             continue
         new = []
