@@ -2051,15 +2051,15 @@ def pages_read_across(
 
 
 def test_pages_read_across_and_joined_with_nothing_between_are_parted() -> None:
-    """pdfplumber's pages joined with nothing between them (``"\n".join`` of each page's
-    text), with no page number to show where they meet: read as one page, each column of
-    every page comes before the next column's text. A column taller than a page holds
-    (1.7 lines per character of column width) is more than one page; pages of one
-    height, read right column then left, are parted where the meeting lines read best.
-    Held-out text, 2-4 pages of 26-44 characters a column and 0.95-1.4 rows per
-    character (seed 5, 40 documents): mean WER 0.45 read as one page, 0.24 parted;
-    0.09 when the pages are marked by form feeds. Chromium's PDFs through pdfplumber
-    (newlab, six texts): 0.52 -> 0.15."""
+    """pdfplumber's pages joined with nothing between them (each page's text after the
+    last, as ``"\\n".join`` gives them), with no page number to show where they meet:
+    read as one page, each column of every page comes before the next column's text. A
+    column taller than a page holds (1.7 lines per character of column width) is more
+    than one page; pages of one height, read right column then left, are parted where
+    the meeting lines read best. Held-out text, 2-4 pages of 26-44 characters a column
+    and 0.95-1.4 rows per character (seed 5, 40 documents): mean WER 0.43 read as one
+    page, 0.26 parted; 0.08 when form feeds mark the pages. Chromium's PDFs through
+    pdfplumber (six texts): 0.52 -> 0.11."""
     from benchmarks.heldout import heldout_texts
 
     texts = heldout_texts(min_words=15)
