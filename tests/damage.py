@@ -337,6 +337,58 @@ def justify(paragraph: str, width: int) -> list[str]:
     return lines
 
 
+def column_lines(paras: list[str], width: int) -> list[tuple[str, bool]]:
+    """The lines of paragraphs wrapped at ``width``, each with whether it ends its paragraph."""
+    out = []
+    for p in paras:
+        lines = justify(p, width)
+        out += [(line, k == len(lines) - 1) for k, line in enumerate(lines)]
+    return out
+
+
+def read_across(
+    right: list[tuple[str, bool]], left: list[tuple[str, bool]], offset: int = 0
+) -> list[str]:
+    """Two columns as pdfplumber sorts them by height. Lines are two units apart and a
+    paragraph is followed by one unit of space; lines of the two columns at the same
+    height come out as one line, right column first. ``offset``: the left column starts
+    that many units lower (baselines that do not line up)."""
+    placed = []
+    for side, column in enumerate((right, left)):
+        y = offset * side
+        for text, last in column:
+            placed.append((y, side, text))
+            y += 3 if last else 2
+    out: list[str] = []
+    last_y = None
+    for y, _, t in sorted(placed):
+        if y == last_y:
+            out[-1] += " " + t
+        else:
+            out.append(t)
+        last_y = y
+    return out
+
+
+def pages_read_across(
+    lines: list[tuple[str, bool]], height: int, offset: int = 0
+) -> list[list[str]]:
+    """Column lines set in pages of two columns, each column ``height`` rows of two units
+    (a paragraph's last line takes three, as in :func:`read_across`), right column
+    filled first; each page as pdfplumber sorts it by height."""
+    pages, i = [], 0
+    while i < len(lines):
+        columns: list[list[tuple[str, bool]]] = [[], []]
+        for column in columns:
+            used = 0
+            while i < len(lines) and used + 2 <= 2 * height:
+                column.append(lines[i])
+                used += 3 if lines[i][1] else 2
+                i += 1
+        pages.append(read_across(*columns, offset=offset))
+    return pages
+
+
 def corpus_paragraphs(corpus_dir: Path = CORPUS_DIR) -> list[str]:
     """The clean paragraphs of ``shared/corpus/ud*.txt`` (CC BY-SA 4.0), in file order."""
     out = []

@@ -38,6 +38,9 @@ from textrepair.wordmodel import WordModel
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 _damage = importlib.import_module("damage")
 justify = _damage.justify
+column_lines = _damage.column_lines
+read_across = _damage.read_across
+pages_read_across = _damage.pages_read_across
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
@@ -1855,39 +1858,6 @@ def gold_paragraphs(key: str) -> list[str]:
     return [p for p in text.splitlines() if len(p) > 200]
 
 
-def column_lines(paras: list[str], width: int) -> list[tuple[str, bool]]:
-    """The lines of paragraphs wrapped at ``width``, each with whether it ends its paragraph."""
-    out = []
-    for p in paras:
-        lines = justify(p, width)
-        out += [(line, k == len(lines) - 1) for k, line in enumerate(lines)]
-    return out
-
-
-def read_across(
-    right: list[tuple[str, bool]], left: list[tuple[str, bool]], offset: int = 0
-) -> list[str]:
-    """Two columns as pdfplumber sorts them by height. Lines are two units apart and a
-    paragraph is followed by one unit of space; lines of the two columns at the same
-    height come out as one line, right column first. ``offset``: the left column starts
-    that many units lower (baselines that do not line up)."""
-    placed = []
-    for side, column in enumerate((right, left)):
-        y = offset * side
-        for text, last in column:
-            placed.append((y, side, text))
-            y += 3 if last else 2
-    out: list[str] = []
-    last_y = None
-    for y, _, t in sorted(placed):
-        if y == last_y:
-            out[-1] += " " + t
-        else:
-            out.append(t)
-        last_y = y
-    return out
-
-
 # Cutting a merged line is a choice between neighbouring word boundaries; a few choices
 # can go a word astray (when both halves fit their column either way). Reading order
 # wrong anywhere costs far more than this.
@@ -2029,25 +1999,6 @@ def test_columns_on_level_baselines_come_back_with_their_last_page() -> None:
         kept += layout(one, lines_across=True).text == one
     assert back >= 15
     assert kept == 40
-
-
-def pages_read_across(
-    lines: list[tuple[str, bool]], height: int, offset: int = 0
-) -> list[list[str]]:
-    """Column lines set in pages of two columns, each column ``height`` rows of two units
-    (a paragraph's last line takes three, as in :func:`read_across`), right column
-    filled first; each page as pdfplumber sorts it by height."""
-    pages, i = [], 0
-    while i < len(lines):
-        columns: list[list[tuple[str, bool]]] = [[], []]
-        for column in columns:
-            used = 0
-            while i < len(lines) and used + 2 <= 2 * height:
-                column.append(lines[i])
-                used += 3 if lines[i][1] else 2
-                i += 1
-        pages.append(read_across(*columns, offset=offset))
-    return pages
 
 
 def test_pages_read_across_and_joined_with_nothing_between_are_parted() -> None:
