@@ -282,6 +282,9 @@ _PAGE_ROWS_MAX = 1.7
 _PAGE_ROWS_MIN = 0.8
 _PAGE_FILL = 0.9
 _PAGE_LEVEL = 2
+# The right column alone at the last page's foot is looked for this many column heights
+# above the foot (it is at most one; the search costs a reading of the run per line).
+_ALONE_ROWS = 1
 # One word pair tells little, and a pair of lines given to the wrong column can score -6
 # or less: held within this many nats, no single pair decides where pages meet (held-out
 # pages joined, 3 x 150 documents: mean WER 0.297/0.281/0.288 -> 0.294/0.274/0.285;
@@ -3041,7 +3044,7 @@ def _assign_runs(
     joints the word model scores higher; ties read right first, and so does a run at the
     top of the page (a title above both columns, or the right column's first line). On
     the text's ``last`` page the run at its foot may be the right column alone
-    (:func:`_one_column_below`; ``level``: no page before it has a single column line)."""
+    (:func:`_right_alone_from`; ``level``: no page before it has a single column line)."""
     i = 0
     while i < len(slots):
         if slots[i].cuts:
@@ -3050,9 +3053,13 @@ def _assign_runs(
         j = i
         while j < len(slots) and not slots[j].cuts:
             j += 1
-        if last and j == len(slots) and _one_column_below(slots, i, model, (w, widest), level):
-            for k in range(i, j):
-                slots[k].is_right = True
+        phase = _spacing_phase(slots, i, w)
+        alone = None
+        if last and j == len(slots):
+            alone = _right_alone_from(slots, i, model, (w, widest), level, phase)
+        if alone is not None:
+            for k, flag in zip(range(i, j), alone, strict=True):
+                slots[k].is_right = flag
             i = j
             continue
         scores = []
@@ -3060,36 +3067,66 @@ def _assign_runs(
             for k, flag in zip(range(i, j), _alternate(j - i, right_first), strict=True):
                 slots[k].is_right = flag
             scores.append((_run_score(slots, i, j, model, widest), right_first))
-        phase = _spacing_phase(slots, i, w)
         best = i == 0 or max(scores, key=lambda s: (s[0], s[1]))[1] if phase is None else phase
         for k, flag in zip(range(i, j), _alternate(j - i, best), strict=True):
             slots[k].is_right = flag
         i = j
 
 
-def _one_column_below(
-    slots: list[_Slot], i: int, model: WordModel, measure: tuple[int, int], level: bool
-) -> bool:
-    """Whether the single lines from slot ``i`` to the last page's foot, below its last
-    merged line, are the right column alone rather than the two columns taking turns:
-    the left column ended higher, with the text (a last page filled right column first,
-    as Typst fills it). So the merged line above ends a sentence on its left half, or
-    there is none (the text ended in the right column); and the columns are on level
-    baselines (``level``, and no single column line above on this page: a line of each
-    column always came out merged, so these have no partner), or read down one column
-    the lines join better (:func:`_run_score`) than read in turn."""
+def _right_alone_from(
+    slots: list[_Slot],
+    i: int,
+    model: WordModel,
+    measure: tuple[int, int],
+    level: bool,
+    phase: bool | None,
+) -> list[bool] | None:
+    """Which of the single lines from slot ``i`` to the last page's foot are right
+    column lines, when below some of them the right column goes on alone (None when
+    they take turns down to the foot): below the left column's end, on a last page
+    filled right column first (as Typst and LibreOffice fill it). The text ends there,
+    so the left column's last line ends a sentence: the merged line's left half above
+    ``i``, or a left line of the run. Columns on level baselines (``level``, and no
+    single column line above on this page) always came out merged, so the single lines
+    have no partner: the right column alone from ``i``. Otherwise the reading whose
+    column joints read best (:func:`_run_score`) is taken: the lines taking turns down
+    to the foot, the right column alone from ``i``, or, below a merged line (the page
+    shows two columns side by side), the lines taking turns (right first or left first,
+    or as the paragraph spacing above says: ``phase``, :func:`_spacing_phase`) down to
+    a left line that ends a sentence and the right column alone below it, searched
+    within :data:`_ALONE_ROWS` column heights of the foot. A page of single lines only
+    gives no sign of a second column beside the first: the word model alone would split
+    a right column there on a few nats of noise (Typst's gold002 through pdfplumber)."""
     w, widest = measure
     n = len(slots)
-    if i and not _closed(slots[i - 1].left):
-        return False
-    if level and not any(not s.cuts and _single_width(len(_norm(s.text)), w) for s in slots[:i]):
-        return True
-    scores = []
-    for flags in (_alternate(n - i, True), _alternate(n - i, False), [True] * (n - i)):
-        for k, flag in zip(range(i, n), flags, strict=True):
-            slots[k].is_right = flag
-        scores.append(_run_score(slots, i, n, model, widest))
-    return scores[2] > max(scores[:2])
+    closed_above = i == 0 or _closed(slots[i - 1].left)
+    single_above = any(not s.cuts and _single_width(len(_norm(s.text)), w) for s in slots[:i])
+    if level and closed_above and not single_above:
+        return [True] * (n - i)
+    choices: list[list[bool] | None] = [None]
+    turning = (_alternate(n - i, right_first) for right_first in (True, False))
+    scores = [max(_turns_score(slots, i, flags, model, widest) for flags in turning)]
+    if closed_above:
+        choices.append([True] * (n - i))
+    phases = (True, False) if phase is None else (phase,)
+    top = max(i + 1, n - math.ceil(_ALONE_ROWS * _PAGE_ROWS_MAX * w))
+    for start in range(top, n if i else 0):  # below a merged line: columns side by side
+        for right_first in phases:
+            turns = _alternate(start - i, right_first)
+            lefts = [k for k, flag in enumerate(turns) if not flag]
+            if lefts and _closed(slots[i + lefts[-1]].text):
+                choices.append(turns + [True] * (n - start))
+    scores += [_turns_score(slots, i, flags, model, widest) for flags in choices[1:]]
+    return choices[max(range(len(choices)), key=lambda c: (scores[c], c == 0))]
+
+
+def _turns_score(
+    slots: list[_Slot], i: int, flags: list[bool], model: WordModel, widest: int
+) -> float:
+    """:func:`_run_score` of the run from slot ``i`` read with these column flags."""
+    for k, flag in enumerate(flags, i):
+        slots[k].is_right = flag
+    return _run_score(slots, i, i + len(flags), model, widest)
 
 
 def _run_score(slots: Sequence[_Slot], i: int, j: int, model: WordModel, widest: int) -> float:
