@@ -3100,8 +3100,8 @@ def _right_alone_from(
     w, widest = measure
     n = len(slots)
     closed_above = i == 0 or _closed(slots[i - 1].left)
-    single_above = any(not s.cuts and _single_width(len(_norm(s.text)), w) for s in slots[:i])
-    if level and closed_above and not single_above:
+    singles = (not s.cuts and _single_width(len(_norm(s.text)), w) for s in slots[:i])
+    if level and closed_above and not any(singles):  # the generator runs only when level
         return [True] * (n - i)
     choices: list[list[bool] | None] = [None]
     turning = (_alternate(n - i, right_first) for right_first in (True, False))
@@ -3161,22 +3161,6 @@ def _can_realign(above: Sequence[_Slot]) -> bool:
     return any(s.cuts or _closed(s.text) or _BROKEN_OFF.search(s.text) for s in above)
 
 
-def _interleaved_page(
-    texts: Sequence[str],
-    w: int,
-    widest: int,
-    model: WordModel,
-    last: bool = False,
-    level: bool = False,
-) -> list[tuple[int, str]]:
-    """The lines of one page as (input index, text): right column, then left column
-    (``last``: the text's last page; ``level``: no page before it has a single column
-    line)."""
-    slots = _page_slots(texts, w, widest, model, last, level)
-    rights, lefts = _column_streams(slots)
-    return [(i, _right_text(slots[i])) for i in rights] + [(i, _left_text(slots[i])) for i in lefts]
-
-
 def _page_slots(
     texts: Sequence[str],
     w: int,
@@ -3186,7 +3170,8 @@ def _page_slots(
     level: bool = False,
 ) -> list[_Slot]:
     """The lines of one page read across, each a merged line cut in two halves or a
-    single line given to its column (see :func:`_interleaved_page`)."""
+    single line given to its column (``last``: the text's last page; ``level``: no page
+    before it has a single column line)."""
     slots = []
     for k, t in enumerate(texts):
         norm = _norm(t)
