@@ -13,9 +13,10 @@ number) is first parted where its pages meet (:func:`textrepair.layout._page_bre
 This measures both on consecutive paragraphs of held-out text
 (``tests/damage.pages_read_across``): 2-4 pages of 26-44 characters a column and
 0.95-1.4 rows per character, columns on level or offset baselines, each page filled
-right column first. For each way of joining the pages (form feeds, nothing): documents
-that come back within 3% WER and the mean WER; and one-page documents, which the page
-breaks must leave alone.
+right column first; and 5-15 pages of 40-80 paragraphs, the held-out texts one after
+another. For each way of joining the pages (form feeds, nothing): documents that come
+back within 3% WER and the mean WER; and one-page documents, which the page breaks must
+leave alone.
 
 The layout stage is called with ``lines_across=True``, as ``repair`` calls it on
 pdfplumber's output (mirrored letters with no stretched spaces).
@@ -39,12 +40,15 @@ WITHIN = 0.03
 
 
 def document(rng: random.Random, texts: list[list[str]], pages: range) -> tuple[list, str]:
-    """(pages of rows, reference text) of 8-16 consecutive held-out paragraphs whose
-    page count is in ``pages``."""
+    """(pages of rows, reference text) of 8-16 consecutive held-out paragraphs (of
+    40-80, the texts one after another, for more than four pages) whose page count is in
+    ``pages``."""
+    many = pages.start > 4
+    every = [p for text in texts for p in text]
     while True:
-        src = rng.choice(texts)
-        start = rng.randrange(max(1, len(src) - 12))
-        paragraphs = src[start : start + rng.randint(8, 16)]
+        src = every if many else rng.choice(texts)
+        start = rng.randrange(max(1, len(src) - (60 if many else 12)))
+        paragraphs = src[start : start + (rng.randint(40, 80) if many else rng.randint(8, 16))]
         width = rng.randint(26, 44)
         lines = damage.column_lines(paragraphs, width)
         height = round(width * rng.uniform(0.95, 1.4))
@@ -75,6 +79,7 @@ def main(argv: list[str] | None = None) -> None:
     cases = [
         ("2-4 pages, form feeds between", range(2, 5), "\f"),
         ("2-4 pages, nothing between", range(2, 5), ""),
+        ("5-15 pages, nothing between", range(5, 16), ""),
         ("one page", range(1, 2), ""),
     ]
     print("| pdfplumber pages read across (held-out text) | within 3% WER | mean WER |")

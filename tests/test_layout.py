@@ -2009,8 +2009,9 @@ def test_pages_read_across_and_joined_with_nothing_between_are_parted() -> None:
     than one page; pages of one height, read right column then left, are parted where
     the meeting lines read best. Held-out text, 2-4 pages of 26-44 characters a column
     and 0.95-1.4 rows per character (seed 5, 40 documents): mean WER 0.43 read as one
-    page, 0.26 parted; 0.08 when form feeds mark the pages. Chromium's PDFs through
-    pdfplumber (six texts): 0.52 -> 0.11."""
+    page, 0.20 parted (0.26 before a break cost a nat and the last page's right column
+    was read alone below the left's end); 0.08 when form feeds mark the pages.
+    Chromium's PDFs through pdfplumber (six texts): 0.52 -> 0.11."""
     from benchmarks.heldout import heldout_texts
 
     texts = heldout_texts(min_words=15)
@@ -2030,7 +2031,7 @@ def test_pages_read_across_and_joined_with_nothing_between_are_parted() -> None:
         with_marks = "\f".join("\n".join(page) + "\n" for page in pages)
         marked.append(wer(expected, layout(with_marks, lines_across=True).text))
     assert sum(marked) / 40 <= 0.1
-    assert sum(joined) / 40 <= 0.3
+    assert sum(joined) / 40 <= 0.25
 
 
 def test_right_column_alone_below_the_left_columns_end_on_the_last_page() -> None:
