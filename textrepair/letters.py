@@ -69,8 +69,12 @@ _SEP = r"\p{bc=ES}\p{bc=CS}"
 # A number after W4/W5: digits joined by single separators or by terminators, with the
 # terminators ($ % ₪ ° #) that touch it. ``1,234.5``, ``10-15``, ``12:30``, ``45%``, ``₪5``.
 _NUM = rf"[{_ET}]*[{_DIGIT}]+(?:(?:[{_SEP}]|[{_ET}]+)[{_DIGIT}]+)*[{_ET}]*"
-# Latin (any strong L) with the combining marks on it (W1).
-_LCH = rf"(?:[{_L}]\p{{bc=NSM}}*)+"
+# Hebrew points and accents (niqqud, dagesh, shin dots, cantillation): combining marks
+# that follow their letter in logical order (not maqaf, paseq, sof pasuq, nun hafukha).
+_MARK = "\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\ufb1e"
+# Latin (any strong L) with the combining marks on it (W1); never a Hebrew point, which
+# only a Hebrew letter carries (reversed, one may touch a Latin word: ``YouTubeְו``).
+_LCH = rf"(?:[{_L}](?:(?![{_MARK}])\p{{bc=NSM}})*)+"
 # Neutrals that join two left-to-right items (N1); tabs (S) always break a run (L1).
 _NEU = rf"[^{_L}{_R}{_DIGIT}\p{{bc=S}}\p{{bc=B}}]"
 # A level-2 run: a number that is not preceded by Latin (W7) cannot take neutrals with it,
@@ -362,6 +366,23 @@ def _reorder(line: str, mirrored: bool) -> str:
     )
 
 
+_MARKS_BEFORE_RE = regex.compile(rf"([{_MARK}]+)([^\s{_MARK}])")
+_LETTER = "\u05d0-\u05ea\u05f0-\u05f2"
+_WORD_END_MARK_RE = regex.compile(rf"(?<=[{_LETTER}])[{_MARK}]+(?![{_LETTER}{_MARK}])")
+_WORD_START_MARK_RE = regex.compile(rf"(?<![{_LETTER}{_MARK}])[{_MARK}]+(?=[{_LETTER}])")
+
+
+def _marks_kept_after(line: str) -> bool:
+    """True when a visual line keeps each point after its letter (a letter and its points
+    written as one glyph cluster, as extractors that sort glyphs by position do: the
+    points sit inside their letter's box), rather than reversed with the letters (as the
+    bidi algorithm lays them out: ``get_display``). A word that ends with a point (a
+    letter, its points, then no letter) shows the first; one that starts with a point,
+    the second."""
+    kept = len(_WORD_END_MARK_RE.findall(line))
+    return kept > 0 and kept > len(_WORD_START_MARK_RE.findall(line))
+
+
 def visual_to_logical(line: str, mirrored: bool | None = None) -> str:
     """Logical order of a line in character-level visual order (right-to-left paragraph).
 
@@ -373,8 +394,18 @@ def visual_to_logical(line: str, mirrored: bool | None = None) -> str:
     brackets paired and clinging to the right words; unmirrored on a tie). Spaces move
     with the reversal (a trailing space comes out leading), so that the function is the
     exact inverse of ``get_display``. Missing-glyph characters (U+0000, U+FFFD) move like
-    any other neutral and are never dropped.
+    any other neutral and are never dropped. Where the line keeps each Hebrew point after
+    its letter (:func:`_marks_kept_after`), the points come out after their letters again.
     """
+    out = _reorder_brackets(line, mirrored)
+    if not _marks_kept_after(line):
+        return out
+    return _MARKS_BEFORE_RE.sub(lambda m: m.group(2) + m.group(1)[::-1], out)
+
+
+def _reorder_brackets(line: str, mirrored: bool | None) -> str:
+    """:func:`_reorder`, the brackets read mirrored or not as ``mirrored`` says (None:
+    see :func:`visual_to_logical`)."""
     if mirrored is not None:
         return _reorder(line, mirrored)
     plain = _reorder(line, False)
