@@ -368,6 +368,7 @@ def _reorder(line: str, mirrored: bool) -> str:
 
 _MARKS_BEFORE_RE = regex.compile(rf"([{_MARK}]+)([^\s{_MARK}])")
 _LETTER = "\u05d0-\u05ea\u05f0-\u05f2"
+_ANY_MARK_RE = regex.compile(f"[{_MARK}]")
 _WORD_END_MARK_RE = regex.compile(rf"(?<=[{_LETTER}])[{_MARK}]+(?![{_LETTER}{_MARK}])")
 _WORD_START_MARK_RE = regex.compile(rf"(?<![{_LETTER}{_MARK}])[{_MARK}]+(?=[{_LETTER}])")
 
@@ -379,6 +380,8 @@ def _marks_kept_after(line: str) -> bool:
     bidi algorithm lays them out: ``get_display``). A word that ends with a point (a
     letter, its points, then no letter) shows the first; one that starts with a point,
     the second."""
+    if _ANY_MARK_RE.search(line) is None:  # most lines carry no point: one scan
+        return False
     kept = len(_WORD_END_MARK_RE.findall(line))
     return kept > 0 and kept > len(_WORD_START_MARK_RE.findall(line))
 
