@@ -3295,7 +3295,7 @@ def _page_breaks(slots: Sequence[_Slot], measure: tuple[int, int], model: WordMo
                 r, lc = r_count[b] - r_count[a], l_count[b] - l_count[a]
                 if abs(r - lc) > _PAGE_LEVEL + (1 - _PAGE_FILL) * max(r, lc):
                     continue
-                total = score[a] + page(a, b)
+                total = score[a] + page(a, b) - _PAGE_BREAK_COST
                 if b not in score or total > score[b]:
                     score[b], back[b] = total, a
         if n not in score:
@@ -3304,7 +3304,7 @@ def _page_breaks(slots: Sequence[_Slot], measure: tuple[int, int], model: WordMo
         while b:
             breaks.append(b)
             b = back[b]
-        found = (score[n] - _PAGE_BREAK_COST * len(breaks), -len(breaks), breaks[::-1])
+        found = (score[n], -len(breaks), breaks[::-1])
         if best is None or found[:2] > best[:2]:
             best = found
     return best[2] if best else []
