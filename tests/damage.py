@@ -484,6 +484,26 @@ def words_left_to_right(line: str, rng: random.Random, stretch: float = 0.25) ->
     return out + words[-1]
 
 
+def pieces_left_to_right(line: str, rng: random.Random, cut: float = 0.7) -> list[str] | None:
+    """A justified line as PyMuPDF writes it from a PDF that draws each stretch of a
+    line between wide spaces on its own (Chrome's print to PDF): parted at a ``cut``
+    share of its word spaces into pieces of 1-3 words (two or more, one of them a single
+    word), each on a line of its own, left to right, so in reverse order, each piece's
+    words in reading order. None for a line of one word."""
+    words = line.split()
+    if len(words) < 2:
+        return None
+    while True:
+        parts: list[list[str]] = [[words[0]]]
+        for word in words[1:]:
+            if rng.random() < cut or len(parts[-1]) == 3:
+                parts.append([word])
+            else:
+                parts[-1].append(word)
+        if len(parts) >= 2 and any(len(p) == 1 for p in parts):
+            return [" ".join(p) for p in parts[::-1]]
+
+
 # --------------------------------------------------------------------------- pdfminer pages
 
 

@@ -192,6 +192,10 @@ _RUN_VOTE_CLIP = 10.0
 # Words together no longer than this share of a full line, and too long to have taken
 # the next line's first word, are one justified line (see _lines_reading).
 _ONE_LINE_FIT = 1.1
+# A line of at most this many words, no longer than this share of a full line, may be a
+# piece of a justified line parted at its stretched spaces (see _piece).
+_PIECE_WORDS = 3
+_PIECE_SHARE = 0.7
 
 # A number, Latin run or bullet an extractor lifted out of its Hebrew line onto a line of
 # its own (pdfminer, ``pdftotext -raw``) goes back into the hole it left only when that
@@ -2215,9 +2219,38 @@ def _one_word(it: _Item) -> bool:
     )
 
 
-def _chain(words: Sequence[str], model: WordModel) -> float:
-    """The word model's score of ``words`` read in this order (sum of neighbour pairs)."""
+def _chain(pieces: Sequence[str], model: WordModel) -> float:
+    """The word model's score of ``pieces`` (words, or runs of words) read in this order:
+    the sum of neighbour pairs of their words."""
+    words = [w for piece in pieces for w in piece.split()]
     return sum(model.pair(a, b) for a, b in pairwise(words))
+
+
+def _meets(before: str, after: str, model: WordModel) -> float:
+    """The word model's score of piece ``after`` read right after piece ``before``: the
+    pair of the last word of one and the first of the other."""
+    return model.pair(_last_word(before), _first_word(after))
+
+
+def _piece(it: _Item, width: float) -> bool:
+    """A body line that may be a piece of a justified line that an extractor parted at
+    its stretched word spaces: one Hebrew word (:func:`_one_word`) or, in a text whose
+    full line ``width`` is known, at most :data:`_PIECE_WORDS` words of Hebrew, no digit,
+    no longer than :data:`_PIECE_SHARE` of a full line, that do not end a sentence (such
+    a line is a paragraph's last, set short, not a justified line's part: followed by a
+    heading, the two read as one line, ``סיכונים בפלזמה קפואה.``)."""
+    if _one_word(it):
+        return True
+    words = _norm(it.text).split()
+    return (
+        it.role == "body"
+        and width > 0
+        and 1 < len(words) <= _PIECE_WORDS
+        and _width(it.text) <= _PIECE_SHARE * width
+        and has_hebrew(it.text)
+        and not any(c.isdigit() for c in it.text)
+        and not _closed(it.text)
+    )
 
 
 def _in_running_text(previous: _Item | None, following: _Item | None, width: float) -> bool:
@@ -2270,10 +2303,11 @@ def _lines_reading(
             inner = _chain(words[i:j][::-1], model)
             if j == n:
                 if full(i, j, following):
-                    best[(i, j)] = (inner + (model.pair(words[i], after) if after else 0.0), None)
+                    meets = _meets(words[i], after, model) if after else 0.0
+                    best[(i, j)] = (inner + meets, None)
                 continue
             options = [
-                (best[(j, k)][0] + model.pair(words[i], words[k - 1]), (j, k))
+                (best[(j, k)][0] + _meets(words[i], words[k - 1], model), (j, k))
                 for k in ends[j]
                 if (j, k) in best and full(i, j, words[k - 1])
             ]
@@ -2281,7 +2315,7 @@ def _lines_reading(
                 score, nxt = max(options)
                 best[(i, j)] = (inner + score, nxt)
     starts = [
-        (best[(0, j)][0] + (model.pair(before, words[j - 1]) if before else 0.0), (0, j))
+        (best[(0, j)][0] + (_meets(before, words[j - 1], model) if before else 0.0), (0, j))
         for j in (ends[0] if n else [])
         if (0, j) in best
     ]
@@ -2310,19 +2344,19 @@ def _word_run_reading(
     best: dict[tuple[int, int], tuple[float, tuple[int, int] | None]] = {}
     for j in range(1, n + 1):
         for i in range(max(0, j - _WORD_RUN_SEGMENT), j):
-            first = words[j - 1]  # the segment's first word as read
+            first = _first_word(words[j - 1])  # the segment's first word as read
             if i == 0:
                 score = inner(0, j) + (model.pair(before, first) if before else 0.0)
                 best[(0, j)] = (score, None)
                 continue
             options = [
-                (best[(h, i)][0] + model.pair(words[h], first), (h, i))
+                (best[(h, i)][0] + _meets(words[h], first, model), (h, i))
                 for h in range(max(0, i - _WORD_RUN_SEGMENT), i)
             ]
             score, back = max(options)
             best[(i, j)] = (score + inner(i, j), back)
     finals = [
-        (best[(i, n)][0] + (model.pair(words[i], after) if after else 0.0), (i, n))
+        (best[(i, n)][0] + (_meets(words[i], after, model) if after else 0.0), (i, n))
         for i in range(max(0, n - _WORD_RUN_SEGMENT), n)
     ]
     total, state = max(finals)
@@ -2342,32 +2376,59 @@ def _linked(
     return out
 
 
-def _word_run_end(seq: Sequence[_Item], k: int) -> int:
+def _word_run_end(seq: Sequence[_Item], k: int, width: float) -> int:
     """The end of the run of one-word lines from ``k``: a line of spaces alone between
     two of them is a space an extractor wrote as a span of its own (PyMuPDF between the
     stretched words of a justified line), not a break."""
     end = k
-    while end < len(seq) and (_one_word(seq[end]) or (end > k and _space_between(seq, end))):
+    while end < len(seq) and (
+        _piece(seq[end], width) or (end > k and _space_between(seq, end, width))
+    ):
         end += 1
     return end
 
 
-def _space_between(seq: Sequence[_Item], k: int) -> bool:
+def _space_between(seq: Sequence[_Item], k: int, width: float) -> bool:
     """Whether item ``k`` is a line of spaces alone (not empty) before a one-word line."""
     it = seq[k]
-    return bool(it.text) and it.blank and k + 1 < len(seq) and _one_word(seq[k + 1])
+    return bool(it.text) and it.blank and k + 1 < len(seq) and _piece(seq[k + 1], width)
 
 
-def _word_runs(seq: list[_Item]) -> list[tuple[int, int]]:
-    """``(start, end)`` of each run of two or more one-word lines (:func:`_word_run_end`)."""
+def _word_runs(seq: list[_Item], width: float) -> list[tuple[int, int]]:
+    """``(start, end)`` of each run of two or more one-word lines (:func:`_word_run_end`),
+    or, where ``width`` admits pieces (:func:`_piece`), of pieces with a one-word line
+    among them."""
     runs: list[tuple[int, int]] = []
     k = 0
     while k < len(seq):
-        end = _word_run_end(seq, k)
-        if sum(1 for it in seq[k:end] if not it.blank) >= 2:
+        end = _word_run_end(seq, k, width)
+        run = [it for it in seq[k:end] if not it.blank]
+        if len(run) >= 2 and any(map(_one_word, run)):
             runs.append((k, end))
         k = max(end, k + 1)
     return runs
+
+
+def _piece_runs(seq: list[_Item], width: float, model: WordModel) -> list[tuple[int, int]]:
+    """The runs to read (:func:`_word_runs`): a run with a piece of several words in it
+    only where it stands in running text and cuts into full lines (:func:`_lines_reading`),
+    as a justified line parted at its stretched spaces does; else its runs of one-word
+    lines alone (a short heading after a one-word line is no piece of a line)."""
+    out: list[tuple[int, int]] = []
+    for k, end in _word_runs(seq, width):
+        run = [it for it in seq[k:end] if not it.blank]
+        if all(map(_one_word, run)):
+            out.append((k, end))
+            continue
+        previous = next((it for it in reversed(seq[:k]) if not it.blank), None)
+        following = seq[end] if end < len(seq) else None
+        if _in_running_text(previous, following, width):
+            pieces = [_norm(it.text) for it in run]
+            if _lines_reading(pieces, "", "", _first_word(following.text), width, model):
+                out.append((k, end))
+                continue
+        out += [(a + k, b + k) for a, b in _word_runs(seq[k:end], 0.0)]
+    return out
 
 
 def _runs_read_turned(seq: list[_Item], runs: Sequence[tuple[int, int]], model: WordModel) -> bool:
@@ -2412,13 +2473,31 @@ def _unscramble_word_runs(
     :data:`_WORD_RUN_GAIN`, and the best reading is taken with no gain asked over the run
     as written. On text the model never counted it cannot tell a line reversed by 4 nats
     (pdftotext's mean WER, model that never counted the text: 0.0259 -> 0.0206).
+
+    Where the document's runs decided it (``visual`` None), the extractor may also part
+    a stretched line into pieces of a few words (PyMuPDF on Chrome's PDFs: ``שבו`` /
+    ``אזרבייג’ן. התהליך`` / ``לבין``): runs then take pieces in (:func:`_piece_runs`), and
+    the full line is measured on lines too long to be pieces. pdftotext's blocks are
+    words: where it is known, runs are of one-word lines only (pieces there turned a
+    heading and a paragraph's last line into a line, ``ארצות הברית מלחמה עם איראן.``).
     """
-    runs = _word_runs(seq)
+    runs = _word_runs(seq, 0.0)  # a width of 0 admits no piece: one-word lines only
+    if not runs:
+        return seq, False  # nor, then, is there a vote for pieces
+    bodies = [it.text for it in seq if it.role == "body" and not it.blank]
+    parted = False  # whether runs may hold pieces of several words (see _piece_runs)
     if visual is None:
-        visual = _runs_read_turned(seq, runs, model)
+        visual = parted = _runs_read_turned(seq, runs, model)
+    if parted:
+        # The full line's width, measured on lines too long to be pieces where there
+        # are enough of them: where lines were parted, pieces can be most of a page's.
+        long = [b for b in bodies if len(b.split()) > _PIECE_WORDS]
+        width = _full_width(long) or _full_width(bodies)
+        runs = _piece_runs(seq, width, model)
+    else:
+        width = _full_width(bodies)
     out: list[_Item] = []
     changed = False
-    width: float | None = None  # the text's full line width, measured at the first run
     pos = 0
     for k, end in runs:
         out.extend(seq[pos:k])
@@ -2434,8 +2513,6 @@ def _unscramble_word_runs(
         as_is = _chain([w for w in (before, *words, after) if w], model)
         following = seq[end] if end < len(seq) else None
         previous = next((it for it in reversed(out) if not it.blank), None)
-        if width is None:
-            width = _full_width([it.text for it in seq if it.role == "body" and not it.blank])
         prior = _VISUAL_RUN_PRIOR if visual else 0.0
         score, cuts = _word_run_reading(words, before, after, model, prior)
         shaped = (
