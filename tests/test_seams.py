@@ -327,6 +327,17 @@ def test_lead_marks_to_run_edges(raw: str, fixed: str) -> None:
         ("ן בנויים על ’ישראל-אזרבייג", "ישראל-אזרבייג’ן בנויים על"),
         ("ב הם חברים”שמתגוררים בארה", "שמתגוררים בארה”ב הם חברים"),
         ("”.ן’אזרבייג", "אזרבייג’ן”."),
+        # Marks and the quote closing before them in one piece are in drawn order where
+        # the extractor writes them so (Chrome through PyMuPDF, pdf.js): ``.”`` is ``”.``.
+        (".”ן’אזרבייג", "אזרבייג’ן”."),
+        (",”ממתינים למסרים מממשל בידן", "ממתינים למסרים מממשל בידן”,"),
+        # A bracket pair around a number or Latin run, drawn whole (Chrome through
+        # pypdf), is one piece; drawn mirrored in pieces (WeasyPrint), it is put right.
+        (
+            " או רמות נמוכות של חלבוני דם (INR>1.5)  של גורמי קרישה ",
+            "של גורמי קרישה (INR>1.5) או רמות נמוכות של חלבוני דם",
+        ),
+        (" או רמות נמוכות )INR>1.5(", "(INR>1.5) או רמות נמוכות"),
         ("שורה אחת", "שורה אחת"),
     ],
 )

@@ -845,7 +845,8 @@ def _range_dash(texts: Sequence[str], i: int) -> bool:
 _R = "\u0590-\u05ff"  # bidi class R: Hebrew letters, points, maqaf, geresh, gershayim
 _NEUTRAL = rf"[^{_R}{LTR_CHARS}()\[\]{{}}<> ]"
 _PIECE_RE = re.compile(
-    rf"(?P<ltr>{LTR_RUN_RE.pattern})"
+    rf"(?P<enclosed>\({LTR_RUN_RE.pattern}\))"
+    rf"|(?P<ltr>{LTR_RUN_RE.pattern})"
     rf"|(?P<heb>[{_R}](?:(?:[{_R} ]| [-–—](?= )|(?<=[{_R}])-(?=[{_R}]))*[{_R}])?(?: [-–—](?= |$))*)"
     r"|(?P<open>[(\[{<])|(?P<close>[)\]}>])"
     rf"|(?P<neutral>{_NEUTRAL}+(?: +{_NEUTRAL}+)*)"
@@ -868,7 +869,7 @@ class _Visual(NamedTuple):
 def _visual_pieces(line: str) -> list[_Visual]:
     """The pieces of a line in piece order, spaces between them dropped."""
     return [
-        _Visual(m.group(), m.lastgroup or "")
+        _Visual(m.group(), "ltr" if m.lastgroup == "enclosed" else m.lastgroup or "")
         for m in _PIECE_RE.finditer(line)
         if m.lastgroup != "space"
     ]
@@ -907,6 +908,12 @@ def _inner_mark(left: _Visual | None, mark: _Visual, right: _Visual | None, zipf
     return len(after) <= 2 and len(before) <= 3
 
 
+# Sentence marks, then closing quotes, in one piece: the drawn order of a quote closing
+# before the marks (``.”`` for ``”.``; see END_CLUSTER). Hebrew sets the mark after the
+# quote: the corpus and the labs' sources have ``".`` and ``",`` 52 times, ``."`` never.
+_DRAWN_CLUSTER_RE = re.compile(r"[.,;:!?]+[\"'”’״]+")
+
+
 def _logical_cluster(text: str) -> str:
     """A neutral cluster with its parts in reading order.
 
@@ -916,6 +923,8 @@ def _logical_cluster(text: str) -> str:
     parts = text.split()
     if len(parts) == 2 and parts[0] in _QUOTES and parts[1][0] in ATTACH_LEFT:
         return f"{parts[1]} {parts[0]}"
+    if _DRAWN_CLUSTER_RE.fullmatch(text):
+        return text[::-1]
     return text
 
 
