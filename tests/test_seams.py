@@ -338,6 +338,9 @@ def test_lead_marks_to_run_edges(raw: str, fixed: str) -> None:
             "של גורמי קרישה (INR>1.5) או רמות נמוכות של חלבוני דם",
         ),
         (" או רמות נמוכות )INR>1.5(", "(INR>1.5) או רמות נמוכות"),
+        # Brackets that pair only mirrored were written as drawn (Chrome through pdf.js).
+        ("לחיים (כיום בבלארוס) נולד במינסק", "נולד במינסק (כיום בבלארוס) לחיים"),
+        ("לחיים (בבלארוס", "בבלארוס (לחיים"),
         ("שורה אחת", "שורה אחת"),
     ],
 )

@@ -950,6 +950,33 @@ def _spaced(left: _Visual, right: _Visual, opening: bool) -> str:
     return " "
 
 
+_MIRROR = {"(": ")", ")": "(", "[": "]", "]": "[", "{": "}", "}": "{"}  # not < >: signs
+_TURNED_KIND = {"open": "close", "close": "open"}
+
+
+def _paired(kinds: Sequence[str]) -> bool:
+    """Whether a sequence of ``open`` and ``close`` brackets pairs up: none closes before
+    it opened, none is left open."""
+    depth = 0
+    for kind in kinds:
+        depth += 1 if kind == "open" else -1
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def _brackets_drawn_mirrored(parts: Sequence[_Visual]) -> bool:
+    """Whether the bracket pieces of a line put back in reading order pair up only when
+    each is mirrored: an extractor that writes the glyphs a right-to-left line draws
+    (Chrome through pdf.js: ``(בבלארוס ... כיום)``) gives each bracket as it looks, the
+    mirror of what it means; one that keeps the characters (WeasyPrint through pypdf)
+    gives them as meant. A line whose brackets pair neither way is left as it is."""
+    kinds = [p.kind for p in parts if p.text in _MIRROR]
+    if not kinds or _paired(kinds):
+        return False
+    return _paired([_TURNED_KIND[k] for k in kinds])
+
+
 def reverse_pieces(line: str, zipf: Zipf) -> str:
     """Put a piece-order line back in reading order: reverse the order of its pieces.
 
@@ -966,6 +993,11 @@ def reverse_pieces(line: str, zipf: Zipf) -> str:
         return line
     parts.reverse()
     parts = [_Visual(_logical_cluster(p.text), p.kind) if p.kind == "neutral" else p for p in parts]
+    if _brackets_drawn_mirrored(parts):
+        parts = [
+            _Visual(_MIRROR[p.text], _TURNED_KIND[p.kind]) if p.text in _MIRROR else p
+            for p in parts
+        ]
     inner = [
         p.kind == "neutral"
         and 0 < i < len(parts) - 1
