@@ -2377,9 +2377,10 @@ def _linked(
 
 
 def _word_run_end(seq: Sequence[_Item], k: int, width: float) -> int:
-    """The end of the run of one-word lines from ``k``: a line of spaces alone between
-    two of them is a space an extractor wrote as a span of its own (PyMuPDF between the
-    stretched words of a justified line), not a break."""
+    """The end of the run of one-word lines from ``k`` (or of pieces, :func:`_piece`, where
+    ``width`` admits them): a line of spaces alone between two of them is a space an
+    extractor wrote as a span of its own (PyMuPDF between the stretched words of a
+    justified line), not a break."""
     end = k
     while end < len(seq) and (
         _piece(seq[end], width) or (end > k and _space_between(seq, end, width))
@@ -2389,7 +2390,8 @@ def _word_run_end(seq: Sequence[_Item], k: int, width: float) -> int:
 
 
 def _space_between(seq: Sequence[_Item], k: int, width: float) -> bool:
-    """Whether item ``k`` is a line of spaces alone (not empty) before a one-word line."""
+    """Whether item ``k`` is a line of spaces alone (not empty) before a one-word line (or
+    a piece, :func:`_piece`)."""
     it = seq[k]
     return bool(it.text) and it.blank and k + 1 < len(seq) and _piece(seq[k + 1], width)
 

@@ -918,7 +918,8 @@ def _logical_cluster(text: str) -> str:
     """A neutral cluster with its parts in reading order.
 
     ``" :`` (a quote, then a colon) is no Hebrew typography: it is the drawn order of
-    ``: "``, the colon ending one phrase and the quote opening the next.
+    ``: "``, the colon ending one phrase and the quote opening the next; nor is ``.”``
+    (:data:`_DRAWN_CLUSTER_RE`), the drawn order of ``”.``.
     """
     parts = text.split()
     if len(parts) == 2 and parts[0] in _QUOTES and parts[1][0] in ATTACH_LEFT:
@@ -968,9 +969,10 @@ def _paired(kinds: Sequence[str]) -> bool:
 def _brackets_drawn_mirrored(parts: Sequence[_Visual]) -> bool:
     """Whether the bracket pieces of a line put back in reading order pair up only when
     each is mirrored: an extractor that writes the glyphs a right-to-left line draws
-    (Chrome through pdf.js: ``(בבלארוס ... כיום)``) gives each bracket as it looks, the
-    mirror of what it means; one that keeps the characters (WeasyPrint through pypdf)
-    gives them as meant. A line whose brackets pair neither way is left as it is."""
+    (Chrome through pdf.js and pypdf: ``לחיים (כיום בבלארוס) נולד במינסק`` for ``נולד
+    במינסק (כיום בבלארוס) לחיים``) gives each bracket as it looks, the mirror of what it
+    means; one that keeps the characters (WeasyPrint through pypdf) gives them as meant.
+    A line whose brackets pair neither way is left as it is."""
     kinds = [p.kind for p in parts if p.text in _MIRROR]
     if not kinds or _paired(kinds):
         return False
@@ -986,7 +988,10 @@ def reverse_pieces(line: str, zipf: Zipf) -> str:
     the spaces between them are rebuilt (punctuation attaches to the word before it, an
     opening bracket or quote to the word after it; lone quote marks open and close in
     turn), and a lone mark inside a word (:func:`_inner_mark`) joins its neighbours.
-    A line with a single piece is returned as it is.
+    A number or Latin run in round brackets, drawn whole (``(INR>1.5)``, Chrome through
+    pypdf), is one piece; brackets in pieces of their own are mirrored where only so do
+    they pair (:func:`_brackets_drawn_mirrored`). A line with a single piece is returned
+    as it is.
     """
     parts = _visual_pieces(line)
     if len(parts) < 2 or not has_hebrew(line):
