@@ -2422,7 +2422,7 @@ def _piece_runs(seq: list[_Item], width: float, model: WordModel) -> list[tuple[
         if all(map(_one_word, run)):
             out.append((k, end))
             continue
-        previous = next((it for it in reversed(seq[:k]) if not it.blank), None)
+        previous = next((seq[j] for j in range(k - 1, -1, -1) if not seq[j].blank), None)
         following = seq[end] if end < len(seq) else None
         if _in_running_text(previous, following, width):
             pieces = [_norm(it.text) for it in run]

@@ -47,7 +47,7 @@ from enum import Enum
 from itertools import pairwise
 from typing import NamedTuple
 
-from textrepair.tokens import ATTACH_LEFT
+from textrepair.tokens import ATTACH_LEFT, MIRROR
 
 Zipf = Callable[[str], float]
 Pair = Callable[[str, str], float]
@@ -951,7 +951,7 @@ def _spaced(left: _Visual, right: _Visual, opening: bool) -> str:
     return " "
 
 
-_MIRROR = {"(": ")", ")": "(", "[": "]", "]": "[", "{": "}", "}": "{"}  # not < >: signs
+_BRACKETS = frozenset("()[]{}")  # mirrored as brackets; not < and >, which are signs
 _TURNED_KIND = {"open": "close", "close": "open"}
 
 
@@ -973,7 +973,7 @@ def _brackets_drawn_mirrored(parts: Sequence[_Visual]) -> bool:
     במינסק (כיום בבלארוס) לחיים``) gives each bracket as it looks, the mirror of what it
     means; one that keeps the characters (WeasyPrint through pypdf) gives them as meant.
     A line whose brackets pair neither way is left as it is."""
-    kinds = [p.kind for p in parts if p.text in _MIRROR]
+    kinds = [p.kind for p in parts if p.text in _BRACKETS]
     if not kinds or _paired(kinds):
         return False
     return _paired([_TURNED_KIND[k] for k in kinds])
@@ -1000,7 +1000,7 @@ def reverse_pieces(line: str, zipf: Zipf) -> str:
     parts = [_Visual(_logical_cluster(p.text), p.kind) if p.kind == "neutral" else p for p in parts]
     if _brackets_drawn_mirrored(parts):
         parts = [
-            _Visual(_MIRROR[p.text], _TURNED_KIND[p.kind]) if p.text in _MIRROR else p
+            _Visual(p.text.translate(MIRROR), _TURNED_KIND[p.kind]) if p.text in _BRACKETS else p
             for p in parts
         ]
     inner = [
