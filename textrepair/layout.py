@@ -2481,7 +2481,9 @@ def _unscramble_word_runs(
     ``אזרבייג’ן. התהליך`` / ``לבין``): runs then take pieces in (:func:`_piece_runs`), and
     the full line is measured on lines too long to be pieces. pdftotext's blocks are
     words: where it is known, runs are of one-word lines only (pieces there turned a
-    heading and a paragraph's last line into a line, ``ארצות הברית מלחמה עם איראן.``).
+    heading and a paragraph's last line into a line, ``ארצות הברית מלחמה עם איראן.``),
+    and the full line is measured on lines of two words or more (on every line, the
+    one-word lines of many runs made it short of the runs it is to read).
     """
     runs = _word_runs(seq, 0.0)  # a width of 0 admits no piece: one-word lines only
     if not runs:
@@ -2490,14 +2492,14 @@ def _unscramble_word_runs(
     parted = False  # whether runs may hold pieces of several words (see _piece_runs)
     if visual is None:
         visual = parted = _runs_read_turned(seq, runs, model)
+    # The full line's width, measured where there are enough of them on lines too long
+    # to be parts of a line: where the extractor writes runs visually, a run's words (or
+    # pieces) are parts of justified lines, and where many lines were parted they can be
+    # most of a page's lines. Elsewhere a one-word line may be a line of its own.
+    most = _PIECE_WORDS if parted else 1 if visual else 0
+    width = _full_width([b for b in bodies if len(b.split()) > most]) or _full_width(bodies)
     if parted:
-        # The full line's width, measured on lines too long to be pieces where there
-        # are enough of them: where lines were parted, pieces can be most of a page's.
-        long = [b for b in bodies if len(b.split()) > _PIECE_WORDS]
-        width = _full_width(long) or _full_width(bodies)
         runs = _piece_runs(seq, width, model)
-    else:
-        width = _full_width(bodies)
     out: list[_Item] = []
     changed = False
     pos = 0
