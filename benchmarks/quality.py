@@ -38,7 +38,8 @@ error rate, exact-line rate (``n/a`` where lines do not align). Summaries are pl
 the per-fixture rates (every fixture weighs the same).
 
 Outputs ``benchmarks/results/quality.md`` (summary, per-producer summary, the full table,
-and the corpus fixtures still above 2% WER after textrepair with sample edits) and
+and the corpus fixtures still above 2% WER after textrepair with their errors by kind,
+:func:`error_kinds`, and sample edits) and
 ``benchmarks/results/quality.png`` (mean WER per extractor and method; needs matplotlib).
 """
 
@@ -50,7 +51,7 @@ import json
 import re
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -151,6 +152,7 @@ class Row:
     words: int
     scores: dict[str, Score] = field(default_factory=dict)
     edits: list[str] = field(default_factory=list)  # sample textrepair edits (corpus only)
+    kinds: dict[str, int] = field(default_factory=dict)  # textrepair's word edits by kind
 
     @property
     def name(self) -> str:
@@ -214,6 +216,88 @@ def sample_edits(reference: str, hypothesis: str, limit: int = 3, context: int =
     return out
 
 
+# Kinds of word edit, in the order the table names them (see error_kinds).
+KINDS = ("moved text", "word order", "marks", "spacing", "added", "lost", "substituted")
+_MOVED_RUN = 3  # words in a row found elsewhere make a moved stretch, not a chance match
+_NON_WORD = re.compile(r"\W")
+
+
+def error_kinds(reference: str, hypothesis: str) -> dict[str, int]:
+    """The word edits of ``hypothesis`` against ``reference`` by kind.
+
+    Why: a fixture left above 2% needs a reason, and the kind of its errors is one: a
+    column or block out of place (``moved text``: a run of :data:`_MOVED_RUN` words or
+    more deleted in one place and inserted in another), words out of order (``word
+    order``: a stretch of the same words, or a word deleted in one place and inserted in
+    another), signs and brackets on the wrong side or mirrored (``marks``: the same
+    letters), words split or glued (``spacing``: the same characters), and text only one
+    side has (``added``: furniture kept, a line read twice; ``lost``), paired up as
+    ``substituted`` (a misread word) as far as they go. Stretches are those of a word
+    alignment (:class:`difflib.SequenceMatcher`), each counted by its longer side: the
+    counts add up to about the word edits, not exactly.
+    """
+    ref, hyp = words(reference), words(hypothesis)
+    matcher = difflib.SequenceMatcher(a=ref, b=hyp, autojunk=False)
+    ops = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    kinds = dict.fromkeys(KINDS, 0)
+    gone: Counter[str] = Counter()
+    came: Counter[str] = Counter()
+    for k, (_, i1, i2, j1, j2) in enumerate(ops):
+        a, b = ref[i1:i2], hyp[j1:j2]
+        if a and b and "".join(a) == "".join(b):
+            kinds["spacing"] += max(len(a), len(b))
+        elif a and b and _cores(a) == _cores(b):
+            kinds["marks"] += len(a)
+        elif a and b and sorted(a) == sorted(b):
+            kinds["word order"] += len(a)
+        else:
+            out = _elsewhere(a, [hyp[o[3] : o[4]] for m, o in enumerate(ops) if m != k])
+            into = _elsewhere(b, [ref[o[1] : o[2]] for m, o in enumerate(ops) if m != k])
+            kinds["moved text"] += max(sum(out), sum(into))
+            gone.update(w for w, moved in zip(a, out, strict=True) if not moved)
+            came.update(w for w, moved in zip(b, into, strict=True) if not moved)
+    kinds["word order"] += (gone & came).total()
+    lost, added = (gone - came).total(), (came - gone).total()
+    kinds["substituted"] = min(lost, added)
+    kinds["lost"], kinds["added"] = lost - kinds["substituted"], added - kinds["substituted"]
+    return kinds
+
+
+def _cores(run: list[str]) -> list[str]:
+    """The words of ``run`` without their signs and brackets."""
+    return [_NON_WORD.sub("", w) for w in run]
+
+
+def _elsewhere(run: list[str], others: list[list[str]]) -> list[bool]:
+    """For each word of ``run``, whether it lies in a stretch of :data:`_MOVED_RUN` words
+    or more found word for word in one of ``others``."""
+    covered = [False] * len(run)
+    for other in others:
+        matcher = difflib.SequenceMatcher(a=run, b=other, autojunk=False)
+        for block in matcher.get_matching_blocks():
+            if block.size >= _MOVED_RUN:
+                covered[block.a : block.a + block.size] = [True] * block.size
+    return covered
+
+
+def _summed_kinds(rows: Iterable[Row]) -> dict[str, int]:
+    """The word edits by kind of ``rows``, summed."""
+    total = dict.fromkeys(KINDS, 0)
+    for row in rows:
+        for kind, n in row.kinds.items():
+            total[kind] += n
+    return total
+
+
+def _kinds_text(kinds: dict[str, int]) -> str:
+    """The kinds that make up a fixture's errors, largest first, as shares."""
+    total = sum(kinds.values())
+    if not total:
+        return ""
+    parts = sorted((n, -KINDS.index(k), k) for k, n in kinds.items() if n)
+    return ", ".join(f"{k} {n / total:.0%}" for n, _, k in reversed(parts))
+
+
 def corpus_rows(root: Path = FIXTURES, sources: Iterable[str] | None = None) -> list[Row]:
     """Score every ``<source>/<producer>__<extractor>.txt`` under ``root``."""
     rows = []
@@ -232,6 +316,7 @@ def corpus_rows(root: Path = FIXTURES, sources: Iterable[str] | None = None) -> 
             tr = result["scores"]["textrepair"]
             if tr.wer is not None and tr.wer > THRESHOLD:
                 row.edits = sample_edits(reference, result["outputs"]["textrepair"])
+                row.kinds = error_kinds(reference, result["outputs"]["textrepair"])
             rows.append(row)
     return rows
 
@@ -383,10 +468,19 @@ def _above(row: Row, threshold: float) -> bool:
 
 
 def above_threshold(rows: list[Row], threshold: float = THRESHOLD) -> str:
-    """Corpus fixtures whose textrepair WER is above ``threshold``, with sample edits."""
+    """Corpus fixtures whose textrepair WER is above ``threshold``, with what their errors
+    are (:func:`error_kinds`) and sample edits."""
     out = [
-        _md(["fixture", "WER raw", "WER textrepair", "sample edits (reference → output)"]),
-        _md(["---", "---:", "---:", "---"]),
+        _md(
+            [
+                "fixture",
+                "WER raw",
+                "WER textrepair",
+                "errors by kind",
+                "sample edits (reference → output)",
+            ]
+        ),
+        _md(["---", "---:", "---:", "---", "---"]),
     ]
     bad = [r for r in rows if r.group == "corpus" and _above(r, threshold)]
     bad.sort(
@@ -395,7 +489,8 @@ def above_threshold(rows: list[Row], threshold: float = THRESHOLD) -> str:
     for r in bad:
         s = r.scores["textrepair"]
         edits = s.error or "<br>".join(e.replace("|", "\\|") for e in r.edits)
-        out.append(_md([r.name, _fmt(r.scores["raw"].wer), _fmt(s.wer), edits]))
+        row = [r.name, _fmt(r.scores["raw"].wer), _fmt(s.wer), _kinds_text(r.kinds), edits]
+        out.append(_md(row))
     return "\n".join(out)
 
 
@@ -438,6 +533,9 @@ def markdown(rows: list[Row], seconds: float) -> str:
         summary_table(rows, "producer"),
         "",
         f"## Corpus fixtures above {THRESHOLD:.0%} WER after textrepair ({n_bad} of {len(corpus)})",
+        "",
+        "Errors by kind (`error_kinds`): the reason a fixture is left above the bar. "
+        f"All of them together: {_kinds_text(_summed_kinds(corpus))}.",
         "",
         above_threshold(rows),
         "",

@@ -78,6 +78,34 @@ def test_quality_table_on_one_fixture(tmp_path: Path) -> None:
     assert "## Mean per extractor" in report
 
 
+def test_error_kinds_tell_what_is_left_wrong() -> None:
+    """The kinds a fixture's errors are counted under (the reason it is above the bar):
+    each damage below is one kind, and a clean output has none."""
+    reference = "ועדת הכנסת דנה היום בהצעה (החדשה) לשנות את חוק הבחירות ולקצר את הדיון"
+    ref = reference.split()
+    block = " ".join(ref[6:9] + ref[:6] + ref[9:])  # three words put before the line's start
+    swapped = " ".join([*ref[:-2], ref[-1], ref[-2]])
+    mirrored = reference.replace("(החדשה)", ")החדשה(")
+    split = reference.replace("הכנסת", "הכנ סת")
+    header = "גיליון 7 " + reference
+    misread = reference.replace("הבחירות", "הבחירוח")
+    cut = " ".join(ref[:-3])
+    expected = {
+        block: ("moved text", 6),
+        swapped: ("word order", 1),
+        mirrored: ("marks", 1),
+        split: ("spacing", 2),
+        header: ("added", 2),
+        misread: ("substituted", 1),
+        cut: ("lost", 3),
+    }
+    for hypothesis, (kind, count) in expected.items():
+        kinds = quality.error_kinds(reference, hypothesis)
+        assert {k: n for k, n in kinds.items() if n} == {kind: count}, (kind, kinds)
+    assert not any(quality.error_kinds(reference, reference).values())
+    assert quality._kinds_text({"moved text": 3, "marks": 1}) == "moved text 75%, marks 25%"
+
+
 def test_throughput_inputs_do_not_repeat() -> None:
     gen = throughput.Generator(seed=3)
     broken = gen.text(60_000, "broken")
