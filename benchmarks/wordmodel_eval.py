@@ -3,6 +3,7 @@
 Run from the repository root::
 
     python -m benchmarks.wordmodel_eval
+    python -m benchmarks.wordmodel_eval --curve    # + the learning curve
 
 Every line decision the model makes (fragment order, token surgery, run order) comes down
 to scoring one order of words against another. The bundled model counted the word pairs
@@ -22,11 +23,16 @@ there flatters the decision. This benchmark shows the gap:
 A line of 8 words read both ways is the easiest case the model meets; where the first two
 figures stay far below the third, a decision that trusts the model line by line will do
 much worse on a user's text than on the corpus fixtures.
+
+4. **Learning curve** (``--curve``): leave one out again, each file scored by models
+   counted from 1, 2, 4 and all 8 of the other files (drawn at random, seed ``k``): how
+   the figure grows with the words counted, which tells what more clean text would buy.
 """
 
 from __future__ import annotations
 
 import argparse
+import random
 import textwrap
 from collections.abc import Sequence
 
@@ -65,6 +71,9 @@ def _row(name: str, right: int, total: int, margin: float) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--width", type=int, default=WIDTH, help="line width in characters")
+    parser.add_argument(
+        "--curve", action="store_true", help="also the learning curve (models of 1-8 files)"
+    )
     args = parser.parse_args(argv)
     files = sorted(CORPUS.glob("*.txt"))
     if not files:
@@ -94,7 +103,35 @@ def main(argv: list[str] | None = None) -> int:
     r, m = direction(bundled, seen)
     rows.append(_row("the bundled model, the corpus it counted", r, len(seen), m))
     print("\n".join(rows))
+    if args.curve:
+        print()
+        print("\n".join(learning_curve(texts, bundled.top, args.width)))
     return 0
+
+
+def learning_curve(
+    texts: dict[str, list[str]], top: frozenset[str], width: int = WIDTH
+) -> list[str]:
+    """Leave-one-out direction figures of models counted from 1, 2, 4 and all of the other
+    files, as Markdown rows: the words a model counted against what it reads right."""
+    rows = [
+        "| files counted | words counted (mean) | read better as written |",
+        "|---:|---:|---:|",
+    ]
+    every = len(texts) - 1
+    for k in sorted({k for k in (1, 2, 4) if k < every} | {every}):
+        rng = random.Random(k)
+        right = total = counted = 0
+        for name, paragraphs in texts.items():
+            chosen = rng.sample([other for other in texts if other != name], k)
+            source = [p for other in chosen for p in texts[other]]
+            counted += sum(len(p.split()) for p in source)
+            words, classes, edges = count_text(source)
+            lines = wrapped(paragraphs, width)
+            r, _ = direction(WordModel(words, classes, top, edges), lines)
+            right, total = right + r, total + len(lines)
+        rows.append(f"| {k} | {counted // len(texts)} | {right / total:.1%} |")
+    return rows
 
 
 if __name__ == "__main__":

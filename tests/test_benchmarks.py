@@ -12,6 +12,8 @@ import shutil
 import sys
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:  # ``benchmarks`` is a package at the repo root, not installed
     sys.path.insert(0, str(REPO))
@@ -104,6 +106,22 @@ def test_error_kinds_tell_what_is_left_wrong() -> None:
         assert {k: n for k, n in kinds.items() if n} == {kind: count}, (kind, kinds)
     assert not any(quality.error_kinds(reference, reference).values())
     assert quality._kinds_text({"moved text": 3, "marks": 1}) == "moved text 75%, marks 25%"
+
+
+def test_learning_curve_counts_more_words_for_more_files() -> None:
+    """The word model's learning curve: one row per number of files counted, each
+    counting more words than the last, with a share of lines read the right way round."""
+    wordmodel_eval = importlib.import_module("benchmarks.wordmodel_eval")
+    files = sorted(wordmodel_eval.CORPUS.glob("*.txt"))[:3]
+    if len(files) < 3:
+        pytest.skip("the shared corpus is not beside the checkout")
+    texts = {f.stem: f.read_text(encoding="utf-8").splitlines()[:12] for f in files}
+    rows = wordmodel_eval.learning_curve(texts, frozenset())
+    cells = [row.strip("|").split("|") for row in rows[2:]]
+    assert [int(c[0]) for c in cells] == [1, 2]
+    counted = [int(c[1]) for c in cells]
+    assert counted[0] < counted[1]
+    assert all(0.0 <= float(c[2].strip(" %")) <= 100.0 for c in cells)
 
 
 def test_throughput_inputs_do_not_repeat() -> None:
