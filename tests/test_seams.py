@@ -341,6 +341,14 @@ def test_lead_marks_to_run_edges(raw: str, fixed: str) -> None:
         # Brackets that pair only mirrored were written as drawn (Chrome through pdf.js).
         ("לחיים (כיום בבלארוס) נולד במינסק", "נולד במינסק (כיום בבלארוס) לחיים"),
         ("לחיים (בבלארוס", "בבלארוס (לחיים"),
+        # A sentence mark drawn between the brackets (Chrome through pypdf) follows the
+        # closing one: no bracketed phrase ends with ``.``, ``,``, ``;`` or ``:``.
+        (
+            " שהיא מוצר דם (,FFP)  העירוי עשוי פעמים רבות ",
+            "העירוי עשוי פעמים רבות (FFP), שהיא מוצר דם",
+        ),
+        (" פלזמה קפואה (.V)", "(V). פלזמה קפואה"),
+        ("(.כולל זיהומים של פצע ניתוחי ) והופעה", "והופעה (כולל זיהומים של פצע ניתוחי)."),
         ("שורה אחת", "שורה אחת"),
     ],
 )

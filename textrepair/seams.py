@@ -929,6 +929,37 @@ def _logical_cluster(text: str) -> str:
     return text
 
 
+# Sentence marks that never end a bracketed phrase in Hebrew text, only follow it: the
+# corpus and the labs' sources have ``).`` / ``),`` 39 times, ``.)`` / ``,)`` never.
+# (``?`` and ``!`` may: ``(למה?)``.)
+_AFTER_BRACKET_RE = re.compile(r"[.,;:]+")
+_ENCLOSED_LEAD_RE = re.compile(r"\(([.,;:]+)(.+)\)")
+
+
+def _marks_out_of_brackets(parts: list[_Visual]) -> list[_Visual]:
+    """Sentence marks drawn inside a bracketed phrase, put after it: a mark piece just
+    before a closing bracket (``(כולל ... ניתוחי.)``), or leading a bracketed run drawn
+    whole (``(,FFP)``). An extractor that writes a line's pieces left to right
+    (Chrome through pypdf) writes the mark that follows a closing bracket between the
+    brackets."""
+    out: list[_Visual] = []
+    for p in parts:
+        m = _ENCLOSED_LEAD_RE.fullmatch(p.text) if p.kind == "ltr" else None
+        if m:
+            out.append(_Visual(f"({m.group(2)})", p.kind))
+            out.append(_Visual(m.group(1), "neutral"))
+        elif p.kind == "close" and out and _mark_piece(out[-1]):
+            out.insert(len(out) - 1, p)
+        else:
+            out.append(p)
+    return out
+
+
+def _mark_piece(p: _Visual) -> bool:
+    """Whether a piece is sentence marks alone (:data:`_AFTER_BRACKET_RE`)."""
+    return p.kind == "neutral" and _AFTER_BRACKET_RE.fullmatch(p.text) is not None
+
+
 def _spaced(left: _Visual, right: _Visual, opening: bool) -> str:
     """The separator between two neighbouring pieces of a rebuilt line.
 
@@ -990,8 +1021,9 @@ def reverse_pieces(line: str, zipf: Zipf) -> str:
     turn), and a lone mark inside a word (:func:`_inner_mark`) joins its neighbours.
     A number or Latin run in round brackets, drawn whole (``(INR>1.5)``, Chrome through
     pypdf), is one piece; brackets in pieces of their own are mirrored where only so do
-    they pair (:func:`_brackets_drawn_mirrored`). A line with a single piece is returned
-    as it is.
+    they pair (:func:`_brackets_drawn_mirrored`), and a sentence mark drawn between them
+    goes after the closing one (:func:`_marks_out_of_brackets`). A line with a single
+    piece is returned as it is.
     """
     parts = _visual_pieces(line)
     if len(parts) < 2 or not has_hebrew(line):
@@ -1003,6 +1035,7 @@ def reverse_pieces(line: str, zipf: Zipf) -> str:
             _Visual(p.text.translate(MIRROR), _TURNED_KIND[p.kind]) if p.text in _BRACKETS else p
             for p in parts
         ]
+    parts = _marks_out_of_brackets(parts)
     inner = [
         p.kind == "neutral"
         and 0 < i < len(parts) - 1
