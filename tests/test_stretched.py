@@ -288,12 +288,15 @@ def test_a_line_in_piece_order_shows_its_first_word_read_back() -> None:
 
 def test_a_tail_drawn_before_its_word_goes_back() -> None:
     """pdf.js writes a run in another font as an item of its own, in drawn order: a final
-    letter with its geresh, or a letter after gershayim, ends up before its word (in
-    the fixtures: WeasyPrint's DejaVu geresh). No Hebrew word begins so; the lexicon must
-    know the word put back. Real acronyms and foreign sounds stay."""
+    letter with its geresh, or the letters after gershayim, end up before their word (in
+    the fixtures: WeasyPrint's DejaVu geresh, and the gershayim of WeasyPrint's and
+    Chrome's PDFs, drawn as a run of its own, in a line turned whole). The lexicon must
+    know the word put back and not the word as written. Real acronyms and foreign sounds
+    stay, and so does a word that reads both ways (``כ"ח``, 28)."""
     zipf = WordModel.default().zipf
     assert tails_to_end('של ן’אזרבייג. ב"בארה היום', zipf) == 'של אזרבייג’ן. בארה"ב היום'
-    for clean in ('ח"כים', "צ'ילה", 'ז"ל,', "ג'ורג'", 'ד"ר'):
+    assert tails_to_end('לרגל ו"ט אמר כים"לח, ב”בארה', zipf) == 'לרגל ט"ו אמר לח"כים, בארה”ב'
+    for clean in ('ח"כים', "צ'ילה", 'ז"ל,', "ג'ורג'", 'ד"ר', 'כ"ח', 'צה"ל', 'ו"טיוח"'):
         assert tails_to_end(clean, zipf) == clean
 
 

@@ -283,26 +283,27 @@ def _candidate(body: str) -> bool:
     )
 
 
-# A word's tail drawn to its left as an item of its own (a run in another font): a final
-# letter and its geresh, or a letter after gershayim, at the start of a word
-# (``ן’אזרבייג``, ``ב"בארה``). No Hebrew word begins so.
+# A word's tail drawn to its left as an item of its own: the letters after its geresh or
+# gershayim, drawn before them where the mark is a run of its own or in another font
+# (``ן’אזרבייג``, ``ב"בארה``, ``כים"לח``, ``ו"ט``).
 _TAIL_FIRST_RE = re.compile(
-    f"(?<!\\S)([ךםןףץ][’'׳]|[{HEBREW_LETTER}](?:״|\"|’’|''))([{HEBREW_LETTER}][^\\s]*)"
+    f"(?<!\\S)([{HEBREW_LETTER}]+)(״|\"|”|’’|''|’|'|׳)([{HEBREW_LETTER}][^\\s]*)"
 )
 
 
 def tails_to_end(body: str, zipf: Callable[[str], float]) -> str:
-    """Each word whose tail pdf.js wrote before it (``ן’אזרבייג`` is ``אזרבייג’ן``), where
-    the lexicon knows the word put back and not the word as written."""
+    """Each word whose tail pdf.js wrote before it (``ן’אזרבייג`` is ``אזרבייג’ן``,
+    ``כים"לח`` is ``לח"כים``), where the lexicon knows the word put back and not the
+    word as written."""
 
     def known(word: str) -> bool:
         return lookup(zipf, word) > 0
 
     def put_back(m: re.Match[str]) -> str:
-        tail, head = m.group(1), m.group(2)
+        tail, mark, head = m.groups()
         core = head.rstrip(".,;:!?")
-        word = core + tail[1:] + tail[0]
-        if len(core) > 1 and known(word) and not known(tail + core):
+        word = core + mark + tail
+        if known(word) and not known(tail + mark + core):
             return word + head[len(core) :]
         return m.group(0)
 
