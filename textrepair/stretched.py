@@ -46,9 +46,10 @@ reads them back with :func:`textrepair.seams.reverse_pieces`, which pypdf's extr
 of the same PDFs need everywhere (see :func:`parts_marks`).
 
 In such a document a word's tail drawn in another font (WeasyPrint's fallback geresh) is
-an item of its own too, written before the word: ``ן’אזרבייג``. :func:`tails_to_end`
-puts it back where the lexicon knows the word so mended (29 words in the fixtures and
-the held-out set, all right).
+an item of its own too, written before the word: ``ן’אזרבייג``; so are the letters after
+a gershayim drawn as a run of its own, in a line turned whole (``כים"לח``).
+:func:`tails_to_end` puts them back where the lexicon knows the word so mended and not
+the word as written (36 words in the fixtures and the held-out set, all right).
 """
 
 from __future__ import annotations
