@@ -1435,6 +1435,21 @@ def test_a_comma_on_a_line_of_its_own_goes_back_to_the_line_before() -> None:
     assert layout(alone).text.split() == alone.split()
 
 
+def test_a_comma_and_its_bracket_on_a_line_of_their_own_go_back_in_reading_order() -> None:
+    """PyMuPDF (and mutool) write the comma after a closing bracket, with the bracket, as a
+    line of their own in drawn order: ``,)``. No bracketed phrase ends with a comma in
+    Hebrew text (the corpus and the labs' sources: ``),`` 21 times, ``,)`` never): it goes
+    back as ``),`` (held-out ``1917),``)."""
+    text = (
+        "שלום יעקב אברמוביץ' (8 בדצמבר יוליאני: 25 בנובמבר 1917\n"
+        ",)\n"
+        "היה מחשובי סופרי היידיש והעברית בעת החדשה.\n"
+    )
+    lines = layout(text).text.splitlines()
+    assert lines[0].endswith("בנובמבר 1917),")
+    assert lines[1].startswith("היה")
+
+
 # --------------------------------------------------------------------------- lifted runs
 
 LIFT_BODY = [

@@ -1907,13 +1907,19 @@ def _attach_stray_punct(seq: list[_Item], anchored: set[int]) -> tuple[list[_Ite
 
     PyMuPDF cuts a line where a number ends it and writes the comma after the number as a
     line of its own (``... נכון ליוני 2009`` / ``,`` / ``הכניסה אליו ...``); no text has
-    a line that is one comma or full stop.
+    a line that is one comma or full stop. A mark with the bracket or quote it follows
+    is written in drawn order (``,)`` for ``),``: a bracketed phrase or a quotation never
+    ends with a comma or a full stop inside it in Hebrew text) and is put in reading order.
     """
 
     def stray(prev: _Item, it: _Item) -> bool:
         return bool(_STRAY_PUNCT.match(_norm(it.text))) and has_hebrew(prev.text)
 
-    return _merge_with_previous(seq, anchored, stray, lambda prev, it: _norm(it.text))
+    def tail(prev: _Item, it: _Item) -> str:
+        mark = _norm(it.text)
+        return mark[::-1] if len(mark) == 2 and mark[0] in ".,;:" else mark
+
+    return _merge_with_previous(seq, anchored, stray, tail)
 
 
 def _join_after_opener(seq: list[_Item], anchored: set[int]) -> tuple[list[_Item], bool]:
