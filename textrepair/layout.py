@@ -40,6 +40,7 @@ from functools import lru_cache
 from itertools import accumulate, pairwise
 from typing import NamedTuple
 
+from textrepair.seams import logical_cluster
 from textrepair.tokens import ATTACH_LEFT, STRETCH_MIN, evenly_spaced, has_hebrew, split_punct
 from textrepair.wordmodel import WordModel
 
@@ -1908,16 +1909,15 @@ def _attach_stray_punct(seq: list[_Item], anchored: set[int]) -> tuple[list[_Ite
     PyMuPDF cuts a line where a number ends it and writes the comma after the number as a
     line of its own (``... נכון ליוני 2009`` / ``,`` / ``הכניסה אליו ...``); no text has
     a line that is one comma or full stop. A mark with the bracket or quote it follows
-    is written in drawn order (``,)`` for ``),``: a bracketed phrase or a quotation never
-    ends with a comma or a full stop inside it in Hebrew text) and is put in reading order.
+    is written in drawn order (``,)`` for ``),``) and is put in reading order
+    (:func:`~textrepair.seams.logical_cluster`).
     """
 
     def stray(prev: _Item, it: _Item) -> bool:
         return bool(_STRAY_PUNCT.match(_norm(it.text))) and has_hebrew(prev.text)
 
     def tail(prev: _Item, it: _Item) -> str:
-        mark = _norm(it.text)
-        return mark[::-1] if len(mark) == 2 and mark[0] in ".,;:" else mark
+        return logical_cluster(_norm(it.text))
 
     return _merge_with_previous(seq, anchored, stray, tail)
 

@@ -43,6 +43,8 @@ from itertools import pairwise
 import regex
 from bidi import get_display
 
+from textrepair.tokens import HEBREW_LETTER
+
 try:  # python-bidi's full Bidi_Mirroring_Glyph table (pure-Python module kept since 0.5).
     from bidi.mirror import MIRRORED as _BIDI_MIRRORED
 except ImportError:  # pragma: no cover - older or stripped python-bidi
@@ -367,7 +369,7 @@ def _reorder(line: str, mirrored: bool) -> str:
 
 
 _MARKS_BEFORE_RE = regex.compile(rf"([{_MARK}]+)([^\s{_MARK}])")
-_LETTER = "\u05d0-\u05ea\u05f0-\u05f2"
+_LETTER = HEBREW_LETTER + "\u05f0-\u05f2"  # and the Yiddish ligatures
 _ANY_MARK_RE = regex.compile(f"[{_MARK}]")
 _WORD_END_MARK_RE = regex.compile(rf"(?<=[{_LETTER}])[{_MARK}]+(?![{_LETTER}{_MARK}])")
 _WORD_START_MARK_RE = regex.compile(rf"(?<![{_LETTER}{_MARK}])[{_MARK}]+(?=[{_LETTER}])")

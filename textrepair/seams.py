@@ -908,18 +908,23 @@ def _inner_mark(left: _Visual | None, mark: _Visual, right: _Visual | None, zipf
     return len(after) <= 2 and len(before) <= 3
 
 
-# Sentence marks, then closing quotes, in one piece: the drawn order of a quote closing
-# before the marks (``.”`` for ``”.``; see END_CLUSTER). Hebrew sets the mark after the
-# quote: the corpus and the labs' sources have ``".`` and ``",`` 52 times, ``."`` never.
-_DRAWN_CLUSTER_RE = re.compile(r"[.,;:!?]+[\"'”’״]+")
+# Sentence marks that Hebrew text sets after a closing quote or bracket, never before it:
+# the corpus and the labs' sources have ``".`` and ``",`` 52 times, ``).`` and ``),`` 39,
+# ``."``, ``.)`` and ``,)`` never. (``?`` and ``!`` may end a bracketed phrase:
+# ``(למה?)``.) Such marks before the closer are its drawn order (``.”`` for ``”.``,
+# ``,)`` for ``),``; see END_CLUSTER).
+_AFTER_CLOSER = ".,;:"
+_DRAWN_CLUSTER_RE = re.compile(rf"[{_AFTER_CLOSER}!?]+[\"'”’״]+|[{_AFTER_CLOSER}]+[)\]]")
+_AFTER_CLOSER_RE = re.compile(rf"[{_AFTER_CLOSER}]+")
+_ENCLOSED_LEAD_RE = re.compile(rf"\(([{_AFTER_CLOSER}]+)(.+)\)")
 
 
-def _logical_cluster(text: str) -> str:
-    """A neutral cluster with its parts in reading order.
+def logical_cluster(text: str) -> str:
+    """A cluster of neutral marks with its parts in reading order.
 
     ``" :`` (a quote, then a colon) is no Hebrew typography: it is the drawn order of
-    ``: "``, the colon ending one phrase and the quote opening the next; nor is ``.”``
-    (:data:`_DRAWN_CLUSTER_RE`), the drawn order of ``”.``.
+    ``: "``, the colon ending one phrase and the quote opening the next; nor are ``.”``
+    and ``,)`` (:data:`_DRAWN_CLUSTER_RE`), the drawn order of ``”.`` and ``),``.
     """
     parts = text.split()
     if len(parts) == 2 and parts[0] in _QUOTES and parts[1][0] in ATTACH_LEFT:
@@ -928,12 +933,6 @@ def _logical_cluster(text: str) -> str:
         return text[::-1]
     return text
 
-
-# Sentence marks that never end a bracketed phrase in Hebrew text, only follow it: the
-# corpus and the labs' sources have ``).`` / ``),`` 39 times, ``.)`` / ``,)`` never.
-# (``?`` and ``!`` may: ``(למה?)``.)
-_AFTER_BRACKET_RE = re.compile(r"[.,;:]+")
-_ENCLOSED_LEAD_RE = re.compile(r"\(([.,;:]+)(.+)\)")
 
 
 def _marks_out_of_brackets(parts: list[_Visual]) -> list[_Visual]:
@@ -956,8 +955,8 @@ def _marks_out_of_brackets(parts: list[_Visual]) -> list[_Visual]:
 
 
 def _mark_piece(p: _Visual) -> bool:
-    """Whether a piece is sentence marks alone (:data:`_AFTER_BRACKET_RE`)."""
-    return p.kind == "neutral" and _AFTER_BRACKET_RE.fullmatch(p.text) is not None
+    """Whether a piece is marks alone that follow a closer (:data:`_AFTER_CLOSER`)."""
+    return p.kind == "neutral" and _AFTER_CLOSER_RE.fullmatch(p.text) is not None
 
 
 def _spaced(left: _Visual, right: _Visual, opening: bool) -> str:
@@ -1029,7 +1028,7 @@ def reverse_pieces(line: str, zipf: Zipf) -> str:
     if len(parts) < 2 or not has_hebrew(line):
         return line
     parts.reverse()
-    parts = [_Visual(_logical_cluster(p.text), p.kind) if p.kind == "neutral" else p for p in parts]
+    parts = [_Visual(logical_cluster(p.text), p.kind) if p.kind == "neutral" else p for p in parts]
     if _brackets_drawn_mirrored(parts):
         parts = [
             _Visual(p.text.translate(MIRROR), _TURNED_KIND[p.kind]) if p.text in _BRACKETS else p
