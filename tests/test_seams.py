@@ -349,6 +349,9 @@ def test_lead_marks_to_run_edges(raw: str, fixed: str) -> None:
         ),
         (" פלזמה קפואה (.V)", "(V). פלזמה קפואה"),
         ("(.כולל זיהומים של פצע ניתוחי ) והופעה", "והופעה (כולל זיהומים של פצע ניתוחי)."),
+        # A lone quote mark ending the line closes: a quoted phrase wrapped onto it.
+        ('"בשומרון', 'בשומרון"'),
+        ('"אני לא סופר אתכם', 'אני לא סופר אתכם"'),
         ("שורה אחת", "שורה אחת"),
     ],
 )

@@ -1017,7 +1017,9 @@ def reverse_pieces(line: str, zipf: Zipf) -> str:
     logical: ``.ן' אזרבייג,באקו`` for ``באקו, אזרבייג'ן.``. The stretches are reversed;
     the spaces between them are rebuilt (punctuation attaches to the word before it, an
     opening bracket or quote to the word after it; lone quote marks open and close in
-    turn), and a lone mark inside a word (:func:`_inner_mark`) joins its neighbours.
+    turn, but one ending the line closes: a quote that opens leads its words, so it ends
+    no line, while a quoted phrase wrapped onto the next line ends it), and a lone mark
+    inside a word (:func:`_inner_mark`) joins its neighbours.
     A number or Latin run in round brackets, drawn whole (``(INR>1.5)``, Chrome through
     pypdf), is one piece; brackets in pieces of their own are mirrored where only so do
     they pair (:func:`_brackets_drawn_mirrored`), and a sentence mark drawn between them
@@ -1047,7 +1049,7 @@ def reverse_pieces(line: str, zipf: Zipf) -> str:
     for i in range(1, len(parts)):
         left, piece = parts[i - 1], parts[i]
         if piece.kind == "neutral" and piece.text in _QUOTES and not inner[i]:
-            opening = not quotes_open
+            opening = not quotes_open and i < len(parts) - 1
             quotes_open = opening
         elif left.kind != "neutral" or left.text not in _QUOTES:
             opening = False
