@@ -131,6 +131,8 @@ def test_control_evidence_side_by_side_columns() -> None:
     ev = control_evidence(line)
     assert ev.side_by_side_lines == 1
     assert ev.wrapped_lines == ev.word_wrapped_lines == 0
+    # A page of two columns side by side, no line of one column alone: pdftotext's too.
+    assert control_evidence(f"{line}\n{line}\n").logical_embedding
 
 
 def test_control_evidence_without_controls() -> None:
@@ -183,3 +185,23 @@ def test_resolve_embeddings_inverts_visual_ltr_stretches(line: str) -> None:
         else:
             parts.append(tok)
     assert resolve_embeddings(RLE + " ".join(parts) + PDF) == line
+
+
+@SETTINGS
+@given(_logical_lines, st.integers(0, 200))
+def test_a_line_cut_inside_its_embeddings_keeps_every_character(line: str, cut: int) -> None:
+    """A text that begins mid-line, its closes left without their openers, loses no
+    character: what stands before a stray close is read as the embedding it closes."""
+    wrapped = _pdftotext_wrap(line)
+    cut = min(cut, len(wrapped) - 1)
+    kept = wrapped[cut:]
+    def chars(text: str) -> list[str]:
+        return sorted(ch for ch in text if ch not in BIDI_CONTROLS and ch != " ")
+
+    assert chars(resolve_embeddings(kept)) == chars(kept)
+
+
+def test_a_stray_close_ends_the_embedding_a_cut_took_the_opener_of() -> None:
+    # pdftotext -layout, two columns on a line; the text began after the first RLE.
+    line = f"לזכרו{LRE} ,{PDF}תחת הכותרת{LRE}:{PDF}{PDF}      {RLE}בבית ספר{LRE},{PDF}{PDF}"
+    assert resolve_embeddings(line) == "לזכרו, תחת הכותרת:      בבית ספר,"

@@ -75,8 +75,10 @@ class ControlEvidence(NamedTuple):
 
     @property
     def logical_embedding(self) -> bool:
-        """True when most text lines are whole-line RLE embeddings (pdftotext default)."""
-        return self.wrapped_lines >= 2 and self.wrapped_lines > 2 * self.word_wrapped_lines
+        """True when most text lines are whole-line RLE embeddings (pdftotext default), or
+        several set apart as columns (``-layout``, whose page may hold no other line)."""
+        logical = self.wrapped_lines + self.side_by_side_lines
+        return logical >= 2 and logical > 2 * self.word_wrapped_lines
 
     @property
     def visual_word_embedding(self) -> bool:
@@ -170,6 +172,7 @@ _LTR_RUN_RE = re.compile(
     r"[%‰]?"
 )
 
+
 def has_controls(line: str) -> bool:
     """True when the line carries any bidi control character."""
     return _CONTROL_RE.search(line) is not None
@@ -190,8 +193,22 @@ def resolve_embeddings(line: str) -> str:
     """
     if not has_embeddings(line):
         return line
-    tree, _ = _parse(line.translate(_DROP_MARKS), 0)
+    tree = _parse_top(line.translate(_DROP_MARKS))
     return _render(tree, rtl=_reading_order_top(tree))
+
+
+def _parse_top(text: str) -> list:
+    """A line's top level: its items, each a string or an ``(opener, children)`` block.
+
+    A close with no opener ends an embedding the line's start cut off (a text that
+    begins mid-line): what stands before it is that embedding's, right to left, as
+    pdftotext wraps a line. Nothing after it is dropped.
+    """
+    items, pos, closed = _parse(text, 0)
+    while closed:
+        rest, pos, closed = _parse(text, pos)
+        items = [(RLE, items), *rest]
+    return items
 
 
 # A prefix hyphen drawn apart from its number (``ש<LRE> 69 -<PDF>``): ``ש-69``, not ``ש- 69``.
@@ -216,27 +233,30 @@ def _reading_order_top(items: list) -> bool:
     return len(blocks) == 1 or all(len(gap) >= 2 for gap in inner)
 
 
-def _parse(text: str, pos: int) -> tuple[list, int]:
-    """Parse ``text`` from ``pos`` into a list of strings and ``(opener, children)`` blocks."""
+def _parse(text: str, pos: int) -> tuple[list, int, bool]:
+    """Parse ``text`` from ``pos`` into a list of strings and ``(opener, children)`` blocks,
+    up to the close that ends them or the end of the text; the position after, and
+    whether a close ended them."""
     items: list = []
     buf: list[str] = []
+    closed = False
     while pos < len(text):
         ch = text[pos]
         if ch in RTL_OPEN or ch in LTR_OPEN:
             if buf:
                 items.append("".join(buf))
                 buf = []
-            children, pos = _parse(text, pos + 1)
+            children, pos, _ = _parse(text, pos + 1)
             items.append((ch, children))
             continue
+        pos += 1
         if ch in CLOSE:
-            pos += 1
+            closed = True
             break
         buf.append(ch)
-        pos += 1
     if buf:
         items.append("".join(buf))
-    return items, pos
+    return items, pos, closed
 
 
 def _render(items: list, *, rtl: bool) -> str:
