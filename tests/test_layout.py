@@ -1021,6 +1021,30 @@ def test_any_text_loses_nothing(lines: list[str], feeds: set[int], left_first: b
             assert nonspace(kept) == nonspace(text)
 
 
+def test_kept_furniture_after_a_line_a_stage_merged_is_not_lost() -> None:
+    """A number lifted onto a line of its own goes back into its line; the page footer
+    that followed it stays, with ``keep_furniture``, where it stood."""
+    text = "\n".join(
+        [
+            " מעלות צלזיוס או קר יותר במהלך שמונה שעות מהאיסוף. ",
+            "18",
+            "2",
+            " מתוך ",
+            'במלחמת העולם הראשונה, מתודה זאת נזנחה, עד להחזרת צה"ל את הפלזמה לשימוש ',
+            "צבאי מבצעי.",
+            "ייצור",
+            "פלזמה קפואה מיוצרת על ידי תהליך בצנטרפוגה ואחריו הקפאה ושימור.",
+            "2",
+            " מתוך ",
+        ]
+    )
+    result = layout(text, keep_furniture=True)
+    assert result.text.startswith("18 מעלות")  # the merge this is about
+    assert [n for n, _, _ in result.removed] == [3, 4, 9, 10]
+    assert nonspace(result.text) == nonspace(text)
+    assert result.text.split("\n")[1:3] == ["2", " מתוך "]
+
+
 # --------------------------------------------------------------------------- one-word lines
 
 CORPUS = REPO.parent / "shared" / "corpus"

@@ -2858,11 +2858,21 @@ def _detach(items: list[_Item]) -> tuple[list[_Item], dict[int, list[_Item]]]:
 
 
 def _attach(seq: list[_Item], anchors: dict[int, list[_Item]]) -> list[_Item]:
-    """Put detached furniture back after the items it followed."""
-    out = list(anchors.get(-1, []))
+    """Put detached furniture back after the items it followed.
+
+    Where a stage merged that item into another (a lifted number put back into its line,
+    a word run read as a line), the furniture follows the nearest item before it that is
+    still there: kept furniture is never lost.
+    """
+    present = sorted(it.key for it in seq if it.role != "seam")
+    placed: dict[int, list[_Item]] = {}
+    for key in sorted(anchors):
+        at = bisect.bisect_right(present, key) - 1
+        placed.setdefault(present[at] if at >= 0 else -1, []).extend(anchors[key])
+    out = list(placed.get(-1, []))
     for it in seq:
         out.append(it)
-        out.extend(anchors.get(it.key, []) if it.role != "seam" else [])
+        out.extend(placed.get(it.key, []) if it.role != "seam" else [])
     return out
 
 
