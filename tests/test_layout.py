@@ -1448,6 +1448,10 @@ def test_a_long_run_of_one_word_lines_is_read_in_linear_work(
     [
         ("בתולדות היישוב הארמני בעיר. נכון ליוני 2009", ",", "נכון ליוני 2009,"),
         ("יעקב אברמוביץ' (8 בדצמבר יוליאני: 25 בנובמבר 1917", ",)", "בנובמבר 1917),"),
+        # ... also after a line that is a number or a Latin run alone (pdftotext -raw,
+        # mutool): a second repair, which finds it joined to its Hebrew, attached it.
+        ("2009", ",", "2009,"),
+        ("Соломон Моисеевич Абрамович", ";", "Абрамович;"),
     ],
 )
 def test_a_comma_on_a_line_of_its_own_goes_back_to_the_line_before(

@@ -213,6 +213,7 @@ _LIFTED_LATIN = re.compile(rf"^(?=[A-Za-z]){_LATIN_WORD}(?: {_LATIN_WORD}){{0,3}
 _LIFTED_BULLET = "•"
 # A line that is one punctuation mark (and a closing quote or bracket).
 _STRAY_PUNCT = re.compile(r"^[,.;:!?][\"'”’)\]]?$")
+_WORD_CHAR = re.compile(r"[^\W_]")  # a letter or digit of any script
 # The line a run is put back into is at most this share longer than the lines around it
 # (a printed line, put together again, is no longer than its neighbours).
 _LIFT_FIT = 1.1
@@ -1908,13 +1909,15 @@ def _attach_stray_punct(seq: list[_Item], anchored: set[int]) -> tuple[list[_Ite
 
     PyMuPDF cuts a line where a number ends it and writes the comma after the number as a
     line of its own (``... נכון ליוני 2009`` / ``,`` / ``הכניסה אליו ...``); no text has
-    a line that is one comma or full stop. A mark with the bracket or quote it follows
+    a line that is one comma or full stop. The line before may hold no Hebrew: a number
+    or Latin run the extractor set on a line of its own (``2009`` / ``,``), which a later
+    stage may join to its Hebrew. A mark with the bracket or quote it follows
     is written in drawn order (``,)`` for ``),``) and is put in reading order
     (:func:`~textrepair.seams.logical_cluster`).
     """
 
     def stray(prev: _Item, it: _Item) -> bool:
-        return bool(_STRAY_PUNCT.match(_norm(it.text))) and has_hebrew(prev.text)
+        return bool(_STRAY_PUNCT.match(_norm(it.text))) and _WORD_CHAR.search(prev.text) is not None
 
     def tail(prev: _Item, it: _Item) -> str:
         return logical_cluster(_norm(it.text))
