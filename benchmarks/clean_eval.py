@@ -11,7 +11,9 @@ of held-out text (the clean seeds and the 001/002 gold, ``tests/surgery_damage.H
 in the ways clean documents come: 35-110 characters a line, paragraphs parted by a blank
 line or not, numbers, Latin, URLs and brackets among the words (``INSERTS``), headings,
 lists (numbered, bulleted, dashed), the last paragraph sometimes without its full stop,
-sometimes a signature or a date after it. Each is repaired with
+sometimes a signature or a date after it; then the same again, every paragraph's lines
+but its last justified with spaces (gaps of one to several spaces, as a plain-text page
+has them, and a pdfminer page once repaired). Each is repaired with
 ``RepairConfig(layout=True)`` and compared with its own words: the share left word for
 word as it was is the measure, and the documents that changed are counted by what
 changed them.
@@ -76,8 +78,24 @@ def _items(rng: random.Random, paragraph: str) -> list[str]:
     return out
 
 
-def document(rng: random.Random, texts: list[list[str]]) -> str:
-    """One clean document (see the module docstring)."""
+def _spaced(rng: random.Random, lines: list[str], width: int) -> list[str]:
+    """A paragraph's lines justified with spaces, as a plain-text page (or a pdfminer page
+    repaired) has them: each but the last filled to ``width``, the spaces it lacks put
+    in its gaps at random."""
+    out = list(lines)
+    for k, line in enumerate(lines[:-1]):
+        words = line.split()
+        if len(words) < 2:
+            continue
+        gaps = [1] * (len(words) - 1)
+        for _ in range(width - len(line)):
+            gaps[rng.randrange(len(gaps))] += 1
+        out[k] = "".join(w + " " * g for w, g in zip(words, [*gaps, 0], strict=True))
+    return out
+
+
+def document(rng: random.Random, texts: list[list[str]], spaced: bool = False) -> str:
+    """One clean document (see the module docstring); ``spaced``: justified with spaces."""
     src = rng.choice(texts)
     count = rng.randint(2, 12)
     start = rng.randrange(max(1, len(src) - count))
@@ -101,7 +119,10 @@ def document(rng: random.Random, texts: list[list[str]]) -> str:
         paragraphs.append(rng.choice(SIGNATURES))
     width = rng.randint(35, 110)
     sep = "\n\n" if rng.random() < 0.6 else "\n"
-    return sep.join("\n".join(damage.justify(p, width)) for p in paragraphs) + "\n"
+    blocks = [damage.justify(p, width) for p in paragraphs]
+    if spaced:
+        blocks = [_spaced(rng, lines, width) for lines in blocks]
+    return sep.join("\n".join(lines) for lines in blocks) + "\n"
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -111,11 +132,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--show", type=int, default=0, help="print this many changed documents")
     args = parser.parse_args(argv)
     texts = heldout_texts()
-    rng = random.Random(args.seed)
+    for spaced in (False, True):
+        _evaluate(texts, args.docs, args.seed, args.show, spaced)
+
+
+def _evaluate(texts: list[list[str]], docs: int, seed: int, show: int, spaced: bool) -> None:
+    """Repair ``docs`` documents and print how many came back word for word."""
+    rng = random.Random(seed)
     config = textrepair.RepairConfig(layout=True)
     kept, by_fix, shown = 0, Counter[str](), 0
-    for _ in range(args.docs):
-        text = document(rng, texts)
+    for _ in range(docs):
+        text = document(rng, texts, spaced)
         out = textrepair.repair(text, config)
         if out.split() == text.split():
             kept += 1
@@ -125,10 +152,11 @@ def main(argv: list[str] | None = None) -> None:
             by_fix.update({change.fix for change in lines.changes})
         else:
             by_fix["the layout stage"] += 1
-        if shown < args.show:
+        if shown < show:
             shown += 1
             print("\n".join(f"  {e}" for e in sample_edits(text, out, 4)))
-    print(f"clean documents left word for word: {kept}/{args.docs}")
+    kind = "justified with spaces" if spaced else "clean documents"
+    print(f"{kind} left word for word: {kept}/{docs}")
     for fix, n in by_fix.most_common():
         print(f"  changed by {fix}: {n}")
 

@@ -494,6 +494,38 @@ def test_stretched_lines_in_visual_order_are_still_fragments() -> None:
     assert sum(a == b for a, b in zip(got, lines, strict=True)) >= 0.9 * len(lines)
 
 
+def _spaced(rng: random.Random, line: str, width: int) -> str:
+    """A line filled to ``width`` with spaces put in its gaps at random."""
+    words = line.split()
+    gaps = [1] * (len(words) - 1)
+    for _ in range(width - len(line)):
+        gaps[rng.randrange(len(gaps))] += 1
+    return "".join(w + " " * g for w, g in zip(words, [*gaps, 0], strict=True))
+
+
+def test_clean_text_justified_with_spaces_is_left_alone() -> None:
+    """A plain-text page justifies its lines with one to several spaces between words (so
+    does a pdfminer page once repaired): lines of wide gaps, as pdftotext -layout writes
+    visual fragments. Here they read in order, all together, against both visual
+    readings (fragments reversed, words reversed): the document is logical and no line is
+    reordered on its own. The same lines with their fragments reversed still read as
+    fragments."""
+    rng = random.Random(5)
+    paragraphs = _heldout_paragraphs()
+    start = rng.randrange(len(paragraphs) - 6)
+    lines = [x for p in paragraphs[start : start + 6] for x in damage.justify(p, 60)[:-1]][:16]
+    spaced = [_spaced(rng, line, 60) for line in lines]
+    text = "\n".join(spaced) + "\n"
+    result = textrepair.repair_and_explain(text)
+    assert result.diagnosis.gaps_in_order and not result.diagnosis.visual
+    assert result.text == text
+    visual = ["   ".join(reversed(re.split("  +", line))) for line in spaced]
+    turned = textrepair.repair_and_explain("\n".join(visual) + "\n")
+    assert turned.diagnosis.visual and not turned.diagnosis.gaps_in_order
+    got = turned.text.splitlines()
+    assert sum(a.split() == b.split() for a, b in zip(got, lines, strict=True)) >= 0.6 * len(lines)
+
+
 def _all_hebrew_heldout_lines() -> list[str]:
     """Held-out page lines (text the word model never counted) of four or more words,
     every word Hebrew (a number or Latin word in such a line is written its own way)."""

@@ -46,6 +46,7 @@ class LineContext(NamedTuple):
     cut_runs: bool = False
     stretch_in_order: bool = False
     words_reversed: bool = False
+    gaps_in_order: bool = False
 
 
 def wide_gaps(line: Line) -> int:
@@ -73,8 +74,9 @@ def may_change(text: str, visual_doc: bool) -> bool:
 
 def _in_order_stretch(line: Line, ctx: LineContext) -> bool:
     """A justified line's stretched spaces in a document whose stretched lines read in
-    order (``Diagnosis.stretch_in_order``): no fragment boundaries there."""
-    return ctx.stretch_in_order and is_stretched(line)
+    order (``Diagnosis.stretch_in_order``), or any wide gap in one whose lines of wide
+    gaps do (``Diagnosis.gaps_in_order``): no fragment boundaries there."""
+    return ctx.gaps_in_order or (ctx.stretch_in_order and is_stretched(line))
 
 
 def reorder_fragments(line: Line, ctx: LineContext) -> list[str]:

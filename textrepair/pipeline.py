@@ -405,6 +405,7 @@ def _repair_fragments(
                 diagnosis.cut_runs,
                 diagnosis.stretch_in_order,
                 diagnosis.words_reversed,
+                diagnosis.gaps_in_order,
             )
             new, steps = repair_line(body, ctx)
             changes.extend(Change(i + 1, name, b, a) for name, b, a in steps)
