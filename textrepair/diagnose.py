@@ -25,7 +25,14 @@ from textrepair.fixes import has_final_first
 from textrepair.letters import letter_visual_score
 from textrepair.reorder import identity_score
 from textrepair.surgery import run_cut_forms, shows_cuts
-from textrepair.tokens import Line, evenly_spaced, has_hebrew, split_line, split_punct
+from textrepair.tokens import (
+    HEBREW_LETTER,
+    Line,
+    evenly_spaced,
+    has_hebrew,
+    split_line,
+    split_punct,
+)
 from textrepair.wordmodel import WordModel
 
 _HEBREW_RE = re.compile(r"[\u05d0-\u05ea]")
@@ -63,7 +70,7 @@ _GAPS_IN_ORDER_MARGIN = 3.0
 # Only lines of plain words vote (Hebrew letters, a geresh or gershayim inside, a sentence
 # mark after; no word that starts with a final letter): no fix of a logical document
 # changes them, so a second repair counts the same lines the same way.
-_PLAIN_WORD_RE = re.compile("[\u05d0-\u05ea]+(?:[\"'\u05f3\u05f4][\u05d0-\u05ea]+)*[.,;:!?]?")
+_PLAIN_WORD_RE = re.compile(f"[{HEBREW_LETTER}]+(?:[\"'\u05f3\u05f4][{HEBREW_LETTER}]+)*[.,;:!?]?")
 _GAPS_VOTE_MIN_LINES = 3  # fewer tell nothing, and one mended word may swing them
 _VISUAL_SHARE = 0.03
 # A fragment-visual document's words are reversed one by one, not only its fragments,
