@@ -518,6 +518,7 @@ def test_clean_text_justified_with_spaces_is_left_alone() -> None:
     text = "\n".join(spaced) + "\n"
     result = textrepair.repair_and_explain(text)
     assert result.diagnosis.gaps_in_order and not result.diagnosis.visual
+    assert "lines of wide gaps read in order" in result.diagnosis.describe()  # --explain
     assert result.text == text
     visual = ["   ".join(reversed(re.split("  +", line))) for line in spaced]
     turned = textrepair.repair_and_explain("\n".join(visual) + "\n")
