@@ -304,6 +304,20 @@ def test_side_by_side_columns_right_column_first() -> None:
     assert split_columns(text).splitlines() == [*right, *left]
 
 
+def test_a_few_lines_with_a_number_far_right_do_not_make_columns() -> None:
+    """Left-aligned text (not laid out: every right-to-left line starts at the left) has
+    every short line wholly left of any far position. A few headings with a page number
+    set far right in it, the same column each time, are no gutter: the side the lines
+    keep to holds no text of a second column."""
+    heading = "פתיחת השגרירות: הצעד הנכון לחיזוק היחסים" + " " * 40 + "4"
+    lines = [*BODY * 20]
+    for k in (10, 60, 110, 160):
+        lines.insert(k, heading)
+    text = "\n".join(lines) + "\n"
+    assert split_columns(text) == text
+    assert layout(text).text.split() == text.split()
+
+
 def test_columns_on_offset_baselines() -> None:
     """Columns whose lines sit on different baselines come out of a layout-preserving
     extractor one column's line per row, the left one's at the left margin and the

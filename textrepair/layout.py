@@ -58,6 +58,11 @@ _GUTTER_MIN = 3
 # its first and last support, with no line crossing it in between.
 _GUTTER_SUPPORT = 3
 _GUTTER_SHARE = 0.3
+# ... and the side a single column keeps to holds text in this share of those lines too:
+# left-aligned right-to-left text (not laid out: every line starts at the left) has every
+# short line on the far side, and a few lines with a number set far right (``... 4``)
+# must not make a book of one page two columns.
+_GUTTER_NEAR_SHARE = 0.05
 # The extent given to a line that must cross every possible gutter (furniture).
 _CROSS_ALL = 1 << 20
 # Furniture is looked for among the first and last few non-blank lines of a page.
@@ -917,19 +922,21 @@ def _find_gutter(
         if not 0 < p < width:
             continue
         supports: list[int] = []
-        away = 0
+        away = near = 0
         begin = 0
         for k, row in enumerate(marks):
             if row is None:
                 continue
             if row[p] == 2:
-                best = _better(best, supports, away, marks, begin, k - 1, p)
-                supports, away, begin = [], 0, k + 1
+                best = _better(best, supports, (away, near), marks, begin, k - 1, p)
+                supports, away, near, begin = [], 0, 0, k + 1
             elif row[p] == 1:
                 supports.append(k)
             elif (edges[k] <= p) if rtl else (edges[k] >= p):
                 away += 1
-        best = _better(best, supports, away, marks, begin, len(marks) - 1, p)
+            else:
+                near += 1
+        best = _better(best, supports, (away, near), marks, begin, len(marks) - 1, p)
     if best is None:
         return None
     return _center_gutter(marks, best[1], best[2], best[3]), best[2], best[3]
@@ -938,7 +945,7 @@ def _find_gutter(
 def _better(
     best: tuple[int, int, int, int] | None,
     supports: list[int],
-    away: int,
+    sides: tuple[int, int],
     marks: Sequence[bytearray | None],
     begin: int,
     end: int,
@@ -946,15 +953,19 @@ def _better(
 ) -> tuple[int, int, int, int] | None:
     """The better of ``best`` and the stretch ``begin..end`` (no row crosses ``p`` in it).
 
-    The stretch must have enough supporting rows, and with the rows ``away`` on the far
-    side a fair share of its non-blank rows; it is trimmed to its non-blank rows, keeping
-    the one-sided rows above and below the supporting ones (the start of the right
-    column, the end of the left one).
+    The stretch must have enough supporting rows; with the rows on the far side alone
+    (``sides``: far, near) a fair share of its non-blank rows, and with those on the near
+    side alone a smaller one. It is trimmed to its non-blank rows, keeping the one-sided
+    rows above and below the supporting ones (the start of the right column, the end of
+    the left one).
     """
     if len(supports) < _GUTTER_SUPPORT:
         return best
     rows = [k for k in range(begin, end + 1) if marks[k] is not None]
+    away, near = sides
     if len(supports) + away < _GUTTER_SHARE * len(rows):
+        return best
+    if len(supports) + near < _GUTTER_NEAR_SHARE * len(rows):
         return best
     if best is None or len(supports) > best[0]:
         return (len(supports), p, rows[0], rows[-1])
