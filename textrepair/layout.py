@@ -928,7 +928,7 @@ def _find_gutter(
             if row is None:
                 continue
             if row[p] == 2:
-                best = _better(best, supports, (away, near), marks, begin, k - 1, p)
+                best = _better(best, supports, away, near, marks, begin, k - 1, p)
                 supports, away, near, begin = [], 0, 0, k + 1
             elif row[p] == 1:
                 supports.append(k)
@@ -936,7 +936,7 @@ def _find_gutter(
                 away += 1
             else:
                 near += 1
-        best = _better(best, supports, (away, near), marks, begin, len(marks) - 1, p)
+        best = _better(best, supports, away, near, marks, begin, len(marks) - 1, p)
     if best is None:
         return None
     return _center_gutter(marks, best[1], best[2], best[3]), best[2], best[3]
@@ -945,7 +945,8 @@ def _find_gutter(
 def _better(
     best: tuple[int, int, int, int] | None,
     supports: list[int],
-    sides: tuple[int, int],
+    away: int,
+    near: int,
     marks: Sequence[bytearray | None],
     begin: int,
     end: int,
@@ -953,16 +954,15 @@ def _better(
 ) -> tuple[int, int, int, int] | None:
     """The better of ``best`` and the stretch ``begin..end`` (no row crosses ``p`` in it).
 
-    The stretch must have enough supporting rows; with the rows on the far side alone
-    (``sides``: far, near) a fair share of its non-blank rows, and with those on the near
-    side alone a smaller one. It is trimmed to its non-blank rows, keeping the one-sided
+    The stretch must have enough supporting rows; with the rows ``away`` on the far side
+    alone a fair share of its non-blank rows, and with those ``near``, on the near side
+    alone, a smaller one. It is trimmed to its non-blank rows, keeping the one-sided
     rows above and below the supporting ones (the start of the right column, the end of
     the left one).
     """
     if len(supports) < _GUTTER_SUPPORT:
         return best
     rows = [k for k in range(begin, end + 1) if marks[k] is not None]
-    away, near = sides
     if len(supports) + away < _GUTTER_SHARE * len(rows):
         return best
     if len(supports) + near < _GUTTER_NEAR_SHARE * len(rows):

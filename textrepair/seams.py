@@ -934,7 +934,6 @@ def logical_cluster(text: str) -> str:
     return text
 
 
-
 def _marks_out_of_brackets(parts: list[_Visual]) -> list[_Visual]:
     """Sentence marks drawn inside a bracketed phrase, put after it: a mark piece just
     before a closing bracket (``(כולל ... ניתוחי.)``), or leading a bracketed run drawn
