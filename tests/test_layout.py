@@ -21,6 +21,7 @@ import json
 import random
 import re
 import sys
+import tracemalloc
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise, zip_longest
@@ -250,6 +251,28 @@ def test_inferred_pages_from_rising_page_numbers(first: str, second: str) -> Non
     assert result.text.splitlines()[0] == " ".join(BODY[:5])
 
 
+def test_page_numbers_of_merged_documents_start_again() -> None:
+    """Two documents merged into one file, each numbered from 1: the numbers rise and
+    go back to 1 once, and all are page numbers."""
+    article, _ = displaced_article()
+    other = article.splitlines()[7:13]
+    pages = [BODY[:5], BODY[5:], other[:3], other[3:]]
+    text = "".join(
+        "\n".join([*lines, "", f"עמוד {k % 2 + 1} מתוך 2", ""]) + "\n"
+        for k, lines in enumerate(pages)
+    )
+    result = layout(text)
+    assert [kind for _, kind, _ in result.removed] == ["page_number"] * 4
+    assert result.text.split() == " ".join(BODY + other).split()
+
+
+def test_falling_numbers_are_no_page_numbers() -> None:
+    """Bare numbers that only fall, or go back to 1 without ever rising, are no pages."""
+    for numbers in (("3", "1"), ("1", "1")):
+        text = "\n".join([*BODY[:5], "", numbers[0], "", *BODY[5:], "", numbers[1], *BODY])
+        assert layout(text).removed == []
+
+
 def test_title_line_with_page_number_set_apart() -> None:
     text = "\n".join([*BODY, "", "פתיחת שגרירות בבירה: הצעד הנכון" + " " * 30 + "4", ""])
     result = layout(text)
@@ -316,6 +339,25 @@ def test_a_few_lines_with_a_number_far_right_do_not_make_columns() -> None:
     text = "\n".join(lines) + "\n"
     assert split_columns(text) == text
     assert layout(text).text.split() == text.split()
+
+
+def test_column_search_holds_no_grid_of_rows_by_width() -> None:
+    """The gutter search asks each row about a position; it never lays the page out as
+    rows times its widest line, nor makes a string of every Hebrew letter to count them
+    (on the 5 MB throughput text the search took 200 MB, mostly such strings; here the
+    two took 240 MB)."""
+    rows = [BODY[k % len(BODY)] for k in range(8_000)]
+    rows[100:103] = [two_columns([BODY[0]], [BODY[1]])] * 3  # wide gaps: a search runs
+    rows[200] = " ".join(BODY * 60)  # one line some 3,000 characters long
+    text = "\n".join(rows) + "\n"
+    WordModel.default()  # loaded once per process, not the search's
+    tracemalloc.start()
+    try:
+        layout(text)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 20 * sys.getsizeof(text)
 
 
 def test_columns_on_offset_baselines() -> None:
@@ -424,6 +466,13 @@ def test_notes_interrupting_a_sentence_go_to_the_end() -> None:
     text = "\n".join([*BODY[:2], "https://example.org/a", "https://example.org/b", *BODY[2:]])
     out = layout(text, reflow=True).text.splitlines()
     assert out == [" ".join(BODY[:5]), " ".join(BODY[5:]), *text.splitlines()[2:4]]
+
+
+def test_notes_interrupting_a_sentence_go_to_the_end_of_their_page() -> None:
+    urls = ["https://example.org/a", "https://example.org/b"]
+    first = "\n".join([*BODY[:2], *urls, *BODY[2:5]]) + "\n"
+    text = first + "\f" + "\n".join(BODY[5:]) + "\n"
+    assert layout(text).text.splitlines() == [*BODY[:5], *urls, *BODY[5:]]
 
 
 def test_clean_documents_keep_their_words_in_place() -> None:
@@ -588,6 +637,15 @@ def displaced_article() -> tuple[str, list[str]]:
 def test_displaced_end_block_and_title_go_back() -> None:
     text, expected = displaced_article()
     assert layout(text, reflow=True).text.splitlines() == expected
+
+
+def test_displaced_blocks_move_only_within_a_one_page_text() -> None:
+    """The displaced article as the second of two pages: an extractor misplaces a page's
+    boxes, never a box of another page, so its title does not go to the top of the first
+    page, nor the first page to the end after its unfinished last sentence."""
+    article, _ = displaced_article()
+    text = "\n".join(BODY) + "\n\f" + article
+    assert layout(text).text == text
 
 
 def test_text_ending_mid_sentence_without_evidence_is_left_alone() -> None:

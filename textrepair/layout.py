@@ -41,7 +41,14 @@ from itertools import accumulate, pairwise
 from typing import NamedTuple
 
 from textrepair.seams import logical_cluster
-from textrepair.tokens import ATTACH_LEFT, STRETCH_MIN, evenly_spaced, has_hebrew, split_punct
+from textrepair.tokens import (
+    ATTACH_LEFT,
+    STRETCH_MIN,
+    evenly_spaced,
+    has_hebrew,
+    hebrew_count,
+    split_punct,
+)
 from textrepair.wordmodel import WordModel
 
 __all__ = ["LayoutResult", "layout", "split_columns"]
@@ -665,7 +672,8 @@ def _furniture_inferred(rows: Sequence[_Row]) -> dict[int, str]:
         apart = bool(steps) and min(steps[:-1], default=_PAGE_MIN_LINES) >= _PAGE_MIN_LINES
         apart = apart and steps[-1] >= _LAST_PAGE_MIN_LINES
         plain_numbers = shape == "#"  # "עמוד # מתוך #", "- # -", a title: never a list
-        rising = len(members) >= 2 and all(0 < b - a <= 3 for a, b in pairwise(numbers))
+        pairs = list(pairwise(numbers))
+        rising = all(_next_page(a, b) for a, b in pairs) and any(b > a for a, b in pairs)
         rising = rising and (apart or not plain_numbers)
         if rising:
             accepted.update(i for i, _ in members)
@@ -733,6 +741,13 @@ def _furniture_inferred(rows: Sequence[_Row]) -> dict[int, str]:
             top = k > first_number
         out[i] = _kind(rows[i].text, top)
     return out
+
+
+def _next_page(a: int, b: int) -> bool:
+    """Whether page number ``b`` can follow ``a``: a few pages on (a page may carry no
+    number, or lose it to the extractor), or back to 1 where the next of several merged
+    documents begins (a court file, an archive's bundle: each numbered on its own)."""
+    return 0 < b - a <= 3 or (b == 1 and a > 1)
 
 
 def _furniture_blocks(rows: Sequence[_Row]) -> dict[int, str]:
@@ -874,20 +889,13 @@ def _evenly_spaced(text: str, least: int = STRETCH_MIN) -> bool:
     return evenly_spaced([len(m) for m in re.findall(" +", text)], least)
 
 
-def _marks(geoms: Sequence[_Geometry | None], width: int) -> list[bytearray | None]:
-    """Per row and position: 1 the row supports a gutter there, 2 crosses it, 0 neutral."""
-    marks: list[bytearray | None] = []
-    for g in geoms:
-        if g is None:
-            marks.append(None)
-            continue
-        row = bytearray(width)
-        lo, hi = max(0, g.start), min(width, g.end)
-        row[lo:hi] = b"\x02" * (hi - lo)
-        for a, b in g.gaps:
-            row[a:b] = b"\x01" * (b - a)
-        marks.append(row)
-    return marks
+def _mark(g: _Geometry, p: int) -> int:
+    """1: the row supports a gutter at ``p`` (inside a wide gap), 2: crosses it (inside
+    its text), 0: neutral (all its text on one side). Asked position by position, not
+    laid out as a grid: a page's rows times its widest line is too much to hold."""
+    if not g.start <= p < g.end:
+        return 0
+    return 1 if any(a <= p < b for a, b in g.gaps) else 2
 
 
 def _find_gutter(
@@ -911,12 +919,12 @@ def _find_gutter(
     width = max((g.end for g in geoms if g and g.end < _CROSS_ALL), default=0)
     if width == 0 or sum(1 for g in geoms if g and g.gaps) < _GUTTER_SUPPORT:
         return None
-    marks = _marks(geoms, width)
     rtl = _right_to_left(texts)
     # The edge of a row's text facing the far side (see above): its end, right to left.
     edges = [0 if g is None else g.end if rtl else g.start for g in geoms]
-    # Only a position inside some row's wide gap can gather support.
-    candidates = sorted({q for g in geoms if g for a, b in g.gaps for q in range(a, b)})
+    # Only a position inside a wide gap of enough rows can gather enough support.
+    support = Counter(q for g in geoms if g for a, b in g.gaps for q in range(a, b))
+    candidates = sorted(q for q, n in support.items() if n >= _GUTTER_SUPPORT)
     best: tuple[int, int, int, int] | None = None  # (support, position, first, last)
     for p in candidates:
         if not 0 < p < width:
@@ -924,22 +932,23 @@ def _find_gutter(
         supports: list[int] = []
         away = near = 0
         begin = 0
-        for k, row in enumerate(marks):
-            if row is None:
+        for k, g in enumerate(geoms):
+            if g is None:
                 continue
-            if row[p] == 2:
-                best = _better(best, supports, away, near, marks, begin, k - 1, p)
+            mark = _mark(g, p)
+            if mark == 2:
+                best = _better(best, supports, away, near, geoms, begin, k - 1, p)
                 supports, away, near, begin = [], 0, 0, k + 1
-            elif row[p] == 1:
+            elif mark == 1:
                 supports.append(k)
             elif (edges[k] <= p) if rtl else (edges[k] >= p):
                 away += 1
             else:
                 near += 1
-        best = _better(best, supports, away, near, marks, begin, len(marks) - 1, p)
+        best = _better(best, supports, away, near, geoms, begin, len(geoms) - 1, p)
     if best is None:
         return None
-    return _center_gutter(marks, best[1], best[2], best[3]), best[2], best[3]
+    return _center_gutter(geoms, width, best[1], best[2], best[3]), best[2], best[3]
 
 
 def _better(
@@ -947,7 +956,7 @@ def _better(
     supports: list[int],
     away: int,
     near: int,
-    marks: Sequence[bytearray | None],
+    geoms: Sequence[_Geometry | None],
     begin: int,
     end: int,
     p: int,
@@ -962,7 +971,7 @@ def _better(
     """
     if len(supports) < _GUTTER_SUPPORT:
         return best
-    rows = [k for k in range(begin, end + 1) if marks[k] is not None]
+    rows = [k for k in range(begin, end + 1) if geoms[k] is not None]
     if len(supports) + away < _GUTTER_SHARE * len(rows):
         return best
     if len(supports) + near < _GUTTER_NEAR_SHARE * len(rows):
@@ -972,21 +981,22 @@ def _better(
     return best
 
 
-def _center_gutter(marks: Sequence[bytearray | None], p: int, first: int, last: int) -> int:
+def _center_gutter(
+    geoms: Sequence[_Geometry | None], width: int, p: int, first: int, last: int
+) -> int:
     """The middle of the widest run of positions around ``p`` that serve as the gutter.
 
     A position serves when no row of the stretch crosses it and every row that supports
     ``p`` supports it too: moving the cut there changes nothing but makes it central.
     """
-    rows = [row for row in marks[first : last + 1] if row is not None]
-    support = [row for row in rows if row[p] == 1]
+    rows = [g for g in geoms[first : last + 1] if g is not None]
+    support = [g for g in rows if _mark(g, p) == 1]
 
     def serves(q: int) -> bool:
-        width = min(len(row) for row in rows)
         return (
             0 <= q < width
-            and all(row[q] != 2 for row in rows)
-            and all(row[q] == 1 for row in support)
+            and all(_mark(g, q) != 2 for g in rows)
+            and all(_mark(g, q) == 1 for g in support)
         )
 
     lo = hi = p
@@ -1011,8 +1021,8 @@ def _cut(text: str, p: int) -> tuple[str, str]:
 
 def _right_to_left(texts: Sequence[str]) -> bool:
     """Whether a region reads right to left: more Hebrew letters than Latin ones."""
-    joined = "".join(texts)
-    return len(re.findall("[\u05d0-\u05ea]", joined)) >= len(_LATIN.findall(joined))
+    hebrew = sum(map(hebrew_count, texts))
+    return hebrew >= sum(_LATIN.subn("", text)[1] for text in texts)
 
 
 def _page_geometry(items: Sequence[_Item]) -> list[_Geometry | None]:
@@ -1036,13 +1046,11 @@ def _known_gutter(
     if not rows:
         return None
     first, last = rows[0], rows[-1]
-    width = max(max(known) + 1, max(g.end for g in geoms[first : last + 1] if g))
-    marks = _marks(geoms[first : last + 1], width)
+    ends = [g for g in geoms[first : last + 1] if g is not None]
     for p in known:
-        column = [row[p] for row in marks if row is not None]
+        column = [_mark(g, p) for g in ends]
         if 2 in column:
             continue
-        ends = [g for g in geoms[first : last + 1] if g is not None]
         left_text = any(g.end <= p for g in ends)
         right_text = any(g.start >= p for g in ends)
         if 1 in column or (left_text and right_text):
@@ -1220,12 +1228,13 @@ def _blanks_informative(seq: Sequence[_Item]) -> bool:
 
 
 def _move_foreign(seq: list[_Item]) -> tuple[list[_Item], bool]:
-    """Move runs of URL / Latin lines that interrupt a Hebrew sentence to the end.
+    """Move runs of URL / Latin lines that interrupt a Hebrew sentence to their page's end.
 
     The run (two lines or more) sits between a full Hebrew line that does not end its
     sentence and more Hebrew text: it was printed apart (a source list, a footnote area)
-    and the extractor emitted it where it came in the content stream. It goes to the end,
-    where notes belong.
+    and the extractor emitted it where it came in the content stream. It goes to the end
+    of the page it was printed on, where notes belong (not to the end of a long text: an
+    extractor emits a page's boxes out of order, never a box on another page).
     """
     idx = _nonblank(seq)
     widths: dict[int, float] | None = None  # measured when a run is found
@@ -1261,7 +1270,29 @@ def _move_foreign(seq: list[_Item]) -> tuple[list[_Item], bool]:
                 out.append(_SEAM)
             continue
         out.append(it)
-    return [*out, _SEAM, *moved], True
+    return _at_page_ends(out, moved), True
+
+
+def _at_page_ends(seq: list[_Item], moved: list[_Item]) -> list[_Item]:
+    """``seq`` with each of the ``moved`` items after the last item of its page."""
+    last = {it.page: k for k, it in enumerate(seq) if it.role != "seam"}
+    after: dict[int, list[_Item]] = {}
+    for it in moved:
+        after.setdefault(last.get(it.page, len(seq) - 1), []).append(it)
+    out: list[_Item] = []
+    for k, it in enumerate(seq):
+        out.append(it)
+        if k in after:
+            out.extend([_SEAM, *after[k]])
+    return out
+
+
+def _one_page(seq: Sequence[_Item]) -> bool:
+    """Whether the text is one page. A text's last lines and its first are one page's
+    boxes only then: an extractor emits a page's boxes out of order, never a box of
+    another page, so in a longer text a title after the last sentence, or an end before
+    the start, is no box it misplaced (in a concatenation of articles, each has both)."""
+    return len({it.page for it in seq if it.role != "seam"}) <= 1
 
 
 def _tail_display(seq: list[_Item]) -> tuple[list[_Item], bool]:
@@ -1277,10 +1308,10 @@ def _tail_display(seq: list[_Item]) -> tuple[list[_Item], bool]:
     tells nothing, and nothing is moved), and it is no list (items after a line
     that ends with a colon). A title does not continue an unfinished sentence; an
     extractor that emits blocks in drawing order put it there. It goes first, after any
-    short label lines the text opens with.
+    short label lines the text opens with. Only in a text of one page (:func:`_one_page`).
     """
     idx = _nonblank(seq)
-    if len(idx) < 2 * _TAIL_LINES or not _blanks_informative(seq):
+    if len(idx) < 2 * _TAIL_LINES or not _blanks_informative(seq) or not _one_page(seq):
         return seq, False
     widths = _local_widths(seq, idx)
     start = None
@@ -1393,10 +1424,10 @@ def _rotate(seq: list[_Item], model: WordModel, title_moved: bool) -> tuple[list
     blank lines mean paragraphs, and then only when a displaced title block was found
     too). The move is made when the block opens with a full line (a continuation, not a
     start) and the word model finds the joint (last word, first word of the block) better
-    than chance.
+    than chance. Only in a text of one page (:func:`_one_page`).
     """
     idx = _nonblank(seq)
-    if len(idx) < 4:
+    if len(idx) < 4 or not _one_page(seq):
         return seq, False
     last = seq[idx[-1]]
     if _closed(last.text) or not has_hebrew(last.text):
