@@ -1577,6 +1577,18 @@ def test_lifted_number_goes_back_between_the_halves_of_its_line() -> None:
     assert words(layout(text, reflow=True).text) == words("\n".join([*LIFT_BODY, out[2], out[4]]))
 
 
+def test_a_lifted_range_whole_only_once_its_halves_are_joined_goes_into_its_hole() -> None:
+    """pdfminer lifts a range's first half (``10-``) onto a line of its own before the
+    line that starts with its second; joined, ``10-15`` is a lifted number next to the
+    line it was lifted from, and goes back there, as a second repair would put it."""
+    hole = "הם חיו בשגרת יומם – וביצעו כאן  "
+    rest = "ניתוחים ביום, כך נמסר בשנה האחרונה."
+    lines = [*BODY[:3], hole, "10-", f"15 {rest}", *BODY[5:]]
+    out = layout("\n".join(lines) + "\n").text
+    assert out.splitlines() == [*BODY[:3], hole.rstrip() + " 10-15", rest, *BODY[5:]]
+    assert layout(out).text == out
+
+
 def test_lifted_number_after_prefix_hyphen_joins_without_space() -> None:
     """The two halves written left half first; ``ש-`` takes the number with no space."""
     text = "\n".join(

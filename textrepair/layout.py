@@ -2862,6 +2862,10 @@ def layout(
     seq, title_moved = _tail_display(seq)
     seq, rotated = _rotate(seq, model, title_moved)
     seq, joined = _join_words(seq, model)
+    if unrotated or joined:  # a lifted run may meet its line's hole only in reading order,
+        seq, again = _reinsert_lifted(seq)  # or be whole only once its halves are joined
+        seq, attached_again = _attach_stray_punct(seq, set(anchors))
+        reinserted, attached = reinserted or again, attached or attached_again
     full = _attach(seq, anchors)
     changed = bool(furniture) or split or unscrambled or moved_notes or title_moved
     changed = changed or rotated or joined or unrotated or reinserted or deinterleaved
