@@ -12,9 +12,12 @@ from pathlib import Path
 
 import pytest
 
+import textrepair
+from benchmarks.metrics import wer
 from textrepair.controls import has_controls, resolve_embeddings, strip_controls
 
 ROUNDTRIP = Path(__file__).resolve().parents[2] / "shared" / "roundtrip"
+CORPUS = Path(__file__).resolve().parents[1] / "benchmarks" / "corpus" / "fixtures"
 LRE, RLE, PDF = "\u202a", "\u202b", "\u202c"
 
 
@@ -46,6 +49,23 @@ def test_pdftotext_output_comes_back_word_for_word(path: Path) -> None:
     lost = _lost_words(source, out)
     # A Latin run broken over two lines and a glyph the font lacked are all that may differ.
     assert len(lost) <= 0.01 * len(source.split()), lost
+
+
+STRIPPED = [p for p in sorted(CORPUS.glob("*/*__pdftotext.txt")) if "2col" not in p.stem]
+
+
+@pytest.mark.parametrize("path", STRIPPED, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_pdftotext_output_with_its_embeddings_stripped_is_not_made_worse(path: Path) -> None:
+    """A pipeline that drops invisible characters leaves pdftotext's text without the
+    embeddings that placed its marks: ``הששית ,וממוקמת``, ``כ 350-מטרים``. Such words
+    led by a mark are no piece order (the lines end with their marks), and the marks go
+    back where they read: the repair brings the text closer to its source, never further
+    (these 12 from a mean word error rate of 0.281 to 0.081; before, 9 of them came out
+    worse, 0.481 on the mean, read as piece order)."""
+    source = (path.parent / "source.txt").read_text(encoding="utf-8")
+    stripped = strip_controls(path.read_text(encoding="utf-8"))[0]
+    repaired = textrepair.repair(stripped, textrepair.RepairConfig(layout=True))
+    assert wer(source, repaired) < min(0.25, wer(source, stripped))
 
 
 def test_ltr_run_inside_rtl_line_is_put_in_reading_order() -> None:

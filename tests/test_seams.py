@@ -36,6 +36,7 @@ from textrepair.seams import (
     leading_openers_to_run_end,
     leading_punct_to_end,
     leading_quote_to_end,
+    led_marks_to_word_end,
     mark_count,
     mirror_bracket_pairs,
     mirrored_marks_to_logical,
@@ -493,6 +494,8 @@ def test_hyphen_runs_replace_the_cautious_fix_only_when_told() -> None:
         ("ברית המועצות ב,1991- ושלושה חודשים", "ברית המועצות ב-1991, ושלושה חודשים"),
         ("בשנת 2016 ומ- ,2015 כפי שהיה", "בשנת 2016 ומ-2015, כפי שהיה"),
         ("ייצאה אליה כ40%- מהתצרוכת כולה", "ייצאה אליה כ-40% מהתצרוכת כולה"),
+        # pdftotext's embedding `` 2022-`` stripped: the hyphen and the space traded places.
+        ("וכבר ב 2022-ייצאה אליה כ 40%-מהתצרוכת", "וכבר ב-2022 ייצאה אליה כ-40% מהתצרוכת"),
         # Clean shapes stay: a prefixed number, one set apart from its prefix, a time.
         ("בשנת 1894, במהלך ב-2022 ייצאה", "בשנת 1894, במהלך ב-2022 ייצאה"),
         ("תוך ל- 48 שעות, בין 10:30 ל-12:00.", "תוך ל- 48 שעות, בין 10:30 ל-12:00."),
@@ -500,6 +503,25 @@ def test_hyphen_runs_replace_the_cautious_fix_only_when_told() -> None:
 )
 def test_number_marks_to_logical(raw: str, fixed: str) -> None:
     assert number_marks_to_logical(raw, ZIPF) == fixed
+
+
+# pdftotext's text with its embeddings stripped: a mark and the spaces beside it were one
+# left-to-right run.
+@pytest.mark.parametrize(
+    ("raw", "fixed"),
+    [
+        ("למאה הששית ,וממוקמת כ-350", "למאה הששית, וממוקמת כ-350"),
+        ("בירושלים .כתובת בארמנית", "בירושלים. כתובת בארמנית"),
+        ('נאמנה (בתי ניסן ב"ק) ,שחרבה', 'נאמנה (בתי ניסן ב"ק), שחרבה'),
+        ("כשהאופוזיציה מבקשת  -עוד חמש דקות", "כשהאופוזיציה מבקשת - עוד חמש דקות"),
+        # Clean shapes stay: an ellipsis, a line led by its mark, a dash one space off.
+        ("ואז הגיע ...ומה שקרה", "ואז הגיע ...ומה שקרה"),
+        (".ואז הגיע", ".ואז הגיע"),
+        ("בין המדינות -ועוד", "בין המדינות -ועוד"),
+    ],
+)
+def test_led_marks_to_word_end(raw: str, fixed: str) -> None:
+    assert led_marks_to_word_end(raw, ZIPF) == fixed
 
 
 @pytest.mark.parametrize(
@@ -542,6 +564,7 @@ _MARK_PIECES = [*"כוב ,.;:%-־()\"'”’", "ומ", "40", "2015", "FFP", "ש�
 @example("כ40%- יחיד")
 @example("ב,1991-")
 @example("ומ- ,2015")
+@example("ב 2015-יחיד")
 @example("יחיד )יחיד")
 @example("יחיד( יחיד")
 @example(")FFP),")

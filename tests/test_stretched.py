@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 import textrepair
 from benchmarks.metrics import wer
 from benchmarks.pdfjs_eval import evaluate
-from textrepair.stretched import stretch, tails_to_end, text_width, unstretch
+from textrepair.stretched import parts_marks, stretch, tails_to_end, text_width, unstretch
 from textrepair.wordmodel import WordModel
 
 FIXTURES = Path(__file__).resolve().parent.parent / "benchmarks" / "corpus" / "fixtures"
@@ -267,6 +267,22 @@ def test_pieces_parted_by_wide_gaps_at_marks_are_not_visual_fragments(seed: int)
     repaired = textrepair.repair_and_explain("\n".join(written) + "\n")
     assert not repaired.diagnosis.visual
     assert repaired.text.split("\n")[: len(lines)] == lines
+
+
+def test_words_led_by_marks_in_lines_that_end_with_theirs_are_no_piece_order() -> None:
+    """The same words led by a mark past a space: where the lines start with their
+    sentence marks (the last piece written first) they are in piece order; where the
+    lines end with them, the marks only moved past a space (pdftotext's text with its
+    embeddings stripped), and no line may be read back piece by piece."""
+    logical = [
+        "פסיפס הציפורים הוא פסיפס ייחודי המעטר רצפת חדר בכנסייה.",
+        "ארמנית המתוארכת למאה הששית ,וממוקמת צפונית לשער שכם.",
+        "בירושלים .כתובת בארמנית המתנוססת בראש הפסיפס ,וכן סגנונו.",
+        "האמנותי העשיר בציפורים שונות ,בכלים ובפירות מלמדים.",
+    ]
+    assert not parts_marks(logical)
+    pieces = ["." + line[:-1] for line in logical]
+    assert parts_marks(pieces)
 
 
 def test_a_line_in_piece_order_shows_its_first_word_read_back() -> None:

@@ -163,7 +163,9 @@ class SeamEvidence(NamedTuple):
     brackets and quotes mirrored on their own (:func:`mirrored_marks_to_logical`);
     ``quotes_mirrored`` and ``quotes_upright``: curly quotes standing for a geresh or
     gershayim (after a Hebrew letter: ``אזרבייג’ן``, ``ארה”ב``) the other way round, and
-    the right way round (see :attr:`mirrored_quotes`).
+    the right way round (see :attr:`mirrored_quotes`); ``led_marks``: sentence marks
+    past a space leading a word inside a line (``הששית ,וממוקמת``: pdftotext's text
+    with its embeddings stripped, see :func:`led_marks_to_word_end`).
     """
 
     glued: int
@@ -176,12 +178,13 @@ class SeamEvidence(NamedTuple):
     number_marks: int = 0
     quotes_mirrored: int = 0
     quotes_upright: int = 0
+    led_marks: int = 0
 
     @property
     def seams(self) -> int:
         """Number of seam shapes seen."""
         quotes = self.quotes_mirrored if self.mirrored_quotes else 0
-        return self.run_seams + self.number_marks + quotes
+        return self.run_seams + self.number_marks + quotes + self.led_marks
 
     @property
     def run_seams(self) -> int:
@@ -361,6 +364,29 @@ def lead_marks_to_run_edges(line: str, zipf: Zipf) -> str:
     return fixed + "".join(p.text for p in parts[1:])
 
 
+# A sentence mark past a space, glued to the Hebrew word after it, inside a line:
+# ``הששית ,וממוקמת``; a dash past both its spaces, ``מבקשת  -עוד``. pdftotext writes the
+# mark and the spaces beside it as one left-to-right embedding (`` ,``, ``  -``), which
+# reads right only while the embedding is there.
+_LED_MARK_RE = re.compile(
+    rf"(?<=[{_HEB}\w)\]\"'”’׳״])(?: ([,;:!?]|\.(?!\.))|  ([-–—]))(?=[{_HEB}])"
+)
+
+
+def _led_mark_back(m: re.Match[str]) -> str:
+    return f"{m[1]} " if m[1] else f" {m[2]} "
+
+
+def led_marks_to_word_end(line: str, zipf: Zipf) -> str:
+    """Put a sentence mark that leads a word inside a line back at the end of the word
+    before it, and a dash between its spaces: ``הששית ,וממוקמת`` -> ``הששית, וממוקמת``,
+    ``מבקשת  -עוד`` -> ``מבקשת - עוד``. No clean line has a space before a comma or full
+    stop and none after it, or a dash glued to a word after two spaces; an ellipsis is
+    left alone."""
+    del zipf
+    return _LED_MARK_RE.sub(_led_mark_back, line)
+
+
 def leading_punct_to_end(line: str, zipf: Zipf) -> str:
     """Put sentence punctuation that a line starts with back at the end of its first run.
 
@@ -457,13 +483,17 @@ def tighten_enclosed_runs(line: str, zipf: Zipf) -> str:
 # A number whose neighbouring marks an extractor drew on its far side (PDFium): the
 # punctuation after it before it, ``שנת ,1894 במהלך`` for ``שנת 1894, במהלך``; the hyphen of
 # its prefix after it, ``כ350-`` or ``ב,1991-`` for ``כ-350`` or ``ב-1991,``; or that
-# punctuation after the prefix's hyphen and a space, ``ומ- ,2015`` for ``ומ-2015,``.
+# punctuation after the prefix's hyphen and a space, ``ומ- ,2015`` for ``ומ-2015,``. And
+# the prefix's hyphen and the space after the number trading places, ``ב 2022-ייצאה`` for
+# ``ב-2022 ייצאה`` (pdftotext's left-to-right embedding `` 2022-``, stripped).
 _MARK_NUMBER = r"\d(?:[\d.,/:]*\d)?%?"
 _PREFIX = "(?<![{}])({})".format(_HEB, "|".join(sorted(_PREFIXES, key=len, reverse=True)))
 _MARK_BEFORE_NUMBER_RE = re.compile(rf"(?<!\S)([,.;:]{{1,2}})({_MARK_NUMBER})(?=\s|$)")
 _HYPHEN_AFTER_NUMBER_RE = re.compile(rf"{_PREFIX}([,.;:]*)({_MARK_NUMBER})([-־])(?=\s|$)")
 _MARK_AFTER_PREFIX_RE = re.compile(rf"{_PREFIX}([-־]) ([,.;:]+)({_MARK_NUMBER})(?=\s|$)")
+_SPACE_AND_HYPHEN_TRADED_RE = re.compile(rf"(?<!\S){_PREFIX} ({_MARK_NUMBER})([-־])(?=[{_HEB}])")
 _NUMBER_MARK_FIXES = (
+    (_SPACE_AND_HYPHEN_TRADED_RE, r"\1\3\2 "),
     (_HYPHEN_AFTER_NUMBER_RE, r"\1\4\3\2"),
     (_MARK_AFTER_PREFIX_RE, r"\1\2\4\3"),
     (_MARK_BEFORE_NUMBER_RE, r"\2\1"),
@@ -504,7 +534,8 @@ _BRACKET_PAST_SPACE_RE = re.compile(rf"(?<!\S)\)({LTR_RUN_RE.pattern}) \)(?=[{_H
 
 # Where one of those shapes may be (one scan, more than they match, never less).
 _MARK_HINT_RE = re.compile(
-    r"(?<!\S)[,.;:]{1,2}\d|[\d%][-־](?!\S)|(?<!\S)\)|[^\s(]\((?!\S)|\((?=[\"'”’.,;:!?])|\S \""
+    rf"(?<!\S)[,.;:]{{1,2}}\d|[\d%][-־](?!\S)|[\d%][-־](?=[{_HEB}])|(?<!\S)\)|[^\s(]\((?!\S)"
+    r"|\((?=[\"'”’.,;:!?])|\S \""
 )
 
 
@@ -1153,6 +1184,7 @@ SEAM_FIXES: list[tuple[str, Fix]] = [
     *MARK_FIXES,
     ("leading_openers_to_run_end", leading_openers_to_run_end),
     ("leading_punct_to_end", leading_punct_to_end),
+    ("led_marks_to_word_end", led_marks_to_word_end),
     ("run_final_punct_to_end", run_final_punct_to_end),
     ("leading_quote_to_end", leading_quote_to_end),
     ("leading_hyphen_to_prefix", leading_hyphen_to_prefix),
@@ -1325,7 +1357,7 @@ def seam_evidence(
         model = WordModel.default()
         zipf = zipf or model.zipf
         pair = pair or model.pair
-    glued = lead = heb = dashes = ends = marks = 0
+    glued = lead = heb = dashes = ends = marks = led = 0
     quotes: Counter[str] = Counter()
     glued_punct: set[str] = set()  # the words, each counted once: an abbreviation recurs
     for line in lines:
@@ -1337,12 +1369,13 @@ def seam_evidence(
         lead += _LEAD_CLUSTER_RE.match(line) is not None
         ends += _ENDS_WITH_PUNCT_RE.search(line.rstrip(" ")) is not None
         marks += mark_count(line)
+        led += len(_LED_MARK_RE.findall(line))
         quotes.update(_WORD_QUOTE_RE.findall(line))
         for m in _PUNCT_GLUED_RE.finditer(line):  # one scan a line; words only where it hits
             glued_punct.add(line[line.rfind(" ", 0, m.start()) + 1 :].split(" ", 1)[0])
     mirrored, upright = quotes["‘"] + quotes["“"], quotes["’"] + quotes["”"]
     evidence = SeamEvidence(
-        glued, lead, len(glued_punct), heb, 0.0, dashes, ends, marks, mirrored, upright
+        glued, lead, len(glued_punct), heb, 0.0, dashes, ends, marks, mirrored, upright, led
     )
     if not evidence.broken:
         return evidence
