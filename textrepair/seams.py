@@ -164,8 +164,9 @@ class SeamEvidence(NamedTuple):
     ``quotes_mirrored`` and ``quotes_upright``: curly quotes standing for a geresh or
     gershayim (after a Hebrew letter: ``אזרבייג’ן``, ``ארה”ב``) the other way round, and
     the right way round (see :attr:`mirrored_quotes`); ``led_marks``: sentence marks
-    past a space leading a word inside a line (``הששית ,וממוקמת``: pdftotext's text
-    with its embeddings stripped, see :func:`led_marks_to_word_end`).
+    past a space, and dashes past both spaces, leading a word inside a line
+    (``הששית ,וממוקמת``: pdftotext's text with its embeddings stripped, see
+    :func:`led_marks_to_word_end`).
     """
 
     glued: int
