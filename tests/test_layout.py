@@ -1589,6 +1589,17 @@ def test_a_lifted_range_whole_only_once_its_halves_are_joined_goes_into_its_hole
     assert layout(out).text == out
 
 
+def test_a_number_and_hyphen_at_a_line_end_are_no_hyphenated_word() -> None:
+    """``ש69-`` at a line's end is a prefix's hyphen drawn on the number's far side
+    (PDFium), or a range whose end was lifted away: the next line's Hebrew word is not
+    glued to it (``ש69-אלף``), as a word hyphenated across lines would be."""
+    lines = [*BODY[:3], "השקט הזה הוא גם הסיבה ש69-", "אלף ישראלים בחרו לנפוש שם השנה.", *BODY[5:]]
+    text = "\n".join(lines) + "\n"
+    assert layout(text).text == text
+    hyphenated = [*BODY[:3], "הם דיברו על הסטארט-", "אפ שהקימו בשנה האחרונה.", *BODY[5:]]
+    assert "הסטארט-אפ" in layout("\n".join(hyphenated) + "\n").text
+
+
 def test_lifted_number_after_prefix_hyphen_joins_without_space() -> None:
     """The two halves written left half first; ``ש-`` takes the number with no space."""
     text = "\n".join(
