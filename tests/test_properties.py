@@ -743,3 +743,21 @@ def test_split_endings_is_splitlines_with_the_endings_kept(parts: list[str]) -> 
     assert "".join(body + end for body, end in pairs) == text
     assert [body for body, _ in pairs] == text.splitlines()
     assert all(end in ("", "\r\n") or (len(end) == 1 and end in _BREAKS) for _, end in pairs)
+
+
+@pytest.mark.parametrize(
+    ("line", "mirrored"),
+    [
+        ("דם )INR>1.5( קרישה", "דם (INR>1.5) קרישה"),  # a sign inside a Latin run stays
+        ("ערך a<b בדיקה )כן(", "ערך a<b בדיקה (כן)"),
+        (")כך( ו-]עוד[", "(כך) ו-[עוד]"),
+        ("(כך) ו-(עוד)", "(כך) ו-(עוד)"),  # balanced as written: nothing turns
+    ],
+)
+def test_mirrored_brackets_turn_but_not_a_sign_inside_a_run(line: str, mirrored: str) -> None:
+    """An extractor mirrors the brackets that stand in right-to-left text; a sign between
+    two characters of a number or Latin run reads left to right and was never mirrored:
+    turning it would flip an inequality (``INR>1.5`` read ``INR<1.5``)."""
+    from textrepair.fixes import mirror_brackets
+
+    assert " ".join(mirror_brackets(line.split())) == mirrored

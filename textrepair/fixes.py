@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from textrepair.seams import LTR_RUN_RE
 from textrepair.tokens import (
     FINAL_LETTERS,
     MIRROR,
@@ -118,13 +119,25 @@ def mirror_brackets(tokens: list[str]) -> list[str]:
     """Swap brackets that extraction mirrored: ``)כך(`` -> ``(כך)``.
 
     Only when the line's brackets are unbalanced as they stand and balanced once mirrored,
-    so a bracket opened on one line and closed on the next is never touched.
+    so a bracket opened on one line and closed on the next is never touched. A sign
+    inside a number or Latin run was never mirrored, since it reads left to right
+    (``)INR>1.5(`` is ``(INR>1.5)``, not ``(INR<1.5)``).
     """
     text = " ".join(tokens)
     if (")" not in text and "]" not in text and "}" not in text) or _bracket_depths_ok(text):
         return tokens
-    mirrored = [t.translate(MIRROR) for t in tokens]
+    mirrored = [_mirror_outside_runs(t) for t in tokens]
     return mirrored if _bracket_depths_ok(" ".join(mirrored)) else tokens
+
+
+def _mirror_outside_runs(token: str) -> str:
+    """The token's brackets mirrored, but for those inside its left-to-right runs."""
+    out, pos = [], 0
+    for run in LTR_RUN_RE.finditer(token):
+        out += [token[pos : run.start()].translate(MIRROR), run.group()]
+        pos = run.end()
+    out.append(token[pos:].translate(MIRROR))
+    return "".join(out)
 
 
 def attach_drop_cap(tokens: list[str], zipf: Callable[[str], float]) -> list[str]:
