@@ -337,6 +337,25 @@ def justify(paragraph: str, width: int) -> list[str]:
     return lines
 
 
+_TRAILING_MARKS = re.compile(r"^(.*?[^.,;:!?])([.,;:!?]+)$")
+
+
+def placed_word_by_word(paragraphs: list[str], width: int) -> str:
+    """Paragraphs as an extractor that lays a page out by position writes them (PyMuPDF's
+    ``sort=True``): each line's words left to right as they stand on the page, each word's
+    sentence mark drawn at its left (``.פלזמה``), and a paragraph's short last line,
+    right-aligned on the page, indented with spaces; a blank line between paragraphs."""
+    out: list[str] = []
+    for paragraph in paragraphs:
+        lines = justify(paragraph, width)
+        for k, line in enumerate(lines):
+            words = [_TRAILING_MARKS.sub(r"\2\1", word) for word in reversed(line.split())]
+            placed = " ".join(words)
+            out.append(placed.rjust(width) if k == len(lines) - 1 else placed)
+        out.append("")
+    return "\n".join(out)
+
+
 def column_lines(paras: list[str], width: int) -> list[tuple[str, bool]]:
     """The lines of paragraphs wrapped at ``width``, each with whether it ends its paragraph."""
     out = []

@@ -18,7 +18,7 @@ from textrepair.wordmodel import WordModel
 
 FIXTURES = Path(__file__).resolve().parent.parent / "benchmarks" / "corpus" / "fixtures"
 _MIXED = re.compile(r"[0-9A-Za-z]")
-# A word whose marks a turn moves to its other side (stretched._marks_to_sides).
+# A word whose marks a turn moves to its other side (stretched.marks_to_sides).
 _SIDED = re.compile(r"(?<= )[.,;:!?)\]}]+[\u05d0-\u05ea]|[\u05d0-\u05ea]\S*[(\[{]+(?= |$)")
 
 

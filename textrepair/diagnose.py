@@ -251,6 +251,8 @@ def diagnose(bodies: Sequence[str], assume: str = "auto") -> Diagnosis:
     fragment = (multi >= _VISUAL_MIN_LINES and multi >= _VISUAL_SHARE * hebrew) or (
         run_cuts_make_visual(run_cut, hebrew) and len(forms) >= _RUN_CUT_FORMS
     )
+    placed = not fragment and _placed_word_by_word(bodies, hebrew)
+    fragment = fragment or placed
     if assume == "logical":
         regime = Regime.LOGICAL
     elif letter:
@@ -263,7 +265,7 @@ def diagnose(bodies: Sequence[str], assume: str = "auto") -> Diagnosis:
     if regime is Regime.FRAGMENT_VISUAL:  # only there does the count decide anything
         cut = sum(1 for b in unmirrored if _HEBREW_RE.search(b) and shows_cuts(b))
         runs = _single_spaced_runs(unmirrored[:_WORDS_SAMPLE_LINES], _STRETCH_SAMPLE)
-        words_reversed = reversal_vote(runs) > _WORDS_REVERSED_MARGIN
+        words_reversed = placed or reversal_vote(runs) > _WORDS_REVERSED_MARGIN
     return Diagnosis(
         regime,
         hebrew,
@@ -281,6 +283,31 @@ def diagnose(bodies: Sequence[str], assume: str = "auto") -> Diagnosis:
         words_reversed=words_reversed,
         gaps_in_order=gaps_in_order,
     )
+
+
+# Lines an extractor placed by position: a right-aligned line's indent written as spaces.
+_INDENT_RE = re.compile(" {4,}\\S")
+_LINE_LED_RE = re.compile(r"[.,;:!?](?!\.)")
+_LINE_ENDS_RE = re.compile(f"[{HEBREW_LETTER}][.,;:!?] *$")
+_PLACED_INDENT_SHARE = 0.1
+_PLACED_MIN_LED = 3
+
+
+def _placed_word_by_word(bodies: Sequence[str], hebrew: int) -> bool:
+    """Whether the extractor laid each line out word by word, left to right (PyMuPDF's
+    ``sort=True``): lines indented with spaces where they stand right-aligned on the page
+    (:data:`_PLACED_INDENT_SHARE` of the Hebrew lines), so it writes what it sees from
+    left to right; and a sentence's end, drawn at a line's left, leads lines and ends none
+    (at least :data:`_PLACED_MIN_LED` lines). An extractor that applies the bidi
+    algorithm to placed lines (``pdftotext -layout``) ends its lines with their marks,
+    even with its embeddings stripped."""
+    lines = [b for b in bodies if _HEBREW_RE.search(b)]
+    if not lines:
+        return False
+    indented = sum(1 for b in lines if _INDENT_RE.match(b))
+    led = sum(1 for b in lines if _LINE_LED_RE.match(b.lstrip()))
+    ends = sum(1 for b in lines if _LINE_ENDS_RE.search(b))
+    return indented >= _PLACED_INDENT_SHARE * hebrew and led >= _PLACED_MIN_LED and ends < led / 4
 
 
 def _single_spaced_runs(bodies: Sequence[str], limit: int) -> list[list[str]]:

@@ -140,6 +140,22 @@ def _mirror_outside_runs(token: str) -> str:
     return "".join(out)
 
 
+_LONE_MARKS_RE = re.compile(r"[.,;:!?]+")
+
+
+def attach_lone_marks(tokens: list[str]) -> list[str]:
+    """Glue a token of sentence marks alone to the word before it: ``אחרים , ומשמש`` ->
+    ``אחרים, ומשמש``. An extractor that placed every item on its own (a word, a mark)
+    wrote the space between them; Hebrew sets a sentence mark right after its word."""
+    out: list[str] = []
+    for token in tokens:
+        if out and _LONE_MARKS_RE.fullmatch(token) and out[-1][-1:].isalnum():
+            out[-1] += token
+        else:
+            out.append(token)
+    return out
+
+
 def attach_drop_cap(tokens: list[str], zipf: Callable[[str], float]) -> list[str]:
     """Join a lone drop-cap letter to the paragraph's first word (``ב`` + ``שנה``).
 

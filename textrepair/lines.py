@@ -14,6 +14,7 @@ from textrepair import fixes, surgery
 from textrepair.config import RepairConfig
 from textrepair.diagnose import is_stretched, line_reads_reversed
 from textrepair.reorder import OPEN, best_reading, gap_kinds, identity_score
+from textrepair.stretched import marks_to_sides
 from textrepair.tokens import Line, has_hebrew, split_line
 from textrepair.wordmodel import WordModel
 
@@ -159,6 +160,8 @@ def repair_line(text: str, ctx: LineContext) -> tuple[str, list[Step]]:
             new = reorder_fragments(line._replace(tokens=tokens), ctx)
             reordered = new != tokens
             apply("reorder_fragments", new)
+        if ctx.words_reversed:  # each word's marks drawn at its sides, turned or not
+            apply("marks_to_sides", fixes.attach_lone_marks(list(map(marks_to_sides, tokens))))
     if cfg.attach_drop_caps and reordered:
         apply("attach_drop_cap", fixes.attach_drop_cap(tokens, zipf))
     if cfg.fix_numbers and ctx.visual_doc:

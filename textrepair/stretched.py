@@ -264,10 +264,10 @@ def _reverse_words(text: str) -> str:
         return text
     lead = text[: len(text) - len(text.lstrip())]
     words = [w if _WORD_CHAR_RE.search(w) else w[::-1] for w in reversed(core.split(" "))]
-    return lead + " ".join(map(_marks_to_sides, words)) + text[len(lead) + len(core) :]
+    return lead + " ".join(map(marks_to_sides, words)) + text[len(lead) + len(core) :]
 
 
-def _marks_to_sides(word: str) -> str:
+def marks_to_sides(word: str) -> str:
     """A turned word with the marks drawn at its sides where they read: sentence marks
     and closing brackets from its start to its end, opening brackets from its end to its
     start (``.פלזמה`` is ``פלזמה.``, ``)בבלארוס`` is ``בבלארוס)``, ``:באנגלית(`` is
@@ -280,9 +280,9 @@ def _marks_to_sides(word: str) -> str:
 
 
 def _marks_placed(text: str) -> str:
-    """The line as written, each word's marks where they read (:func:`_marks_to_sides`):
+    """The line as written, each word's marks where they read (:func:`marks_to_sides`):
     what a turned line is scored against, so that the marks alone do not pay for turning."""
-    return " ".join(map(_marks_to_sides, text.split(" ")))
+    return " ".join(map(marks_to_sides, text.split(" ")))
 
 
 def _candidate(body: str) -> bool:
