@@ -30,6 +30,7 @@ from textrepair.tokens import (
     Line,
     evenly_spaced,
     has_hebrew,
+    sentence_mark_edges,
     split_line,
     split_punct,
 )
@@ -251,7 +252,7 @@ def diagnose(bodies: Sequence[str], assume: str = "auto") -> Diagnosis:
     fragment = (multi >= _VISUAL_MIN_LINES and multi >= _VISUAL_SHARE * hebrew) or (
         run_cuts_make_visual(run_cut, hebrew) and len(forms) >= _RUN_CUT_FORMS
     )
-    placed = not fragment and _placed_word_by_word(bodies, hebrew)
+    placed = not fragment and _placed_word_by_word(bodies)
     fragment = fragment or placed
     if assume == "logical":
         regime = Regime.LOGICAL
@@ -287,13 +288,11 @@ def diagnose(bodies: Sequence[str], assume: str = "auto") -> Diagnosis:
 
 # Lines an extractor placed by position: a right-aligned line's indent written as spaces.
 _INDENT_RE = re.compile(" {4,}\\S")
-_LINE_LED_RE = re.compile(r"[.,;:!?](?!\.)")
-_LINE_ENDS_RE = re.compile(f"[{HEBREW_LETTER}][.,;:!?] *$")
 _PLACED_INDENT_SHARE = 0.1
 _PLACED_MIN_LED = 3
 
 
-def _placed_word_by_word(bodies: Sequence[str], hebrew: int) -> bool:
+def _placed_word_by_word(bodies: Sequence[str]) -> bool:
     """Whether the extractor laid each line out word by word, left to right (PyMuPDF's
     ``sort=True``): lines indented with spaces where they stand right-aligned on the page
     (:data:`_PLACED_INDENT_SHARE` of the Hebrew lines), so it writes what it sees from
@@ -302,12 +301,10 @@ def _placed_word_by_word(bodies: Sequence[str], hebrew: int) -> bool:
     algorithm to placed lines (``pdftotext -layout``) ends its lines with their marks,
     even with its embeddings stripped."""
     lines = [b for b in bodies if _HEBREW_RE.search(b)]
-    if not lines:
-        return False
     indented = sum(1 for b in lines if _INDENT_RE.match(b))
-    led = sum(1 for b in lines if _LINE_LED_RE.match(b.lstrip()))
-    ends = sum(1 for b in lines if _LINE_ENDS_RE.search(b))
-    return indented >= _PLACED_INDENT_SHARE * hebrew and led >= _PLACED_MIN_LED and ends < led / 4
+    led, ends = sentence_mark_edges(lines)
+    placed = indented >= _PLACED_INDENT_SHARE * len(lines)
+    return placed and led >= _PLACED_MIN_LED and ends < led / 4
 
 
 def _single_spaced_runs(bodies: Sequence[str], limit: int) -> list[list[str]]:

@@ -231,7 +231,9 @@ _WORD_CHAR = re.compile(r"[^\W_]")  # a letter or digit of any script
 _LIFT_FIT = 1.1
 # A Hebrew prefix and a hyphen end a line that a number must follow (``ש-`` for ``ש-69``).
 _PREFIX_HYPHEN = re.compile(r"(?:^|\s)[משהוכלב]{1,3}[-־]$")
-_NUMBER_HYPHEN = re.compile(r"\d[-־–]$")  # a number and a hyphen end a line
+# A number and a hyphen end a line: a prefix's hyphen drawn on the number's far side
+# (``ש69-``), or a range whose end was lifted away.
+_NUMBER_HYPHEN = re.compile(r"\d[-־–]$")
 # A bullet's hole inside a line: one run of two or more spaces where every other gap is one.
 _INNER_GAP = re.compile(r" {2,}")
 # What a lifted run joins without a space: an opening bracket or quote before it, and
@@ -2656,11 +2658,10 @@ def _join_words(seq: list[_Item], model: WordModel) -> tuple[list[_Item], bool]:
             continue
         word, hyphen = m["word"], m["hyphen"]
         left, right = split_punct(word)[1], split_punct(words[0])[1]
-        if _PREFIX_HYPHEN.search(tokens[-1]) and has_hebrew(right[:1]):
-            continue  # ``ב-`` awaits a number or a Latin run (lifted away), not ``בבאקו.``
-        if _NUMBER_HYPHEN.search(tokens[-1]) and has_hebrew(right[:1]):
-            continue  # ``ש69-`` is a prefix's hyphen on the number's far side, or a range
-            # whose end was lifted away; no Hebrew word is hyphenated after a digit
+        awaits_number = _PREFIX_HYPHEN.search(tokens[-1]) or _NUMBER_HYPHEN.search(tokens[-1])
+        if awaits_number and has_hebrew(right[:1]):
+            continue  # no Hebrew word is hyphenated after a prefix or a digit: a number
+            # or Latin run was lifted away (``ב-``), or the number's marks trade sides
         joined_known = model.zipf(left + right) >= _JOINED_ZIPF
         halves_known = model.zipf(left) > 0 and model.zipf(right) > 0
         keep = hyphen != "\u00ad" and not (joined_known and not halves_known)

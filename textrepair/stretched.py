@@ -61,7 +61,7 @@ from itertools import accumulate
 
 from textrepair.chunks import mixed_lines
 from textrepair.seams import GLUE_HINT_RE, LTR_RUN_RE, reverse_pieces
-from textrepair.tokens import HEBREW_LETTER, has_hebrew, lookup
+from textrepair.tokens import HEBREW_LETTER, has_hebrew, lookup, sentence_mark_edges
 from textrepair.wordmodel import WordModel
 
 # Advance widths relative to the mean Hebrew letter's (about half an em); a character
@@ -104,9 +104,6 @@ _GLUED_SHARE = 0.1  # of the lines with a number or Latin run (other extractors:
 # A sentence mark leading a word inside a line (WeasyPrint draws a sentence mark as a run
 # of its own, which pdf.js writes as an item: `.פלזמה`).
 _MARK_LED_RE = re.compile(f"(?<= )[.,;:!?]+[{HEBREW_LETTER}]")
-# A Hebrew line led by a sentence mark, and one that ends with one after a letter.
-_LINE_LED_RE = re.compile(r" *[.,;:!?]")
-_LINE_ENDS_RE = re.compile(f"[{HEBREW_LETTER}][.,;:!?] *$")
 # A word's marks drawn as items of their own at its sides (WeasyPrint): sentence marks and
 # closing brackets at its left, opening brackets at its right.
 _SIDES_RE = re.compile(f"^([.,;:!?)\\]}}]*)([{HEBREW_LETTER}].*?)([(\\[{{]*)$")
@@ -146,8 +143,7 @@ def parts_marks(bodies: Sequence[str]) -> bool:
     led = sum(len(_MARK_LED_RE.findall(b)) for b in hebrew)
     if led < 2 or led < _MARK_LED_SHARE * len(hebrew):
         return False
-    starts = sum(1 for b in hebrew if _LINE_LED_RE.match(b))
-    ends = sum(1 for b in hebrew if _LINE_ENDS_RE.search(b))
+    starts, ends = sentence_mark_edges(hebrew)
     return ends <= starts
 
 

@@ -9,7 +9,7 @@ its tokens plus the width of every gap: nothing about the original spacing is lo
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 HEBREW_LETTER = "\u05d0-\u05ea"
@@ -92,6 +92,21 @@ def evenly_spaced(gaps: list[int], least: int = STRETCH_MIN) -> bool:
 def has_hebrew(text: str) -> bool:
     """True when the text holds at least one Hebrew letter."""
     return _HEBREW_RE.search(text) is not None
+
+
+# A line led by a sentence mark (not an ellipsis), and one that ends with one after a
+# Hebrew letter: where a line's last word stands tells which way it was written.
+_LINE_LED_RE = re.compile(r" *[.,;:!?](?!\.)")
+_LINE_ENDS_RE = re.compile(f"[{HEBREW_LETTER}][.,;:!?] *$")
+
+
+def sentence_mark_edges(lines: Sequence[str]) -> tuple[int, int]:
+    """(lines led by a sentence mark, lines ending with one) among ``lines``. Written in
+    reading order a sentence ends at a line's end; written left to right as drawn, a
+    line's last word (and its mark) comes first."""
+    led = sum(1 for line in lines if _LINE_LED_RE.match(line))
+    ends = sum(1 for line in lines if _LINE_ENDS_RE.search(line))
+    return led, ends
 
 
 def hebrew_count(text: str) -> int:
