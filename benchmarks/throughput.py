@@ -62,7 +62,6 @@ import os
 import platform
 import random
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -313,8 +312,17 @@ def run_engines(mb: float, repeat: int, py_fraction: float, seed: int) -> dict:
 
 # --------------------------------------------------------------------------- CLI scaling
 def _cli_command() -> list[str]:
-    exe = shutil.which("textrepair")
-    return [exe] if exe else [sys.executable, "-m", "textrepair"]
+    """``python -m textrepair`` from the checkout this process imports, not whichever
+    ``textrepair`` is on PATH: an editable install of another worktree would otherwise be
+    what the CLI series times (a before/after comparison then measured one commit twice)."""
+    import textrepair
+
+    root = str(Path(textrepair.__file__).resolve().parent.parent)
+    code = (
+        f"import runpy, sys; sys.path.insert(0, {root!r}); "
+        "runpy.run_module('textrepair', run_name='__main__')"
+    )
+    return [sys.executable, "-c", code]
 
 
 # A tiny launcher between this process and the CLI: Linux counts the pages a child inherits
@@ -418,8 +426,7 @@ def run_cli(max_mb: float, seed: int, timeout: float, log: Callable[[str], None]
             if code != 0:
                 break
     return {
-        "command": " ".join(Path(cmd[0]).name if i == 0 else c for i, c in enumerate(cmd))
-        + " fix FILE > /dev/null",
+        "command": "python -m textrepair fix FILE > /dev/null",
         "runs": runs,
     }
 
