@@ -172,6 +172,14 @@ def test_leading_hyphen_to_prefix() -> None:
     assert leading_hyphen_to_prefix("- ראשון", ZIPF) == "- ראשון"
     # PyMuPDF on a LibreOffice PDF of the corpus text ud03: the same before a Latin word
     assert leading_hyphen_to_prefix("-התייחסות לWorldPride", ZIPF) == "התייחסות ל-WorldPride"
+    # ... and with the space that stood before the hyphen; a dash with no prefix glued to
+    # a number after it opens the line as it is.
+    assert leading_hyphen_to_prefix("- ייצאה אליה כ40% מהתצרוכת", ZIPF) == (
+        "ייצאה אליה כ-40% מהתצרוכת"
+    )
+    assert leading_hyphen_to_prefix("- ייצאה אליה כ-40% מהתצרוכת", ZIPF) == (
+        "- ייצאה אליה כ-40% מהתצרוכת"
+    )
 
 
 @pytest.mark.parametrize(
@@ -181,10 +189,13 @@ def test_leading_hyphen_to_prefix() -> None:
         ('( "המילים "ורודpink', 'המילים "ורוד" (pink'),
         ("( ישראל הגאהGay Israel) כחלק", "ישראל הגאה (Gay Israel) כחלק"),
         ('( ") ו"טיוחwhitewashing), אשר בהקשר של', ') ו"טיוח" (whitewashing), אשר בהקשר של'),
+        # ... on ud01: an opening quote alone, a space from the line's first word
+        ('" יותר במהלך שמונה שעות. הביטויFFP" משמש', 'יותר במהלך שמונה שעות. הביטוי "FFP" משמש'),
         # left alone: a bracket glued to what it opens, no Latin run glued to the Hebrew
         ("(ראו טבלה) 2020", "(ראו טבלה) 2020"),
         ("( סתם שורה", "( סתם שורה"),
         ('("ציטוט"2020', '("ציטוט"2020'),
+        ('" סתם שורה', '" סתם שורה'),
     ],
 )
 def test_leading_openers_to_run_end(raw: str, fixed: str) -> None:
@@ -280,11 +291,31 @@ def test_reverse_runs(raw: str, fixed: str) -> None:
             "., או אי ספיקת לבIgA כאשר ניתן לאנשים עם",
             "כאשר ניתן לאנשים עם IgA, או אי ספיקת לב.",
         ),
-        # A lone mark, or marks touching the word, end the line as before.
+        # Marks touching the word end the line.
         (".הרוגים בטביעה15 אסון במדינת האיים: לפחות", "אסון במדינת האיים: לפחות 15 הרוגים בטביעה."),
+        # A lone mark a space from the word: the words tell which side it stood on. A
+        # year ends a clause; a count is followed by what it counts.
+        (
+            ", הקמפיין לזכויות אדם הצהיר על תמיכתו הרשמית ברפורמת2013 בשנת",
+            "בשנת 2013, הקמפיין לזכויות אדם הצהיר על תמיכתו הרשמית ברפורמת",
+        ),
+        (
+            ", ילדים5 לאחר שהתגרש מאשתו הראשונה נישא לפסי לוין ונולדו לו",
+            "לאחר שהתגרש מאשתו הראשונה נישא לפסי לוין ונולדו לו 5 ילדים,",
+        ),
         (
             ",' למד בישיבות בטימקוביץ1849-בחדר, ולאחר שהתייתם מאביו ב",
             "בחדר, ולאחר שהתייתם מאביו ב-1849 למד בישיבות בטימקוביץ',",
+        ),
+        # Inside the line too, and a prefix's hyphen drawn before the Hebrew run goes
+        # back to the prefix at its end, before a number or a Latin run alike.
+        (
+            "2006 , אירוע גאווה בינלאומי שנערך בשנתWorldPride-התייחסות ל",
+            "התייחסות ל-WorldPride, אירוע גאווה בינלאומי שנערך בשנת 2006",
+        ),
+        (
+            ", כפי שהיה גם בשנים עברו, הוכח שטכנולוגיות2015- ומ2016 בשנת",
+            "בשנת 2016 ומ-2015, כפי שהיה גם בשנים עברו, הוכח שטכנולוגיות",
         ),
     ],
 )
@@ -532,6 +563,11 @@ def test_led_marks_to_word_end(raw: str, fixed: str) -> None:
         ("מפלזמה קפואה )FFP), שהיא מוצר דם", "מפלזמה קפואה (FFP), שהיא מוצר דם"),
         ('מהאיסוף. הביטוי "FFP "משמש לעיתים', 'מהאיסוף. הביטוי "FFP" משמש לעיתים'),
         ("הקשורה בעירוי )TRALI )והופעה של", "הקשורה בעירוי (TRALI) והופעה של"),
+        # ... also when the brackets hold Hebrew before the Latin run (ud03, PDFium)
+        (
+            "המונח פינקוושינג )באנגלית: Pinkwashing )הוא הלחם",
+            "המונח פינקוושינג (באנגלית: Pinkwashing) הוא הלחם",
+        ),
         # Clean shapes stay: list labels, a bracket pair, a quoted word.
         ("1) פריט א) פריט (FFP), שהיא", "1) פריט א) פריט (FFP), שהיא"),
         ('הביטוי "FFP" משמש (כולל הכול)', 'הביטוי "FFP" משמש (כולל הכול)'),
