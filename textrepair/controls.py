@@ -183,18 +183,20 @@ def has_embeddings(line: str) -> bool:
     return _EMBEDDING_RE.search(line) is not None
 
 
-def resolve_embeddings(line: str) -> str:
+def resolve_embeddings(line: str, joined: bool = False) -> str:
     """The line in reading order with its bidi embeddings applied and removed.
 
     Only for text whose embeddings follow pdftotext's convention (the caller checks the
     document, see :func:`textrepair.controls.control_evidence`): in logical text written
     by a person an LRE block holds reading order. Lines with no embedding are returned
-    unchanged, direction marks included.
+    unchanged, direction marks included. ``joined``: the line is pdftotext's lines joined
+    into a paragraph (see :func:`textrepair.diagnose.paragraph_lines`), each its own
+    block, one after another in reading order.
     """
     if not has_embeddings(line):
         return line
     tree = _parse_top(line.translate(_DROP_MARKS))
-    return _render(tree, rtl=_reading_order_top(tree))
+    return _render(tree, rtl=joined or _reading_order_top(tree))
 
 
 def _parse_top(text: str) -> list:

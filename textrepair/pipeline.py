@@ -22,12 +22,13 @@ from functools import partial
 from textrepair import chunks, stretched
 from textrepair.config import RepairConfig
 from textrepair.controls import control_evidence, has_controls, has_embeddings, resolve_embeddings
-from textrepair.diagnose import Diagnosis, Regime, diagnose, line_reads_logical
+from textrepair.diagnose import Diagnosis, Regime, diagnose, line_reads_logical, paragraph_lines
 from textrepair.explain import Change, Repaired
 from textrepair.layout import layout, paragraph_ends, split_columns, stretches_spaces
 from textrepair.letters import runs_in_reading_order, runs_to_logical
 from textrepair.lines import LineContext, may_change, may_reorder, repair_line, wide_gaps
 from textrepair.seams import (
+    LOCAL_FIXES,
     MARK_FIXES,
     Fix,
     SeamEvidence,
@@ -193,7 +194,8 @@ def normalize(bodies: list[str], cfg: RepairConfig, changes: list[Change]) -> li
         return bodies
     if not _extractor_embeddings("\n".join(bodies)):
         return bodies
-    return _apply(bodies, "resolve_embeddings", resolve_embeddings, changes, has_embeddings)
+    fix = partial(resolve_embeddings, joined=paragraph_lines(bodies))
+    return _apply(bodies, "resolve_embeddings", fix, changes, has_embeddings)
 
 
 def repair_lines(
@@ -202,15 +204,20 @@ def repair_lines(
     """Diagnose the document, then repair each line by its regime; line count kept."""
     held = _lines_with_controls(bodies) if cfg.keep_controls else frozenset()
     diagnosis = diagnose([b for i, b in enumerate(bodies) if i not in held], cfg.assume)
+    if paragraph_lines(bodies):
+        diagnosis = diagnosis._replace(paragraph_lines=True)
     done = set(held)
     if diagnosis.regime is Regime.LETTER_VISUAL and cfg.letters_to_logical:
         done.update(i for i, b in enumerate(bodies) if has_hebrew(b))
         bodies = _repair_letters(bodies, held, changes)
-    if diagnosis.regime is Regime.LOGICAL and cfg.reverse_stretched:
+    logical = diagnosis.regime is Regime.LOGICAL
+    # (a paragraph's chunks are those of the lines joined in it, which it cannot tell)
+    chunked = diagnosis.visual and not (diagnosis.cut_runs or diagnosis.paragraph_lines)
+    if logical and cfg.reverse_stretched and not diagnosis.paragraph_lines:
         bodies = _repair_stretched(bodies, done, changes)
-    if diagnosis.regime is Regime.LOGICAL and cfg.fix_seams:
-        bodies = _repair_seams(bodies, done, changes)
-    elif diagnosis.visual and not diagnosis.cut_runs and cfg.fix_seams:
+    if logical and cfg.fix_seams:
+        bodies = _repair_seams(bodies, done, changes, diagnosis.paragraph_lines)
+    elif chunked and cfg.fix_seams:
         bodies = _repair_chunks(bodies, done, changes)
     bodies = _repair_fragments(bodies, diagnosis, cfg, done, changes)
     if cfg.fix_seams:
@@ -244,13 +251,20 @@ def _repair_marks(bodies: list[str], held: frozenset[int], changes: list[Change]
     return _apply_seam_fixes(bodies, MARK_FIXES, changes, bool, others)
 
 
-def _repair_seams(bodies: list[str], done: set[int], changes: list[Change]) -> list[str]:
+def _repair_seams(
+    bodies: list[str], done: set[int], changes: list[Change], paragraphs: bool = False
+) -> list[str]:
     """Direction seams of a logical-order extraction (pypdf, PyMuPDF, PDFium), where the
-    document shows them; each seam fix is reported on its own."""
+    document shows them; each seam fix is reported on its own. Lines that are whole
+    paragraphs (:func:`~textrepair.diagnose.paragraph_lines`) get only the fixes that
+    act inside them (:data:`~textrepair.seams.LOCAL_FIXES`)."""
     evidence = seam_evidence([b for i, b in enumerate(bodies) if i not in done])
     if not evidence.broken:
         return bodies
-    return _apply_seam_fixes(bodies, _fixes_for(evidence), changes, has_hebrew, done)
+    fixes = _fixes_for(evidence)
+    if paragraphs:
+        fixes = [(name, fix) for name, fix in fixes if name in LOCAL_FIXES]
+    return _apply_seam_fixes(bodies, fixes, changes, has_hebrew, done)
 
 
 def _repair_stretched(bodies: list[str], done: set[int], changes: list[Change]) -> list[str]:
@@ -266,10 +280,10 @@ def _repair_stretched(bodies: list[str], done: set[int], changes: list[Change]) 
     :attr:`~textrepair.seams.SeamEvidence.order` counts: without this, the seam fixes
     read pdf.js's lines in run order, and 10 extractions of WeasyPrint PDFs kept a mean
     word error rate of 0.221, 0.082 with it.)"""
-    in_pieces = stretched.parts_marks(bodies)
+    model = WordModel.default()
+    in_pieces = stretched.parts_marks(bodies) and stretched.pieces_read_better(bodies, model)
     if not (in_pieces or stretched.glues_runs(bodies)):
         return bodies
-    model = WordModel.default()
     turned = stretched.stretched_lines(bodies, model, every_line=not in_pieces)
     skip = frozenset(range(len(bodies))) - set(turned) | done
     bodies = _apply(bodies, "reverse_stretched_line", stretched.unstretch, changes, bool, skip)
@@ -382,7 +396,11 @@ def _repair_fragments(
     changes: list[Change],
 ) -> list[str]:
     """Fragment order and token fixes, line by line, each with its neighbours' words or
-    the edge of its paragraph."""
+    the edge of its paragraph. Lines that are whole paragraphs keep their order: the
+    fragments of the page's lines joined in them cannot be told apart (token fixes
+    inside a word still apply)."""
+    if diagnosis.paragraph_lines:
+        cfg = cfg._replace(reorder_fragments=False, token_surgery=False)
     model = WordModel.default()
     if diagnosis.visual:
         model = model.adapted(_probably_logical(bodies))

@@ -1261,6 +1261,20 @@ SEAM_FIXES: list[tuple[str, Fix]] = [
 ]
 """The fixes for a document in logical run order, in the order they run."""
 
+LOCAL_FIXES = frozenset(
+    [
+        "number_marks_to_logical",
+        "mirrored_marks_to_logical",
+        "swap_curly_quotes",
+        "led_marks_to_word_end",
+        "space_glued_runs",
+        "tighten_enclosed_runs",
+    ]
+)
+"""The seam fixes that act inside a word or beside the mark they move, never from one end
+of a line to the other: the only ones a line that is a whole paragraph gets (see
+:func:`textrepair.diagnose.paragraph_lines`)."""
+
 _FIXES_BY_ORDER: dict[SeamOrder, list[tuple[str, Fix]]] = {
     SeamOrder.LOGICAL: SEAM_FIXES,
     SeamOrder.VISUAL_RUNS: [

@@ -147,6 +147,21 @@ def parts_marks(bodies: Sequence[str]) -> bool:
     return ends <= starts
 
 
+def pieces_read_better(bodies: Sequence[str], model: WordModel) -> bool:
+    """Whether the Hebrew lines, summed, read better with their pieces reversed
+    (:func:`~textrepair.seams.reverse_pieces`) than as written: the word model's check on
+    :func:`parts_marks`, whose marks only say where pieces were cut. Text in reading
+    order whose line-end marks moved to the start of the next word shows the same marks:
+    PyMuPDF's lines joined into paragraphs (pymupdf4llm), where reading the pieces
+    reversed scores 5-29 nats a line worse; piece order scores 0.1-8 nats a line better
+    in the labs' extractions that show the marks."""
+    gain = 0.0
+    for body in bodies:
+        if has_hebrew(body):
+            gain += model.line_score(reverse_pieces(body, model.zipf)) - model.line_score(body)
+    return gain > 0.0
+
+
 def column_width(bodies: Sequence[str]) -> float | None:
     """The width of a full line of the document's column, or None with too few lines."""
     widths = sorted(text_width(b.strip()) for b in bodies if len(b.split()) >= 3)
