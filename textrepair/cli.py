@@ -77,6 +77,10 @@ page (windows-1255, ISO-8859-8) recognised from its bytes or named with --encodi
 decoded through the wrong code page (mojibake) is decoded back where that is certain.
 Binary files (PDFs, images, archives, data) are refused. Line endings (LF, CRLF, CR) are
 preserved exactly. Output is UTF-8; --in-place keeps each file's own encoding.
+
+Give it the extractor's lines as they came. Text already joined into paragraphs (lines
+longer than a page's, as pymupdf4llm writes) is mended only inside its words and beside
+its marks, never reordered: the ends of the lines joined in it are lost.
 """
 
 FIX_EPILOG = """\
