@@ -32,6 +32,7 @@ import wordfreq
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+import textrepair
 from benchmarks.metrics import wer
 from textrepair.layout import LayoutResult, layout, split_columns
 from textrepair.wordmodel import WordModel
@@ -264,6 +265,22 @@ def test_page_numbers_of_merged_documents_start_again() -> None:
     result = layout(text)
     assert [kind for _, kind, _ in result.removed] == ["page_number"] * 4
     assert result.text.split() == " ".join(BODY + other).split()
+
+
+def test_a_running_header_found_as_a_block_is_found_beside_every_page_number() -> None:
+    """The committed PyMuPDF extractions of ReportLab's one-page documents, one after
+    another (a journal issue): the header is found as a block with its page number where
+    body lines part the blocks, and beside every other page number too, also where a short
+    page leaves no room for the block rule (two headers were kept mid-text)."""
+    fixtures = Path(__file__).resolve().parent.parent / "benchmarks" / "corpus" / "fixtures"
+    paths = sorted(fixtures.glob("*/reportlab_bidi__pymupdf.txt"))
+    docs = [p.read_text(encoding="utf-8") for p in paths]
+    book = textrepair.repair("".join(d if d.endswith("\n") else d + "\n" for d in docs))
+    result = layout(book)
+    headers = [line for line in book.splitlines() if "רבעון הטקסט העברי" in line]
+    assert len(headers) == 10
+    assert not any("רבעון הטקסט העברי" in line for line in result.text.splitlines())
+    assert sum("רבעון הטקסט העברי" in line for _, _, line in result.removed) == 10
 
 
 def test_falling_numbers_are_no_page_numbers() -> None:

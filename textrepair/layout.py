@@ -697,12 +697,11 @@ def _furniture_inferred(rows: Sequence[_Row]) -> dict[int, str]:
         grew = False
         near = {pos[f] for f in found}
         for shape, occurrences in shapes.items():
-            if len(occurrences) < 2 or len(shape) < 3 or occurrences[0] in found:
+            new = [i for i in occurrences if i not in found]
+            if len(occurrences) < 2 or len(shape) < 3 or not new:
                 continue
-            if all(
-                pos[i] in outermost or pos[i] - 1 in near or pos[i] + 1 in near for i in occurrences
-            ):
-                found.update(dict.fromkeys(occurrences, ""))
+            if all(pos[i] in outermost or pos[i] - 1 in near or pos[i] + 1 in near for i in new):
+                found.update(dict.fromkeys(new, ""))
                 grew = True
     # Short lines beyond a page number at the very top or bottom of the document.
     widths = sorted(_width(rows[i].text) for i in nb)
