@@ -312,6 +312,7 @@ def diagnose(bodies: Sequence[str], assume: str = "auto") -> Diagnosis:
         stretch_in_order=in_order,
         words_reversed=words_reversed,
         gaps_in_order=gaps_in_order,
+        paragraph_lines=paragraph_lines(bodies),
     )
 
 

@@ -204,8 +204,6 @@ def repair_lines(
     """Diagnose the document, then repair each line by its regime; line count kept."""
     held = _lines_with_controls(bodies) if cfg.keep_controls else frozenset()
     diagnosis = diagnose([b for i, b in enumerate(bodies) if i not in held], cfg.assume)
-    if paragraph_lines(bodies):
-        diagnosis = diagnosis._replace(paragraph_lines=True)
     done = set(held)
     if diagnosis.regime is Regime.LETTER_VISUAL and cfg.letters_to_logical:
         done.update(i for i, b in enumerate(bodies) if has_hebrew(b))

@@ -354,7 +354,7 @@ def lead_marks_to_run_edges(line: str, zipf: Zipf) -> str:
     Latin run are :func:`leading_punct_to_end`'s.
     """
     m = _LEAD_CLUSTER_RE.match(line)  # at the line's start, so in its first piece
-    if m is not None and m.group(3) and _stays_after_run(pieces(line), 0, m):
+    if m is not None and m.group(3) and _stays_after_run(pieces(line), 0):
         return line  # :func:`reverse_runs` puts it after the number or Latin run
     if m is None or not m.group(3) or not _SPLIT_CLUSTER_RE.match(m.group(2)):
         return leading_punct_to_end(line, zipf)
@@ -410,11 +410,12 @@ def _mark_after_run(
     return after_run > _AFTER_RUN_MARGIN
 
 
-def _stays_after_run(parts: Sequence[_Piece], i: int, m: re.Match[str]) -> bool:
-    """:func:`_mark_after_run` for the mark ``m`` matched at the start of ``parts[i]``, a
-    Hebrew piece of a line in visual run order (what comes before it in reading order
-    are the pieces to its right)."""
-    if i + 1 >= len(parts):
+def _stays_after_run(parts: Sequence[_Piece], i: int) -> bool:
+    """:func:`_mark_after_run` for a lone mark at the start of ``parts[i]``, a space from
+    its first word, in a Hebrew piece of a line in visual run order (what comes before it
+    in reading order are the pieces to its right); False when there is no such mark."""
+    m = _LEAD_CLUSTER_RE.match(parts[i].text)
+    if m is None or not m.group(3) or i + 1 >= len(parts):
         return False
     before = parts[i + 2].text.split() if i + 2 < len(parts) else []
     words = parts[i].text[m.end() :].split()
@@ -891,10 +892,8 @@ def reverse_runs(line: str, zipf: Zipf) -> str:
         text = piece.text.strip(" ")
         if not piece.ltr and not has_hebrew(text):
             text = text[::-1]
-        elif not piece.ltr and i > 0:
-            m = _LEAD_CLUSTER_RE.match(piece.text)
-            if m is None or not m.group(3) or not _stays_after_run(parts, i, m):
-                text = _opener_to_end(_run_end_to_end(text))
+        elif not piece.ltr and i > 0 and not _stays_after_run(parts, i):
+            text = _opener_to_end(_run_end_to_end(text))
         texts.append(text)
     texts.reverse()
     out = ""
