@@ -533,6 +533,7 @@ def pdfminer_pages(
     rng: random.Random,
     columns: bool = False,
     space_run: int = 3,
+    left_first: bool = True,
 ) -> str:
     """Paragraphs set in justified lines and written out as pdfminer writes a page.
 
@@ -543,7 +544,9 @@ def pdfminer_pages(
     box of its own at the foot of the page, and pages end with a form feed. A page holds
     ``height`` rows a column (a blank row between paragraphs). With ``columns`` it holds
     two, the right filled first and the last page's balanced, and the *left* column is
-    written first: pdfminer orders boxes left to right whatever the script.
+    written first: pdfminer orders boxes left to right whatever the script. With
+    ``left_first`` False the right column is written first, as a reader reads the page (an
+    OCR engine's page; ``space_run=1`` for one that writes single spaces).
     """
     rows: list[str | None] = []  # a line, or None for the gap after a paragraph
     for paragraph in paragraphs:
@@ -557,7 +560,7 @@ def pdfminer_pages(
         chunk = rows[top : top + per_page]
         if columns:
             half = height if len(chunk) == per_page else (len(chunk) + 1) // 2
-            parts = [chunk[half:], chunk[:half]]  # left column first
+            parts = [chunk[half:], chunk[:half]] if left_first else [chunk[:half], chunk[half:]]
         else:
             parts = [chunk]
         out: list[str] = []

@@ -145,7 +145,8 @@ _ROTATE_GAIN = 0.75
 # (pdfminer: its letters come out mirrored and its justified lines stretched) ...
 _LEFT_FIRST_GAIN = 0.5
 # ... and a page turned after a turned page gains this: an extractor emits every page
-# the same way. (2.25 until 2026-12-06 left the short last page of the held-out ud02
+# the same way (so does, where the extractor is not known to write boxes left first, a
+# page left as emitted after one left so that could have been turned; see _step). (2.25 until 2026-12-06 left the short last page of the held-out ud02
 # WeasyPrint / pdfminer extraction unturned after two turned pages, with a word model that
 # never counted ud02: its own evidence -1.9; WER 0.129, 0.004 at 4. Nothing else of the
 # 550 extractions, with either model, nor of the simulated one-column pages changed.)
@@ -1668,13 +1669,15 @@ class _Reading(NamedTuple):
     """One way to read a page span: as emitted (``cut`` None) or turned at ``cut``; the
     lines the reading starts and ends with; what the page's own joints gain by it (nats,
     less the cost of turning); and whether the page shows by itself that it was turned
-    (else only a turned page before it can)."""
+    (else only a turned page before it can); ``chosen``: the as-emitted reading of a page
+    that could have been read turned."""
 
     cut: _Cut | None
     start: str
     end: str
     score: float
     alone: bool = True
+    chosen: bool = False
 
 
 def _open(seq: Sequence[_Item], k: int, widths: dict[int, float]) -> bool:
@@ -1757,6 +1760,8 @@ def _readings(
         if by_position and (tall or cut_open):
             score += _COLUMNS_SHOWN  # two columns, and boxes come left first
         readings.append(_Reading(cut, start, seq[end].text, score, alone))
+    if len(readings) > 1:
+        readings[0] = readings[0]._replace(chosen=True)
     return readings
 
 
@@ -1784,7 +1789,7 @@ def _best_readings(
             continue
         step: list[tuple[float, list[_Reading]]] = []
         for r in options:
-            reached = [(_step(model, path, r), path) for path in paths]
+            reached = [(_step(model, path, r, by_position), path) for path in paths]
             score, path = max(reached, key=lambda x: x[0])
             if score > -math.inf:
                 step.append((score + r.score, [*path[1], r]))
@@ -1792,15 +1797,26 @@ def _best_readings(
     return max(paths, key=lambda p: p[0])[1] if paths else []
 
 
-def _step(model: WordModel, path: tuple[float, list[_Reading]], r: _Reading) -> float:
+def _step(
+    model: WordModel, path: tuple[float, list[_Reading]], r: _Reading, by_position: bool
+) -> float:
     """Score of a path of page readings going on to reading ``r`` of the next page: the
-    joint across the page break, and :data:`_TURN_AGAIN` for a turn after a turn; a page
-    that does not show it was turned cannot follow one that was not."""
+    joint across the page break, and :data:`_TURN_AGAIN` for a turn after a turn (an
+    extractor emits every page the same way); a page that does not show it was turned
+    cannot follow one that was not.
+
+    Where nothing says the extractor writes boxes left first (not ``by_position``), a
+    page left as emitted after a page left so that could have been turned gains the same:
+    a bonus for turns alone made two pages that each read worse turned read better
+    together (Tesseract's two-column pages, in order, turned page by page: WER 0.03 ->
+    0.50). Where the extractor is known to (pdfminer), turning is what is expected.
+    """
     prev = path[1][-1]
     turned = prev.cut is not None and r.cut is not None
     if not (r.alone or turned):
         return -math.inf
-    return path[0] + _joint_evidence(model, prev.end, r.start) + (_TURN_AGAIN if turned else 0.0)
+    same = turned or (not by_position and prev.chosen and r.chosen)
+    return path[0] + _joint_evidence(model, prev.end, r.start) + (_TURN_AGAIN if same else 0.0)
 
 
 def _column_end(
