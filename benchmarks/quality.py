@@ -80,6 +80,7 @@ EXTRACTORS = (
     "pdfium",
     "pdfjs",
     "pdfbox",
+    "tesseract",
 )
 # Fixture texts taken from ``../shared/corpus``, whose word pairs the bundled word model
 # counted: its decisions on them recall pairs it has read (``benchmarks/wordmodel_eval.py``).

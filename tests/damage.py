@@ -747,3 +747,13 @@ def pdfjs_page(
             logical.append(line)
             stretched.append(wide)
     return written, logical, stretched
+
+
+# --------------------------------------------------------------------------- OCR letters
+
+_WORD_FINAL_MEM_RE = re.compile("ם(?![\u05d0-\u05ea])")
+
+
+def ocr_final_mem(text: str) -> str:
+    """``text`` as Tesseract reads it set in David CLM: every final mem a samekh."""
+    return _WORD_FINAL_MEM_RE.sub("ס", text)

@@ -29,11 +29,16 @@ def _lines(path: Path) -> list[str]:
 def test_page_lines_are_not_paragraphs_and_joined_ones_are() -> None:
     """Every committed extraction is a page's lines; its lines joined twelve at a time
     (a one-column page's paragraphs) are paragraphs. (mutool sets a blank line after
-    each of LibreOffice's lines, which ends the join.)"""
+    each of LibreOffice's lines, which ends the join; Tesseract one after each block of
+    lines it found, a few lines of a paragraph.)"""
     paths = sorted(FIXTURES.glob("*/*__*.txt"))
     assert len(paths) > 200
     assert not any(paragraph_lines(_lines(p)) for p in paths)
-    joined = [p for p in paths if p.stem.startswith("lo_1col__") and "mutool" not in p.stem]
+    joined = [
+        p
+        for p in paths
+        if p.stem.startswith("lo_1col__") and not p.stem.endswith(("mutool", "tesseract"))
+    ]
     assert all(paragraph_lines(join_lines(p.read_text(), 12).split("\n")) for p in joined)
 
 

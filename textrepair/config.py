@@ -24,6 +24,10 @@ class RepairConfig(NamedTuple):
     :mod:`textrepair.stretched`), where the document shows that extractor's mark; under
     ``assume="logical"`` too, which the streaming repair puts later windows under.
 
+    ``ocr_letters`` gives back letters an OCR engine confused throughout a document
+    (:mod:`textrepair.ocr`: Tesseract's final mem read as samekh with some typefaces),
+    only where the document shows the confusion.
+
     ``layout`` adds the page-layout stage (:mod:`textrepair.layout`): columns split, running
     headers, footers and page numbers removed (kept, on lines of their own, with
     ``keep_furniture``), displaced blocks moved back, broken words rejoined; ``reflow``
@@ -41,6 +45,7 @@ class RepairConfig(NamedTuple):
     fix_numbers: bool = True
     mirror_brackets: bool = True
     attach_drop_caps: bool = True
+    ocr_letters: bool = True
     assume: str = "auto"
     keep_controls: bool = False
     layout: bool = False

@@ -146,10 +146,11 @@ _ROTATE_GAIN = 0.75
 _LEFT_FIRST_GAIN = 0.5
 # ... and a page turned after a turned page gains this: an extractor emits every page
 # the same way (so does, where the extractor is not known to write boxes left first, a
-# page left as emitted after one left so that could have been turned; see _step). (2.25 until 2026-12-06 left the short last page of the held-out ud02
-# WeasyPrint / pdfminer extraction unturned after two turned pages, with a word model that
-# never counted ud02: its own evidence -1.9; WER 0.129, 0.004 at 4. Nothing else of the
-# 550 extractions, with either model, nor of the simulated one-column pages changed.)
+# page left as emitted after one left so that could have been turned; see _step).
+# (2.25 until 2026-12-06 left the short last page of the held-out ud02 WeasyPrint /
+# pdfminer extraction unturned after two turned pages, with a word model that never
+# counted ud02: its own evidence -1.9; WER 0.129, 0.004 at 4. Nothing else of the 550
+# extractions, with either model, nor of the simulated one-column pages changed.)
 _TURN_AGAIN = 4.0
 # A page of this many rows (gaps between boxes included) per character of line width is
 # too tall for one column (see _tall) ...

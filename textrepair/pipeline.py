@@ -1,6 +1,7 @@
 """The repair pipeline: normalize -> diagnose -> repair lines.
 
-* normalize: read the bidi embeddings some extractors write, then drop them
+* normalize: give back letters an OCR engine confused throughout the document
+  (:mod:`textrepair.ocr`); read the bidi embeddings some extractors write, then drop them
   (:mod:`textrepair.embeddings`);
 * diagnose: decide from evidence over the whole document which order its lines are in
   (:mod:`textrepair.diagnose`);
@@ -27,6 +28,7 @@ from textrepair.explain import Change, Repaired
 from textrepair.layout import layout, paragraph_ends, split_columns, stretches_spaces
 from textrepair.letters import runs_in_reading_order, runs_to_logical
 from textrepair.lines import LineContext, may_change, may_reorder, repair_line, wide_gaps
+from textrepair.ocr import final_mem_confused, restore_final_mem, restore_initial_yod
 from textrepair.seams import (
     LOCAL_FIXES,
     MARK_FIXES,
@@ -101,6 +103,8 @@ def repair_and_explain(text: str, config: RepairConfig | None = None) -> Repaire
         raise TypeError(f"repair expects str, got {type(text).__name__}")
     cfg = config or RepairConfig()
     changes: list[Change] = []
+    if cfg.ocr_letters:
+        text = _ocr_letters(text, changes)
     quick = unmarked(text, cfg.assume, cfg.keep_controls)
     if quick is not None and not (cfg.layout and split_columns(text) != text):
         out, diagnosis = text, quick  # no line stage would change a line
@@ -110,6 +114,22 @@ def repair_and_explain(text: str, config: RepairConfig | None = None) -> Repaire
         out = _lay_out(out, text, diagnosis, cfg, changes)
     changes.sort(key=lambda c: c.line)
     return Repaired(out, changes, diagnosis)
+
+
+def _ocr_letters(text: str, changes: list[Change]) -> str:
+    """Letters an OCR engine misread throughout the text, given back where the document
+    shows it (:func:`textrepair.ocr.final_mem_confused`): final mems read as samekh, first
+    yods read as colons. Lines keep their number."""
+    zipf = WordModel.default().zipf
+    if not final_mem_confused(text, zipf):
+        return text
+    pieces = split_endings(text)
+    bodies = [b for b, _ in pieces]
+    fix = partial(restore_final_mem, zipf=zipf)
+    bodies = _apply(bodies, "restore_final_mem", fix, changes, lambda b: "ס" in b)
+    fix = partial(restore_initial_yod, zipf=zipf)
+    bodies = _apply(bodies, "restore_initial_yod", fix, changes, lambda b: ":" in b)
+    return "".join(b + ending for b, (_, ending) in zip(bodies, pieces, strict=True))
 
 
 def _lay_out(

@@ -460,6 +460,17 @@ def _pdfbox(pdf: Path) -> str:
     return _run_tool(["java", "-cp", classpath, tool, "-console", "-encoding", "UTF-8", str(pdf)])
 
 
+def _tesseract(pdf: Path) -> str:
+    """OCR, for scanned pages and for PDFs whose text layer is useless: each page rendered
+    at 300 dpi in grey (``pdftoppm``) and read by Tesseract with its Hebrew model, pages
+    ended with a form feed as ``pdftotext`` ends them."""
+    with tempfile.TemporaryDirectory() as tmp:
+        _run_tool(["pdftoppm", "-r", "300", "-gray", "-png", str(pdf), f"{tmp}/page"])
+        images = sorted(Path(tmp).glob("page-*.png"))  # numbered with leading zeros
+        pages = [_run_tool(["tesseract", str(image), "-", "-l", "heb"]) for image in images]
+    return "".join(page + "\f" for page in pages)
+
+
 EXTRACTORS: dict[str, Callable[[Path], str]] = {
     "pdftotext": _pdftotext(),
     "pdftotext_layout": _pdftotext("-layout"),
@@ -472,6 +483,7 @@ EXTRACTORS: dict[str, Callable[[Path], str]] = {
     "pdfium": _pdfium,
     "pdfjs": _pdfjs,
     "pdfbox": _pdfbox,
+    "tesseract": _tesseract,
 }
 
 
@@ -492,6 +504,7 @@ def versions() -> str:
     lines.append("mutool: " + _first_line(["mutool", "-v"]))
     lines.append("node: " + _first_line(["node", "--version"]))
     lines.append("java: " + _first_line(["java", "-version"]))
+    lines.append("tesseract: " + _first_line(["tesseract", "--version"]))
     lines.append("pdfjs-dist: " + _pdfjs_version())
     for dist in (
         "pdfminer.six",
@@ -519,6 +532,7 @@ def versions() -> str:
         "culmus",
         "fonts-noto-core",
         "fonts-dejavu-core",
+        "tesseract-ocr-heb",
     ):
         lines.append(f"deb {deb} " + _first_line(["dpkg-query", "-W", "-f=${Version}", deb]))
     lines.append(

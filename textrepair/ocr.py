@@ -1,0 +1,101 @@
+"""Letters an OCR engine confuses throughout a document, read back from the document.
+
+OCR output is in logical order, so the line repair has nothing to turn; its damage is in
+the letters. One confusion is systematic enough to undo: with some typefaces (Culmus's
+David CLM, LibreOffice's usual Hebrew font) Tesseract reads final mem ``ם`` as samekh
+``ס`` at the end of nearly every word (``העולס``, ``אנשיס``, ``מסריס``): 209 of the
+letter errors in the lab's OCR of 44 PDFs, and all of them in the 8 set in David.
+
+One font sets a whole document, so the document shows it: it holds at least twice as
+many samekhs as final mems (Hebrew text holds 0.4 to 1.5 times as many: the shared
+corpus, the lab's sources and the OCR of the other 36 PDFs; the 8 David texts 3.3 to
+6.7), and at least five words ending in samekh that the lexicon knows far better with a
+final mem (0 or 1 in the texts read right, 18 to 44 in the David ones). Only in such a
+document is each such word given its final mem back, and only where the lexicon prefers
+it by a clear margin: ``קרס`` (collapsed) stays though ``קרם`` (cream) is a little more
+common.
+
+The same typeface has Tesseract read a word's first yod as a colon (``לא :כול`` for
+``לא יכול``, ``:ואב`` for ``יואב``): in a document that shows the final-mem confusion, a
+colon glued to the start of a word after a space is read as the yod it stands for where
+the lexicon knows the word with it clearly better than without. (A colon before a word
+is otherwise a sign of a visual-order line, which the seam fixes move to the word's end:
+``לא: כול``.)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from textrepair.tokens import lookup
+
+Zipf = Callable[[str], float]
+
+# A samekh ending a word (no letter or point after it) of letters, with a geresh or
+# gershayim between them or before the samekh (``לח"כיס``, ``חכי״ס``).
+_FINAL_SAMEKH_RE = re.compile(
+    r"(?<![\u05d0-\u05ea])(?<![\u05d0-\u05ea][\"'\u05f3\u05f4’])"
+    r"((?:[\u05d0-\u05ea]+[\"'\u05f3\u05f4’])+|(?:[\u05d0-\u05ea]+[\"'\u05f3\u05f4’])*[\u05d0-\u05ea]+)"
+    r"ס(?![\u05d0-\u05ea\u0591-\u05c7])"
+)
+# The final-mem reading must be this much more frequent (Zipf) than the samekh one.
+_MARGIN = 0.5
+# A document shows the confusion with this many samekhs per final mem or more ...
+_SAMEKHS_PER_MEM = 2
+# ... and at least this many words ending in samekh that the lexicon prefers with a mem.
+_MIN_WORDS = 5
+
+
+def _prefers_mem(stem: str, zipf: Zipf) -> bool:
+    """Whether the lexicon knows ``stem`` + final mem clearly better than + samekh, or,
+    knowing neither, the word ends like a plural (``-ים``: ``שהאזריס``, ``ממצויניס``)."""
+    mem, samekh = lookup(zipf, stem + "ם"), lookup(zipf, stem + "ס")
+    if mem == samekh == 0.0:
+        return stem.endswith("י")
+    return mem > samekh + _MARGIN
+
+
+def final_mem_confused(text: str, zipf: Zipf) -> bool:
+    """Whether the OCR read the document's final mems as samekh (see the module doc)."""
+    samekhs = text.count("ס")
+    if samekhs < _MIN_WORDS or samekhs < _SAMEKHS_PER_MEM * text.count("ם"):
+        return False  # two counts: most texts end here
+    words = 0
+    for m in _FINAL_SAMEKH_RE.finditer(text):
+        words += _prefers_mem(m.group(1), zipf)
+        if words >= _MIN_WORDS:
+            return True
+    return False
+
+
+def restore_final_mem(line: str, zipf: Zipf) -> str:
+    """Give back the final mem of each word in ``line`` that the lexicon prefers with it
+    (call only on a document :func:`final_mem_confused` holds)."""
+    if "ס" not in line:
+        return line
+
+    def mend(m: re.Match[str]) -> str:
+        stem = m.group(1)
+        return stem + ("ם" if _prefers_mem(stem, zipf) else "ס")
+
+    return _FINAL_SAMEKH_RE.sub(mend, line)
+
+
+# A colon that starts a word after a space (or the line's start): a yod misread.
+_LEADING_COLON_RE = re.compile(r"(?<!\S):([\u05d0-\u05ea]+)")
+
+
+def restore_initial_yod(line: str, zipf: Zipf) -> str:
+    """Read a colon glued to a word's start as the yod it stands for, where the lexicon
+    knows the word with a yod clearly better (call only on a document
+    :func:`final_mem_confused` holds: the typeface whose yod Tesseract misreads)."""
+    if ":" not in line:
+        return line
+
+    def mend(m: re.Match[str]) -> str:
+        word = m.group(1)
+        with_yod = lookup(zipf, "י" + word) > lookup(zipf, word) + _MARGIN
+        return ("י" if with_yod else ":") + word
+
+    return _LEADING_COLON_RE.sub(mend, line)
