@@ -381,6 +381,13 @@ def test_lead_marks_to_run_edges(raw: str, fixed: str) -> None:
         ),
         (" פלזמה קפואה (.V)", "(V). פלזמה קפואה"),
         ("(.כולל זיהומים של פצע ניתוחי ) והופעה", "והופעה (כולל זיהומים של פצע ניתוחי)."),
+        # A slash is written unspaced: ending a Latin run wrapped at it (WeasyPrint
+        # through pypdf), and between two runs.
+        (
+            "/Nati Shohat : צילום| מ מאיראן\" ק180 .ן' אזרבייג,באקו",
+            "באקו, אזרבייג'ן. 180 ק\"מ מאיראן | צילום: Nati Shohat/",
+        ),
+        ("2021/ 2020 בשנים", "בשנים 2020/2021"),
         # A lone quote mark ending the line closes: a quoted phrase wrapped onto it.
         ('"בשומרון', 'בשומרון"'),
         ('"אני לא סופר אתכם', 'אני לא סופר אתכם"'),

@@ -1059,7 +1059,7 @@ def _spaced(left: _Visual, right: _Visual, opening: bool) -> str:
     ``opening`` tells whether a lone quote mark (``left`` or ``right``) opens a quote.
     """
     a, b = left.text[-1], right.text[0]
-    if left.kind == "open" or right.kind == "close" or a in "־-" or b in ATTACH_LEFT:
+    if left.kind == "open" or right.kind == "close" or a in "־-/" or b in ATTACH_LEFT + "/":
         return ""
     if left.kind == "neutral" and a in _QUOTES:
         if len(left.text) == 1:
@@ -1110,7 +1110,8 @@ def reverse_pieces(line: str, zipf: Zipf) -> str:
     changes (Hebrew, a punctuation mark, a number) in visual order, each stretch itself
     logical: ``.ן' אזרבייג,באקו`` for ``באקו, אזרבייג'ן.``. The stretches are reversed;
     the spaces between them are rebuilt (punctuation attaches to the word before it, an
-    opening bracket or quote to the word after it; lone quote marks open and close in
+    opening bracket or quote to the word after it, a slash to both: ``Shohat/FLASH90``,
+    ``2020/2021``; lone quote marks open and close in
     turn, but one ending the line closes: a quote that opens leads its words, so it ends
     no line, while a quoted phrase wrapped onto the next line ends it), and a lone mark
     inside a word (:func:`_inner_mark`) joins its neighbours.
