@@ -642,6 +642,20 @@ def test_pdfium_marks_come_back(picks: list[int]) -> None:
     assert textrepair.repair(text).splitlines() == expected
 
 
+def test_one_number_with_both_its_marks_traded_is_enough() -> None:
+    """A number whose prefix's hyphen and following comma PDFium both traded
+    (``ומ,2015-``) is two marks of its hand: the only such number of a transcript is
+    mended (ud09 through PDFium, 8 extractions of the held-out labs); a number with one
+    mark traded (``כ350-``, also a range cut at a line's end) needs a second."""
+    body = [
+        line for p in damage.corpus_paragraphs()[:6] for line in damage.wrap(p, random.Random(2))
+    ]
+    both = "\n".join([*body, "ברכבים שהיום, בשנת 2016 ומ,2015- כפי שהיה"]) + "\n"
+    assert textrepair.repair(both).splitlines()[-1] == "ברכבים שהיום, בשנת 2016 ומ-2015, כפי שהיה"
+    one = "\n".join([*body, "ייצאה אליה כ350- מטרים"]) + "\n"
+    assert textrepair.repair(one) == one
+
+
 # --------------------------------------------------------------------------- evidence
 
 

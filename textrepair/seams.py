@@ -559,8 +559,12 @@ _NUMBER_MARK_FIXES = (
 
 
 def _number_marks(line: str) -> int:
-    """How many numbers of a line have their marks on the far side (see above)."""
-    return sum(len(rx.findall(line)) for rx, _ in _NUMBER_MARK_FIXES)
+    """How many marks of a line's numbers stand on the far side (see above): a number
+    whose prefix's hyphen and following punctuation both did (``ומ,2015-``, and
+    ``ומ- ,2015``, which two shapes match) counts twice, as two marks traded the way
+    PDFium trades them, which no slip of a typist makes."""
+    count = sum(len(rx.findall(line)) for rx, _ in _NUMBER_MARK_FIXES)
+    return count + sum(1 for m in _HYPHEN_AFTER_NUMBER_RE.finditer(line) if m.group(2))
 
 
 def number_marks_to_logical(line: str, zipf: Zipf) -> str:
