@@ -7,7 +7,10 @@ variant), written with escapes so the controls are visible.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import bidi
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -18,6 +21,7 @@ from textrepair.controls import (
     RLE,
     control_evidence,
     count_missing_glyphs,
+    drop_lone_marks,
     resolve_embeddings,
     strip_controls,
 )
@@ -195,6 +199,7 @@ def test_a_line_cut_inside_its_embeddings_keeps_every_character(line: str, cut: 
     wrapped = _pdftotext_wrap(line)
     cut = min(cut, len(wrapped) - 1)
     kept = wrapped[cut:]
+
     def chars(text: str) -> list[str]:
         return sorted(ch for ch in text if ch not in BIDI_CONTROLS and ch != " ")
 
@@ -205,3 +210,44 @@ def test_a_stray_close_ends_the_embedding_a_cut_took_the_opener_of() -> None:
     # pdftotext -layout, two columns on a line; the text began after the first RLE.
     line = f"לזכרו{LRE} ,{PDF}תחת הכותרת{LRE}:{PDF}{PDF}      {RLE}בבית ספר{LRE},{PDF}{PDF}"
     assert resolve_embeddings(line) == "לזכרו, תחת הכותרת:      בבית ספר,"
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("עמוד 1 מתוך \u200f 2", "עמוד 1 מתוך 2"),  # Tesseract's
+        ("\u200f שלום", "שלום"),
+        ("שלום \u200f Nati", "שלום Nati"),
+        ("א \u200f ב \u200f ג", "א ב ג"),
+        ("a \u200e b", "a b"),
+        # Marks that may steer something stay: against a character (an author's), or
+        # between two letters of the other direction.
+        ("1835\u200f\u200f – 8", "1835\u200f\u200f – 8"),
+        ("Nati \u200f Shohat", "Nati \u200f Shohat"),
+        ("שלום \u200e עולם", "שלום \u200e עולם"),
+        ("x \u200f", "x \u200f"),
+    ],
+)
+def test_drop_lone_marks(line: str, kept: str) -> None:
+    assert drop_lone_marks(line) == kept
+
+
+def test_lone_marks_go_in_the_repair_and_are_reported() -> None:
+    """Tesseract's lone RLMs leave the text (each change reported), also the one that
+    kept ``עמוד 1 מתוך \u200f 2`` from reading as a page number; ``keep_controls`` keeps
+    them; an author's marks in clean text stay."""
+    import textrepair
+
+    fixture = Path(__file__).resolve().parent.parent / "benchmarks" / "corpus" / "fixtures"
+    raw = (fixture / "ud07" / "lo_2col__tesseract.txt").read_text(encoding="utf-8")
+    assert raw.count("\u200f") >= 2
+    repaired = textrepair.repair_and_explain(raw, textrepair.RepairConfig(layout=True))
+    assert "\u200f" not in repaired.text
+    assert "מתוך" not in repaired.text  # the footers, page numbers now, are furniture
+    assert any(c.fix == "drop_lone_marks" for c in repaired.changes)
+    kept = textrepair.repair(raw, textrepair.RepairConfig(keep_controls=True))
+    assert kept.count("\u200f") == raw.count("\u200f")
+    corpus = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "ud05.txt"
+    clean = corpus.read_text(encoding="utf-8")
+    assert "\u200f" in clean
+    assert textrepair.repair(clean) == clean

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 import textrepair
 from textrepair.config import RepairConfig
 from textrepair.diagnose import Regime
-from textrepair.pipeline import _line_stages, _ocr_letters
+from textrepair.pipeline import _line_stages, prepare
 from textrepair.unmarked import unmarked
 
 TESTS = Path(__file__).resolve().parent
@@ -73,9 +73,8 @@ def salted_text(draw: st.DrawFn) -> str:
 
 def assert_same_verdict(text: str, cfg: RepairConfig) -> bool:
     """When the shortcut passes ``text``, the line stages leave it be; True if it passed.
-    Both see it as the pipeline gives it to them: its OCR misreadings mended first."""
-    if cfg.ocr_letters:
-        text = _ocr_letters(text, [])
+    Both see it as the pipeline gives it to them (:func:`textrepair.pipeline.prepare`)."""
+    text = prepare(text, cfg, [])
     quick = unmarked(text, cfg.assume, cfg.keep_controls)
     if quick is None:
         return False

@@ -22,7 +22,14 @@ from functools import partial
 
 from textrepair import chunks, stretched
 from textrepair.config import RepairConfig
-from textrepair.controls import control_evidence, has_controls, has_embeddings, resolve_embeddings
+from textrepair.controls import (
+    LONE_MARKS,
+    control_evidence,
+    drop_lone_marks,
+    has_controls,
+    has_embeddings,
+    resolve_embeddings,
+)
 from textrepair.diagnose import Diagnosis, Regime, diagnose, line_reads_logical, paragraph_lines
 from textrepair.explain import Change, Repaired
 from textrepair.layout import layout, paragraph_ends, split_columns, stretches_spaces
@@ -103,8 +110,7 @@ def repair_and_explain(text: str, config: RepairConfig | None = None) -> Repaire
         raise TypeError(f"repair expects str, got {type(text).__name__}")
     cfg = config or RepairConfig()
     changes: list[Change] = []
-    if cfg.ocr_letters:
-        text = _ocr_letters(text, changes)
+    text = prepare(text, cfg, changes)
     quick = unmarked(text, cfg.assume, cfg.keep_controls)
     if quick is not None and not (cfg.layout and split_columns(text) != text):
         out, diagnosis = text, quick  # no line stage would change a line
@@ -114,6 +120,17 @@ def repair_and_explain(text: str, config: RepairConfig | None = None) -> Repaire
         out = _lay_out(out, text, diagnosis, cfg, changes)
     changes.sort(key=lambda c: c.line)
     return Repaired(out, changes, diagnosis)
+
+
+def prepare(text: str, cfg: RepairConfig, changes: list[Change]) -> str:
+    """The first, whole-text part of normalizing, before the shortcut
+    (:func:`textrepair.unmarked.unmarked`) looks at the text: OCR misreadings a whole
+    document shows, then direction marks written as words of their own."""
+    if cfg.ocr_letters:
+        text = _ocr_letters(text, changes)
+    if cfg.resolve_embeddings and not cfg.keep_controls:
+        text = _drop_lone_marks(text, changes)
+    return text
 
 
 def _ocr_letters(text: str, changes: list[Change]) -> str:
@@ -130,6 +147,21 @@ def _ocr_letters(text: str, changes: list[Change]) -> str:
     fix = partial(restore_initial_yod, zipf=zipf)
     bodies = _apply(bodies, "restore_initial_yod", fix, changes, lambda b: ":" in b)
     return "".join(b + ending for b, (_, ending) in zip(bodies, pieces, strict=True))
+
+
+def _drop_lone_marks(text: str, changes: list[Change]) -> str:
+    """Direction marks an extractor wrote as words of their own, where they change nothing
+    (:func:`textrepair.controls.drop_lone_marks`); lines with embeddings are left to
+    :func:`normalize`. Lines keep their number."""
+    if not any(mark in text for mark in LONE_MARKS):
+        return text
+    pieces = split_endings(text)
+    bodies = _apply([b for b, _ in pieces], "drop_lone_marks", drop_lone_marks, changes, _lone)
+    return "".join(b + ending for b, (_, ending) in zip(bodies, pieces, strict=True))
+
+
+def _lone(body: str) -> bool:
+    return any(mark in body for mark in LONE_MARKS) and not has_embeddings(body)
 
 
 def _lay_out(
