@@ -81,6 +81,7 @@ EXTRACTORS = (
     "pdfjs",
     "pdfbox",
     "tesseract",
+    "tesseract_heb_eng",
 )
 # Fixture texts taken from ``../shared/corpus``, whose word pairs the bundled word model
 # counted: its decisions on them recall pairs it has read (``benchmarks/wordmodel_eval.py``).

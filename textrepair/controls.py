@@ -219,6 +219,52 @@ def drop_lone_marks(line: str) -> str:
     return "".join(out)
 
 
+# A left-to-right run an OCR engine wrapped in marks: LRM before it, RLM after it.
+_LTR_WRAPPER_RE = re.compile(f"{LRM}([^{LRM}{RLM}\n]*){RLM}")
+# Wrapped runs a document must hold, and the share of its LRMs that must open one.
+_MIN_WRAPPERS = 2
+_WRAPPED_SHARE = 0.5
+
+
+def wraps_ltr_runs(text: str) -> bool:
+    """Whether ``text`` marks its left-to-right runs the way Tesseract does (its
+    ``heb+eng`` model): LRM before each, RLM after, ``\u200e(FFP)\u200f``. A person
+    marks a character, not every run; two wrapped runs or more, and most LRMs of the text
+    opening one, are the engine's (470 of the 478 LRMs of its readings of 44 PDFs, at
+    least 75% in each; no LRM in their sources)."""
+    lrms = text.count(LRM)
+    if lrms < _MIN_WRAPPERS:
+        return False
+    wrapped = len(_LTR_WRAPPER_RE.findall(text))
+    return wrapped >= _MIN_WRAPPERS and wrapped >= _WRAPPED_SHARE * lrms
+
+
+def drop_ltr_wrappers(line: str) -> str:
+    """Take out the marks wrapping each left-to-right run (in a text
+    :func:`wraps_ltr_runs` holds): ``מפלזמה קפואה \u200e(FFP)\u200f שהיא`` ->
+    ``מפלזמה קפואה (FFP) שהיא``. The run inside is as the engine saw it; a sentence mark
+    it saw at the run's left, where a right-to-left line shows the mark that ends the
+    run, goes back to its end (``\u200e,S\u200f`` -> ``S,``). The engine's other marks
+    go too where they touch a letter of their own direction (an RLM starting a Hebrew
+    line), which they can never steer."""
+    return _INERT_MARK_RE.sub("", _LTR_WRAPPER_RE.sub(_unwrapped, line))
+
+
+# A mark touching a letter of its own direction: it changes nothing.
+_INERT_MARK_RE = re.compile(
+    f"[{RLM}{ALM}](?=[{_RTL_LETTER}])|(?<=[{_RTL_LETTER}])[{RLM}{ALM}]"
+    f"|{LRM}(?=[A-Za-z\u00c0-\u024f])|(?<=[A-Za-z\u00c0-\u024f]){LRM}"
+)
+
+
+def _unwrapped(m: re.Match[str]) -> str:
+    run = m.group(1)
+    lead = len(run) - len(run.lstrip(",.;:!?"))
+    if 0 < lead < len(run) and not run[lead].isspace():
+        return run[lead:] + run[:lead]
+    return run
+
+
 def has_controls(line: str) -> bool:
     """True when the line carries any bidi control character."""
     return _CONTROL_RE.search(line) is not None

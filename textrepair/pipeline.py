@@ -24,11 +24,14 @@ from textrepair import chunks, stretched
 from textrepair.config import RepairConfig
 from textrepair.controls import (
     LONE_MARKS,
+    LRM,
     control_evidence,
     drop_lone_marks,
+    drop_ltr_wrappers,
     has_controls,
     has_embeddings,
     resolve_embeddings,
+    wraps_ltr_runs,
 )
 from textrepair.diagnose import Diagnosis, Regime, diagnose, line_reads_logical, paragraph_lines
 from textrepair.explain import Change, Repaired
@@ -129,8 +132,20 @@ def prepare(text: str, cfg: RepairConfig, changes: list[Change]) -> str:
     if cfg.ocr_letters:
         text = _ocr_letters(text, changes)
     if cfg.resolve_embeddings and not cfg.keep_controls:
+        text = _drop_ltr_wrappers(text, changes)
         text = _drop_lone_marks(text, changes)
     return text
+
+
+def _drop_ltr_wrappers(text: str, changes: list[Change]) -> str:
+    """The marks an OCR engine wrapped each left-to-right run in, where the document
+    shows it (:func:`textrepair.controls.wraps_ltr_runs`). Lines keep their number."""
+    if LRM not in text or not wraps_ltr_runs(text):
+        return text
+    pieces = split_endings(text)
+    bodies = [b for b, _ in pieces]
+    bodies = _apply(bodies, "drop_ltr_wrappers", drop_ltr_wrappers, changes, _has_mark)
+    return "".join(b + ending for b, (_, ending) in zip(bodies, pieces, strict=True))
 
 
 def _ocr_letters(text: str, changes: list[Change]) -> str:
@@ -158,6 +173,10 @@ def _drop_lone_marks(text: str, changes: list[Change]) -> str:
     pieces = split_endings(text)
     bodies = _apply([b for b, _ in pieces], "drop_lone_marks", drop_lone_marks, changes, _lone)
     return "".join(b + ending for b, (_, ending) in zip(bodies, pieces, strict=True))
+
+
+def _has_mark(body: str) -> bool:
+    return any(mark in body for mark in LONE_MARKS)
 
 
 def _lone(body: str) -> bool:

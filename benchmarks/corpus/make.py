@@ -460,15 +460,20 @@ def _pdfbox(pdf: Path) -> str:
     return _run_tool(["java", "-cp", classpath, tool, "-console", "-encoding", "UTF-8", str(pdf)])
 
 
-def _tesseract(pdf: Path) -> str:
+def _tesseract(languages: str) -> Callable[[Path], str]:
     """OCR, for scanned pages and for PDFs whose text layer is useless: each page rendered
-    at 300 dpi in grey (``pdftoppm``) and read by Tesseract with its Hebrew model, pages
-    ended with a form feed as ``pdftotext`` ends them."""
-    with tempfile.TemporaryDirectory() as tmp:
-        _run_tool(["pdftoppm", "-r", "300", "-gray", "-png", str(pdf), f"{tmp}/page"])
-        images = sorted(Path(tmp).glob("page-*.png"))  # numbered with leading zeros
-        pages = [_run_tool(["tesseract", str(image), "-", "-l", "heb"]) for image in images]
-    return "".join(page + "\f" for page in pages)
+    at 300 dpi in grey (``pdftoppm``) and read by Tesseract with ``languages`` (``heb``,
+    or ``heb+eng`` as for text with Latin in it), pages ended with a form feed as
+    ``pdftotext`` ends them."""
+
+    def extract(pdf: Path) -> str:
+        with tempfile.TemporaryDirectory() as tmp:
+            _run_tool(["pdftoppm", "-r", "300", "-gray", "-png", str(pdf), f"{tmp}/page"])
+            images = sorted(Path(tmp).glob("page-*.png"))  # numbered with leading zeros
+            pages = [_run_tool(["tesseract", str(im), "-", "-l", languages]) for im in images]
+        return "".join(page + "\f" for page in pages)
+
+    return extract
 
 
 EXTRACTORS: dict[str, Callable[[Path], str]] = {
@@ -483,7 +488,8 @@ EXTRACTORS: dict[str, Callable[[Path], str]] = {
     "pdfium": _pdfium,
     "pdfjs": _pdfjs,
     "pdfbox": _pdfbox,
-    "tesseract": _tesseract,
+    "tesseract": _tesseract("heb"),
+    "tesseract_heb_eng": _tesseract("heb+eng"),
 }
 
 
@@ -566,10 +572,12 @@ def build(
     table: tuple[tuple[str, str, str, int], ...] = SOURCES,
     makers: dict[str, Callable[[str, list[str], Path], None]] | None = None,
     tool_versions: Callable[[], str] | None = None,
+    extractors: list[str] | None = None,
 ) -> list[str]:
     """Produce and extract every source of ``table`` named in ``sources``; returns the
     failures (also written to a file). ``makers`` and ``tool_versions``: other producers
-    than :data:`PRODUCERS` and what to write to ``versions.txt`` (``more_producers.py``)."""
+    than :data:`PRODUCERS` and what to write to ``versions.txt`` (``more_producers.py``);
+    ``extractors``: only these (default: all of :data:`EXTRACTORS`)."""
     makers = PRODUCERS if makers is None else makers
     failures: list[str] = []
     pages: list[str] = []
@@ -590,6 +598,8 @@ def build(
                 continue
             pages.append(f"{name} {producer} {_page_count(pdf)}")
             for extractor, extract in EXTRACTORS.items():
+                if extractors is not None and extractor not in extractors:
+                    continue
                 try:
                     text = extract(pdf)
                 except Exception as exc:
@@ -612,6 +622,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sources", nargs="+", help="only these sources (default: all)")
     parser.add_argument("--producers", nargs="+", default=list(PRODUCERS), choices=PRODUCERS)
     parser.add_argument(
+        "--extractors",
+        nargs="+",
+        choices=list(EXTRACTORS),
+        help="only these extractors (default: all); the other fixtures are left as they are",
+    )
+    parser.add_argument(
         "--held-out",
         action="store_true",
         help="typeset the held-out texts (HELDOUT_SOURCES) instead; give --out outside the repo",
@@ -624,7 +640,9 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         pdf_dir = args.pdf_dir or Path(tmp)
         pdf_dir.mkdir(parents=True, exist_ok=True)
-        failures = build(args.out, pdf_dir, sources, args.producers, table)
+        failures = build(
+            args.out, pdf_dir, sources, args.producers, table, extractors=args.extractors
+        )
     print(f"{len(failures)} failures", file=sys.stderr)
     return 0
 
