@@ -311,3 +311,19 @@ def test_ocr_with_latin_reads_better_without_its_marks() -> None:
             assert not re.search("\u200e[^\u200e\u200f\n]*\u200f", out)
         kept, without = kept + a, without + b
     assert without <= kept - 0.01 * 20
+
+
+def test_a_mark_a_repair_leaves_alone_goes_in_the_same_repair() -> None:
+    """PyMuPDF's runs of an fpdf2 line turned back leave an author's RLM alone between
+    spaces (``1835 \u200f – 8``): it goes in the same repair, so a second repair changes
+    nothing (it went only in the second before)."""
+    import textrepair
+
+    fixture = Path(__file__).resolve().parent.parent / "benchmarks" / "corpus" / "fixtures"
+    base = (fixture / "seed000" / "fpdf2_shaped__pymupdf.txt").read_text(encoding="utf-8")
+    line = "), היה מחשובי סופרי1917  בנובמבר\u200f25 : בדצמבר יוליאני8 – \u200f1835"
+    text = base.rstrip("\n") + "\n" + line + "\n"
+    once = textrepair.repair(text)
+    read = "1835 – 8 בדצמבר יוליאני: 25 בנובמבר\u200f 1917), היה מחשובי סופרי"
+    assert once.splitlines()[-1] == read
+    assert textrepair.repair(once) == once

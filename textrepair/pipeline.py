@@ -119,6 +119,8 @@ def repair_and_explain(text: str, config: RepairConfig | None = None) -> Repaire
         out, diagnosis = text, quick  # no line stage would change a line
     else:
         out, diagnosis = _line_stages(text, cfg, changes)
+        if _drops_marks(cfg):  # a repair may leave a mark alone: repairing stays idempotent
+            out = _drop_lone_marks(out, changes)
     if cfg.layout:
         out = _lay_out(out, text, diagnosis, cfg, changes)
     changes.sort(key=lambda c: c.line)
@@ -131,10 +133,15 @@ def prepare(text: str, cfg: RepairConfig, changes: list[Change]) -> str:
     document shows, then direction marks written as words of their own."""
     if cfg.ocr_letters:
         text = _ocr_letters(text, changes)
-    if cfg.resolve_embeddings and not cfg.keep_controls:
+    if _drops_marks(cfg):
         text = _drop_ltr_wrappers(text, changes)
         text = _drop_lone_marks(text, changes)
     return text
+
+
+def _drops_marks(cfg: RepairConfig) -> bool:
+    """Whether an extractor's direction marks may go (not with ``keep_controls``)."""
+    return cfg.resolve_embeddings and not cfg.keep_controls
 
 
 def _drop_ltr_wrappers(text: str, changes: list[Change]) -> str:
