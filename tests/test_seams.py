@@ -271,6 +271,14 @@ def test_mirror_bracket_pairs() -> None:
         ),
         # ... but not one that something in its run closes.
         ("ראו 15(א) בסעיף", "(א) בסעיף 15 ראו"),
+        # Greek, Cyrillic and Armenian are left-to-right runs as Latin is: kept whole,
+        # never read letter by letter backwards (ud05's name in Russian, fpdf2 through
+        # PyMuPDF, came out ``чивомарбА чивеесиоМ``).
+        (
+            " בדצמבר21 : יוליאני1836  בינואר2 ;Моисеевич Абрамович",
+            "Моисеевич Абрамович; 2 בינואר 1836 יוליאני: 21 בדצמבר",
+        ),
+        ("ביוונית Ἀριστοτέλης אריסטו הפילוסוף", "אריסטו הפילוסוף Ἀριστοτέλης ביוונית"),
         ("שורה בלי מספרים.", "שורה בלי מספרים."),
     ],
 )

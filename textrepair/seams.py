@@ -61,7 +61,10 @@ def _word_set(*texts: str) -> frozenset[str]:
 
 
 _HEB = "\u05d0-\u05ea"
-LTR_CHARS = "0-9A-Za-z\u00c0-\u024f"
+# Letters of the left-to-right scripts a Hebrew text quotes: Latin, Greek, Cyrillic,
+# Armenian (each a left-to-right run, which extractors keep whole as they keep Latin).
+LTR_LETTERS = "A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u052f\u0531-\u058a\u1f00-\u1fff"
+LTR_CHARS = "0-9" + LTR_LETTERS
 # A left-to-right run as the extractors keep it together: digits and Latin letters, with
 # the separators the bidi algorithm keeps inside a number (2026-02-04, 1,250, 18:30,
 # 22/11/2026, 38.5%) or a Latin phrase (Nati Shohat/FLASH90, date 2026-02-04), and a sign
@@ -69,7 +72,7 @@ LTR_CHARS = "0-9A-Za-z\u00c0-\u024f"
 # is *not* inside: ``12–15`` is two runs, which is why ranges flip.
 LTR_RUN_RE = re.compile(
     rf"[{LTR_CHARS}](?:[{LTR_CHARS}]|[-.,:/_@+&=#~<>]+(?=[{LTR_CHARS}])"
-    r"| +(?=[A-Za-z])|(?<=[A-Za-z]) +(?=[0-9]))*%?"
+    rf"| +(?=[{LTR_LETTERS}])|(?<=[{LTR_LETTERS}]) +(?=[0-9]))*%?"
 )
 _HEB_RE = re.compile(f"[{_HEB}]")
 # A Hebrew word as it touches a seam: letters with inner geresh/gershayim (ק"מ, אזרבייג'ן).
