@@ -24,6 +24,7 @@ from textrepair.controls import (
     count_missing_glyphs,
     drop_lone_marks,
     drop_ltr_wrappers,
+    has_lone_marks,
     resolve_embeddings,
     strip_controls,
     wraps_ltr_runs,
@@ -327,3 +328,12 @@ def test_a_mark_a_repair_leaves_alone_goes_in_the_same_repair() -> None:
     read = "1835 – 8 בדצמבר יוליאני: 25 בנובמבר\u200f 1917), היה מחשובי סופרי"
     assert once.splitlines()[-1] == read
     assert textrepair.repair(once) == once
+
+
+@SETTINGS
+@given(st.text(alphabet=" \t\nab\u05d0\u05d1\u200e\u200f\u061c", max_size=12))
+def test_has_lone_marks_finds_what_drop_lone_marks_looks_for(text: str) -> None:
+    """The quick scan agrees with the pattern the fix uses: a mark with a space, a line
+    break or the text's edge on both sides."""
+    pattern = re.compile("(?<!\\S)[\u200e\u200f\u061c](?!\\S)")
+    assert has_lone_marks(text) == (pattern.search(text) is not None)

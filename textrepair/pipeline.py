@@ -30,6 +30,7 @@ from textrepair.controls import (
     drop_ltr_wrappers,
     has_controls,
     has_embeddings,
+    has_lone_marks,
     resolve_embeddings,
     wraps_ltr_runs,
 )
@@ -175,7 +176,7 @@ def _drop_lone_marks(text: str, changes: list[Change]) -> str:
     """Direction marks an extractor wrote as words of their own, where they change nothing
     (:func:`textrepair.controls.drop_lone_marks`); lines with embeddings are left to
     :func:`normalize`. Lines keep their number."""
-    if not any(mark in text for mark in LONE_MARKS):
+    if not has_lone_marks(text):
         return text
     pieces = split_endings(text)
     bodies = _apply([b for b, _ in pieces], "drop_lone_marks", drop_lone_marks, changes, _lone)
