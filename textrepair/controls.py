@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from textrepair.tokens import LTR_LETTERS
+
 LRE, RLE, PDF, LRO, RLO = "\u202a", "\u202b", "\u202c", "\u202d", "\u202e"
 LRM, RLM, ALM = "\u200e", "\u200f", "\u061c"
 LRI, RLI, FSI, PDI = "\u2066", "\u2067", "\u2068", "\u2069"
@@ -177,14 +179,16 @@ _LTR_RUN_RE = re.compile(
 LONE_MARKS = LRM + RLM + ALM
 _LONE_MARK_RE = re.compile(f"(?<!\\S)[{LONE_MARKS}](?!\\S)")
 _RTL_LETTER = "\u0590-\u05ff\u0600-\u06ff\ufb1d-\ufdff\ufe70-\ufefc"
-_LETTER = f"[A-Za-z\u00c0-\u024f{_RTL_LETTER}]"
-_NOT_LETTER = f"[^A-Za-z\u00c0-\u024f{_RTL_LETTER}]"
+_LETTER = f"[{LTR_LETTERS}{_RTL_LETTER}]"
+_NOT_LETTER = f"[^{LTR_LETTERS}{_RTL_LETTER}]"
+_RTL_LETTER_RE = re.compile(f"[{_RTL_LETTER}]")
 _STRONG_BEFORE_RE = re.compile(f"({_LETTER}){_NOT_LETTER}*$")
 _STRONG_AFTER_RE = re.compile(f"{_NOT_LETTER}*({_LETTER})")
 
 
 def _is_rtl(ch: str) -> bool:
-    return not ("A" <= ch <= "z" or "\u00c0" <= ch <= "\u024f")
+    """Whether a letter found by ``_LETTER`` is a right-to-left one."""
+    return _RTL_LETTER_RE.match(ch) is not None
 
 
 def has_lone_marks(text: str) -> bool:
@@ -267,7 +271,7 @@ def drop_ltr_wrappers(line: str) -> str:
 # A mark touching a letter of its own direction: it changes nothing.
 _INERT_MARK_RE = re.compile(
     f"[{RLM}{ALM}](?=[{_RTL_LETTER}])|(?<=[{_RTL_LETTER}])[{RLM}{ALM}]"
-    f"|{LRM}(?=[A-Za-z\u00c0-\u024f])|(?<=[A-Za-z\u00c0-\u024f]){LRM}"
+    f"|{LRM}(?=[{LTR_LETTERS}])|(?<=[{LTR_LETTERS}]){LRM}"
 )
 
 

@@ -1,8 +1,9 @@
 """The repair pipeline: normalize -> diagnose -> repair lines.
 
-* normalize: give back letters an OCR engine confused throughout the document
-  (:mod:`textrepair.ocr`); read the bidi embeddings some extractors write, then drop them
-  (:mod:`textrepair.embeddings`);
+* normalize: give back letters an OCR engine misread throughout the document
+  (:mod:`textrepair.ocr`) and drop the direction marks that steer nothing
+  (:mod:`textrepair.controls`); read the bidi embeddings some extractors write, then drop
+  them (:func:`textrepair.controls.resolve_embeddings`);
 * diagnose: decide from evidence over the whole document which order its lines are in
   (:mod:`textrepair.diagnose`);
 * repair lines: letter-visual lines go through the inverse bidi reordering
@@ -129,9 +130,10 @@ def repair_and_explain(text: str, config: RepairConfig | None = None) -> Repaire
 
 
 def prepare(text: str, cfg: RepairConfig, changes: list[Change]) -> str:
-    """The first, whole-text part of normalizing, before the shortcut
-    (:func:`textrepair.unmarked.unmarked`) looks at the text: OCR misreadings a whole
-    document shows, then direction marks written as words of their own."""
+    """The whole-text part of normalizing, before the shortcut
+    (:func:`textrepair.unmarked.unmarked`) looks at the text: letters an OCR engine
+    misread throughout it, the marks an OCR engine wrapped its left-to-right runs in, and
+    direction marks written as words of their own. Lines keep their number."""
     if cfg.ocr_letters:
         text = _ocr_letters(text, changes)
     if _drops_marks(cfg):
@@ -145,42 +147,33 @@ def _drops_marks(cfg: RepairConfig) -> bool:
     return cfg.resolve_embeddings and not cfg.keep_controls
 
 
-def _drop_ltr_wrappers(text: str, changes: list[Change]) -> str:
-    """The marks an OCR engine wrapped each left-to-right run in, where the document
-    shows it (:func:`textrepair.controls.wraps_ltr_runs`). Lines keep their number."""
-    if LRM not in text or not wraps_ltr_runs(text):
-        return text
-    pieces = split_endings(text)
-    bodies = [b for b, _ in pieces]
-    bodies = _apply(bodies, "drop_ltr_wrappers", drop_ltr_wrappers, changes, _has_mark)
-    return "".join(b + ending for b, (_, ending) in zip(bodies, pieces, strict=True))
-
-
 def _ocr_letters(text: str, changes: list[Change]) -> str:
-    """Letters an OCR engine misread throughout the text, given back where the document
-    shows it (:func:`textrepair.ocr.final_mem_confused`): final mems read as samekh, first
-    yods read as colons. Lines keep their number."""
+    """Final mems read as samekh and first yods read as colons, given back where the
+    document shows the confusion (:func:`textrepair.ocr.final_mem_confused`)."""
     zipf = WordModel.default().zipf
     if not final_mem_confused(text, zipf):
         return text
-    pieces = split_endings(text)
-    bodies = [b for b, _ in pieces]
     fix = partial(restore_final_mem, zipf=zipf)
-    bodies = _apply(bodies, "restore_final_mem", fix, changes, lambda b: "ס" in b)
+    text = _apply_to_text(text, "restore_final_mem", fix, changes, lambda b: "ס" in b)
     fix = partial(restore_initial_yod, zipf=zipf)
-    bodies = _apply(bodies, "restore_initial_yod", fix, changes, lambda b: ":" in b)
-    return "".join(b + ending for b, (_, ending) in zip(bodies, pieces, strict=True))
+    return _apply_to_text(text, "restore_initial_yod", fix, changes, lambda b: ":" in b)
+
+
+def _drop_ltr_wrappers(text: str, changes: list[Change]) -> str:
+    """The marks an OCR engine wrapped each left-to-right run in, where the document
+    shows it (:func:`textrepair.controls.wraps_ltr_runs`)."""
+    if LRM not in text or not wraps_ltr_runs(text):
+        return text
+    return _apply_to_text(text, "drop_ltr_wrappers", drop_ltr_wrappers, changes, _has_mark)
 
 
 def _drop_lone_marks(text: str, changes: list[Change]) -> str:
-    """Direction marks an extractor wrote as words of their own, where they change nothing
+    """Direction marks written as words of their own, where they change nothing
     (:func:`textrepair.controls.drop_lone_marks`); lines with embeddings are left to
-    :func:`normalize`. Lines keep their number."""
+    :func:`normalize`."""
     if not has_lone_marks(text):
         return text
-    pieces = split_endings(text)
-    bodies = _apply([b for b, _ in pieces], "drop_lone_marks", drop_lone_marks, changes, _lone)
-    return "".join(b + ending for b, (_, ending) in zip(bodies, pieces, strict=True))
+    return _apply_to_text(text, "drop_lone_marks", drop_lone_marks, changes, _lone)
 
 
 def _has_mark(body: str) -> bool:
@@ -188,7 +181,20 @@ def _has_mark(body: str) -> bool:
 
 
 def _lone(body: str) -> bool:
-    return any(mark in body for mark in LONE_MARKS) and not has_embeddings(body)
+    return _has_mark(body) and not has_embeddings(body)
+
+
+def _apply_to_text(
+    text: str,
+    name: str,
+    fix: Callable[[str], str],
+    changes: list[Change],
+    wanted: Callable[[str], bool],
+) -> str:
+    """:func:`_apply` on the lines of a whole text, their endings kept."""
+    pieces = split_endings(text)
+    bodies = _apply([b for b, _ in pieces], name, fix, changes, wanted)
+    return "".join(b + ending for b, (_, ending) in zip(bodies, pieces, strict=True))
 
 
 def _lay_out(

@@ -47,7 +47,7 @@ from enum import Enum
 from itertools import pairwise
 from typing import NamedTuple
 
-from textrepair.tokens import ATTACH_LEFT, MIRROR
+from textrepair.tokens import ATTACH_LEFT, LTR_LETTERS, MIRROR
 from textrepair.wordmodel import WordModel
 
 Zipf = Callable[[str], float]
@@ -61,9 +61,6 @@ def _word_set(*texts: str) -> frozenset[str]:
 
 
 _HEB = "\u05d0-\u05ea"
-# Letters of the left-to-right scripts a Hebrew text quotes: Latin, Greek, Cyrillic,
-# Armenian (each a left-to-right run, which extractors keep whole as they keep Latin).
-LTR_LETTERS = "A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u052f\u0531-\u058a\u1f00-\u1fff"
 LTR_CHARS = "0-9" + LTR_LETTERS
 # A left-to-right run as the extractors keep it together: digits and Latin letters, with
 # the separators the bidi algorithm keeps inside a number (2026-02-04, 1,250, 18:30,
@@ -1356,8 +1353,10 @@ def _dash_runs_when_led(line: str, zipf: Zipf) -> str:
     if quoted is not None:
         rest = body[quoted.end() :].rstrip(" ")
         opens = _OPEN_QUOTE_RE.findall(rest)
-        if len(opens) != 1 or rest.count(opens[0]) != 1 or not _real_word(
-            quoted.group(1)[:-1], zipf
+        if (
+            len(opens) != 1
+            or rest.count(opens[0]) != 1
+            or not _real_word(quoted.group(1)[:-1], zipf)
         ):
             return line
         return f"{rest} {quoted.group(2)} {quoted.group(1)}"
