@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from textrepair.tokens import LTR_LETTERS
+import regex
 
 LRE, RLE, PDF, LRO, RLO = "\u202a", "\u202b", "\u202c", "\u202d", "\u202e"
 LRM, RLM, ALM = "\u200e", "\u200f", "\u061c"
@@ -178,17 +178,17 @@ _LTR_RUN_RE = re.compile(
 # A direction mark standing alone between spaces (or at a line's edge).
 LONE_MARKS = LRM + RLM + ALM
 _LONE_MARK_RE = re.compile(f"(?<!\\S)[{LONE_MARKS}](?!\\S)")
-_RTL_LETTER = "\u0590-\u05ff\u0600-\u06ff\ufb1d-\ufdff\ufe70-\ufefc"
-_LETTER = f"[{LTR_LETTERS}{_RTL_LETTER}]"
-_NOT_LETTER = f"[^{LTR_LETTERS}{_RTL_LETTER}]"
-_RTL_LETTER_RE = re.compile(f"[{_RTL_LETTER}]")
-_STRONG_BEFORE_RE = re.compile(f"({_LETTER}){_NOT_LETTER}*$")
-_STRONG_AFTER_RE = re.compile(f"{_NOT_LETTER}*({_LETTER})")
+# Strong characters by their bidi class (what the bidi algorithm itself reads): left to
+# right (Latin, Greek, Cyrillic, ...) and right to left (Hebrew, Arabic).
+_STRONG_L, _STRONG_R = r"\p{bc=L}", r"\p{bc=R}\p{bc=AL}"
+_STRONG_BEFORE_RE = regex.compile(rf"([{_STRONG_L}{_STRONG_R}])[^{_STRONG_L}{_STRONG_R}]*$")
+_STRONG_AFTER_RE = regex.compile(rf"[^{_STRONG_L}{_STRONG_R}]*([{_STRONG_L}{_STRONG_R}])")
+_RTL_STRONG_RE = regex.compile(rf"[{_STRONG_R}]")
 
 
 def _is_rtl(ch: str) -> bool:
-    """Whether a letter found by ``_LETTER`` is a right-to-left one."""
-    return _RTL_LETTER_RE.match(ch) is not None
+    """Whether a strong character is a right-to-left one."""
+    return _RTL_STRONG_RE.match(ch) is not None
 
 
 def has_lone_marks(text: str) -> bool:
@@ -268,10 +268,10 @@ def drop_ltr_wrappers(line: str) -> str:
     return _INERT_MARK_RE.sub("", _LTR_WRAPPER_RE.sub(_unwrapped, line))
 
 
-# A mark touching a letter of its own direction: it changes nothing.
-_INERT_MARK_RE = re.compile(
-    f"[{RLM}{ALM}](?=[{_RTL_LETTER}])|(?<=[{_RTL_LETTER}])[{RLM}{ALM}]"
-    f"|{LRM}(?=[{LTR_LETTERS}])|(?<=[{LTR_LETTERS}]){LRM}"
+# A mark touching a strong character of its own direction: it changes nothing.
+_INERT_MARK_RE = regex.compile(
+    rf"[{RLM}{ALM}](?=[{_STRONG_R}])|(?<=[{_STRONG_R}])[{RLM}{ALM}]"
+    rf"|{LRM}(?=[{_STRONG_L}])|(?<=[{_STRONG_L}]){LRM}"
 )
 
 
