@@ -20,6 +20,8 @@ from typing import NamedTuple
 
 import regex
 
+from textrepair.tokens import BIDI_L, BIDI_R
+
 LRE, RLE, PDF, LRO, RLO = "\u202a", "\u202b", "\u202c", "\u202d", "\u202e"
 LRM, RLM, ALM = "\u200e", "\u200f", "\u061c"
 LRI, RLI, FSI, PDI = "\u2066", "\u2067", "\u2068", "\u2069"
@@ -178,12 +180,11 @@ _LTR_RUN_RE = re.compile(
 # A direction mark standing alone between spaces (or at a line's edge).
 LONE_MARKS = LRM + RLM + ALM
 _LONE_MARK_RE = re.compile(f"(?<!\\S)[{LONE_MARKS}](?!\\S)")
-# Strong characters by their bidi class (what the bidi algorithm itself reads): left to
-# right (Latin, Greek, Cyrillic, ...) and right to left (Hebrew, Arabic).
-_STRONG_L, _STRONG_R = r"\p{bc=L}", r"\p{bc=R}\p{bc=AL}"
-_STRONG_BEFORE_RE = regex.compile(rf"([{_STRONG_L}{_STRONG_R}])[^{_STRONG_L}{_STRONG_R}]*$")
-_STRONG_AFTER_RE = regex.compile(rf"[^{_STRONG_L}{_STRONG_R}]*([{_STRONG_L}{_STRONG_R}])")
-_RTL_STRONG_RE = regex.compile(rf"[{_STRONG_R}]")
+# The nearest strong character (by bidi class, as the algorithm reads it) before a point,
+# and after it.
+_STRONG_BEFORE_RE = regex.compile(rf"([{BIDI_L}{BIDI_R}])[^{BIDI_L}{BIDI_R}]*$")
+_STRONG_AFTER_RE = regex.compile(rf"[^{BIDI_L}{BIDI_R}]*([{BIDI_L}{BIDI_R}])")
+_RTL_STRONG_RE = regex.compile(rf"[{BIDI_R}]")
 
 
 def _is_rtl(ch: str) -> bool:
@@ -216,8 +217,6 @@ def drop_lone_marks(line: str) -> str:
     direction is that of neither of the nearest letters around it (an RLM between two
     Latin words reverses their order on the screen).
     """
-    if _LONE_MARK_RE.search(line) is None:
-        return line
     out, last = [], 0
     for m in _LONE_MARK_RE.finditer(line):
         rtl = m.group() != LRM
@@ -270,8 +269,8 @@ def drop_ltr_wrappers(line: str) -> str:
 
 # A mark touching a strong character of its own direction: it changes nothing.
 _INERT_MARK_RE = regex.compile(
-    rf"[{RLM}{ALM}](?=[{_STRONG_R}])|(?<=[{_STRONG_R}])[{RLM}{ALM}]"
-    rf"|{LRM}(?=[{_STRONG_L}])|(?<=[{_STRONG_L}]){LRM}"
+    rf"[{RLM}{ALM}](?=[{BIDI_R}])|(?<=[{BIDI_R}])[{RLM}{ALM}]"
+    rf"|{LRM}(?=[{BIDI_L}])|(?<=[{BIDI_L}]){LRM}"
 )
 
 

@@ -1670,15 +1670,15 @@ class _Reading(NamedTuple):
     """One way to read a page span: as emitted (``cut`` None) or turned at ``cut``; the
     lines the reading starts and ends with; what the page's own joints gain by it (nats,
     less the cost of turning); and whether the page shows by itself that it was turned
-    (else only a turned page before it can); ``chosen``: the as-emitted reading of a page
-    that could have been read turned."""
+    (else only a turned page before it can); ``could_turn``: the as-emitted reading of a
+    page that could have been read turned."""
 
     cut: _Cut | None
     start: str
     end: str
     score: float
     alone: bool = True
-    chosen: bool = False
+    could_turn: bool = False
 
 
 def _open(seq: Sequence[_Item], k: int, widths: dict[int, float]) -> bool:
@@ -1762,7 +1762,7 @@ def _readings(
             score += _COLUMNS_SHOWN  # two columns, and boxes come left first
         readings.append(_Reading(cut, start, seq[end].text, score, alone))
     if len(readings) > 1:
-        readings[0] = readings[0]._replace(chosen=True)
+        readings[0] = readings[0]._replace(could_turn=True)
     return readings
 
 
@@ -1816,7 +1816,7 @@ def _step(
     turned = prev.cut is not None and r.cut is not None
     if not (r.alone or turned):
         return -math.inf
-    same = turned or (not by_position and prev.chosen and r.chosen)
+    same = turned or (not by_position and prev.could_turn and r.could_turn)
     return path[0] + _joint_evidence(model, prev.end, r.start) + (_TURN_AGAIN if same else 0.0)
 
 

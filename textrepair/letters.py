@@ -43,7 +43,7 @@ from itertools import pairwise
 import regex
 from bidi import get_display
 
-from textrepair.tokens import HEBREW_LETTER
+from textrepair.tokens import BIDI_L, BIDI_R, HEBREW_LETTER
 
 try:  # python-bidi's full Bidi_Mirroring_Glyph table (pure-Python module kept since 0.5).
     from bidi.mirror import MIRRORED as _BIDI_MIRRORED
@@ -63,8 +63,7 @@ _MIRROR_PAIRS = {**dict(zip("()[]{}<>«»‹›", ")(][}{><»«›‹", strict=T
 MIRROR_TABLE = str.maketrans(_MIRROR_PAIRS)
 
 # Bidi classes as regex character-class bodies (UAX #9 table 4).
-_L = r"\p{bc=L}"
-_R = r"\p{bc=R}\p{bc=AL}"
+_L, _R = BIDI_L, BIDI_R
 _DIGIT = r"\p{bc=EN}\p{bc=AN}"
 _ET = r"\p{bc=ET}"
 _SEP = r"\p{bc=ES}\p{bc=CS}"

@@ -28,16 +28,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from textrepair.tokens import lookup
+from textrepair.tokens import HEBREW_LETTER, lookup
 
 Zipf = Callable[[str], float]
 
 # A samekh ending a word (no letter or point after it) of letters, with a geresh or
-# gershayim between them or before the samekh (``לח"כיס``, ``חכי״ס``).
+# gershayim between them or before the samekh (``לח"כיס``, ``חכי״ס``). ``_H``: a Hebrew
+# letter; ``_Q``: a geresh or gershayim, as typed or typographic.
+_H, _Q = f"[{HEBREW_LETTER}]", "[\"'\u05f3\u05f4’]"
 _FINAL_SAMEKH_RE = re.compile(
-    r"(?<![\u05d0-\u05ea])(?<![\u05d0-\u05ea][\"'\u05f3\u05f4’])"
-    r"((?:[\u05d0-\u05ea]+[\"'\u05f3\u05f4’])+|(?:[\u05d0-\u05ea]+[\"'\u05f3\u05f4’])*[\u05d0-\u05ea]+)"
-    r"ס(?![\u05d0-\u05ea\u0591-\u05c7])"
+    f"(?<!{_H})(?<!{_H}{_Q})((?:{_H}+{_Q})+|(?:{_H}+{_Q})*{_H}+)ס(?![{HEBREW_LETTER}\u0591-\u05c7])"
 )
 # The final-mem reading must be this much more frequent (Zipf) than the samekh one.
 _MARGIN = 0.5
@@ -83,7 +83,7 @@ def restore_final_mem(line: str, zipf: Zipf) -> str:
 
 
 # A colon that starts a word after a space (or the line's start): a yod misread.
-_LEADING_COLON_RE = re.compile(r"(?<!\S):([\u05d0-\u05ea]+)")
+_LEADING_COLON_RE = re.compile(rf"(?<!\S):({_H}+)")
 
 
 def restore_initial_yod(line: str, zipf: Zipf) -> str:

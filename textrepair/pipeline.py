@@ -25,7 +25,6 @@ from textrepair import chunks, stretched
 from textrepair.config import RepairConfig
 from textrepair.controls import (
     LONE_MARKS,
-    LRM,
     control_evidence,
     drop_lone_marks,
     drop_ltr_wrappers,
@@ -162,7 +161,7 @@ def _ocr_letters(text: str, changes: list[Change]) -> str:
 def _drop_ltr_wrappers(text: str, changes: list[Change]) -> str:
     """The marks an OCR engine wrapped each left-to-right run in, where the document
     shows it (:func:`textrepair.controls.wraps_ltr_runs`)."""
-    if LRM not in text or not wraps_ltr_runs(text):
+    if not wraps_ltr_runs(text):
         return text
     return _apply_to_text(text, "drop_ltr_wrappers", drop_ltr_wrappers, changes, _has_mark)
 

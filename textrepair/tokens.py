@@ -36,6 +36,10 @@ NORMAL_QUOTES = str.maketrans(
 
 # Punctuation that takes no space before it: it attaches to what precedes it.
 ATTACH_LEFT = ",.;:!?%"
+# Strong characters by their bidi class, for ``regex`` patterns: left to right and right
+# to left (Hebrew R, Arabic AL).
+BIDI_L = r"\p{bc=L}"
+BIDI_R = r"\p{bc=R}\p{bc=AL}"
 # Letters of the left-to-right scripts a Hebrew text quotes: Latin, Greek, Cyrillic,
 # Armenian (each a left-to-right run, which extractors keep whole as they keep Latin).
 LTR_LETTERS = "A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u052f\u0531-\u058a\u1f00-\u1fff"
