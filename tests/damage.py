@@ -757,3 +757,23 @@ _WORD_FINAL_MEM_RE = re.compile("ם(?![\u05d0-\u05ea])")
 def ocr_final_mem(text: str) -> str:
     """``text`` as Tesseract reads it set in David CLM: every final mem a samekh."""
     return _WORD_FINAL_MEM_RE.sub("ס", text)
+
+
+def ocr_bars(lines: Sequence[str], rng: random.Random, rate: float = 0.2) -> list[str]:
+    """``lines`` as Tesseract reads a narrow justified column: a bar read into some of
+    each line's gaps (twice as often after a comma or sentence mark, where justification
+    stretches most), and now and then one glued to the end of a word (``מצוינות|``)."""
+    read = []
+    for line in lines:
+        words = line.split()
+        out = words[:1]
+        for word in words[1:]:
+            after_mark = out[-1].endswith((",", ";", ".", ":"))
+            if rng.random() < rate * (2 if after_mark else 1):
+                if "\u05d0" <= out[-1][-1] <= "\u05ea" and rng.random() < 0.2:
+                    out[-1] += "|"
+                else:
+                    out.append("|")
+            out.append(word)
+        read.append(" ".join(out))
+    return read

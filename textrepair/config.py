@@ -26,7 +26,9 @@ class RepairConfig(NamedTuple):
 
     ``ocr_letters`` gives back letters an OCR engine confused throughout a document
     (:mod:`textrepair.ocr`: Tesseract's final mem read as samekh with some typefaces),
-    only where the document shows the confusion.
+    only where the document shows the confusion. ``ocr_bars`` takes out the vertical bars
+    an OCR engine read into the gaps of justified columns (``שיתופי | הפעולה``), only where
+    the document shows them in running text.
 
     ``layout`` adds the page-layout stage (:mod:`textrepair.layout`): columns split, running
     headers, footers and page numbers removed (kept, on lines of their own, with
@@ -46,6 +48,7 @@ class RepairConfig(NamedTuple):
     mirror_brackets: bool = True
     attach_drop_caps: bool = True
     ocr_letters: bool = True
+    ocr_bars: bool = True
     assume: str = "auto"
     keep_controls: bool = False
     layout: bool = False

@@ -39,7 +39,14 @@ from textrepair.explain import Change, Repaired
 from textrepair.layout import layout, paragraph_ends, split_columns, stretches_spaces
 from textrepair.letters import runs_in_reading_order, runs_to_logical
 from textrepair.lines import LineContext, may_change, may_reorder, repair_line, wide_gaps
-from textrepair.ocr import final_mem_confused, restore_final_mem, restore_initial_yod
+from textrepair.ocr import (
+    bars_misread,
+    drop_misread_bars,
+    final_mem_confused,
+    restore_final_mem,
+    restore_initial_yod,
+    running_bar_lines,
+)
 from textrepair.seams import (
     LOCAL_FIXES,
     MARK_FIXES,
@@ -131,10 +138,13 @@ def repair_and_explain(text: str, config: RepairConfig | None = None) -> Repaire
 def prepare(text: str, cfg: RepairConfig, changes: list[Change]) -> str:
     """The whole-text part of normalizing, before the shortcut
     (:func:`textrepair.unmarked.unmarked`) looks at the text: letters an OCR engine
-    misread throughout it, the marks an OCR engine wrapped its left-to-right runs in, and
-    direction marks written as words of their own. Lines keep their number."""
+    misread throughout it and the bars it read into gaps, the marks an OCR engine wrapped
+    its left-to-right runs in, and direction marks written as words of their own. Lines
+    keep their number."""
     if cfg.ocr_letters:
         text = _ocr_letters(text, changes)
+    if cfg.ocr_bars:
+        text = _ocr_bars(text, changes)
     if _drops_marks(cfg):
         text = _drop_ltr_wrappers(text, changes)
         text = _drop_lone_marks(text, changes)
@@ -156,6 +166,15 @@ def _ocr_letters(text: str, changes: list[Change]) -> str:
     text = _apply_to_text(text, "restore_final_mem", fix, changes, lambda b: "ס" in b)
     fix = partial(restore_initial_yod, zipf=zipf)
     return _apply_to_text(text, "restore_initial_yod", fix, changes, lambda b: ":" in b)
+
+
+def _ocr_bars(text: str, changes: list[Change]) -> str:
+    """The bars an OCR engine read into a document's gaps, taken out of its running lines
+    where the document shows them (:func:`textrepair.ocr.bars_misread`)."""
+    if not bars_misread(text):
+        return text
+    running = running_bar_lines(text).__contains__
+    return _apply_to_text(text, "drop_misread_bars", drop_misread_bars, changes, running)
 
 
 def _drop_ltr_wrappers(text: str, changes: list[Change]) -> str:
