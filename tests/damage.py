@@ -709,6 +709,7 @@ def pdfjs_page(
     column: float,
     justified: bool = True,
     every_word: bool = False,
+    glued: bool = True,
 ) -> tuple[list[str], list[str], list[bool]]:
     """Paragraphs justified in a column ``column`` mean letters wide and written as pdf.js
     writes a LibreOffice PDF: ``(written, logical, stretched)`` per line.
@@ -718,7 +719,9 @@ def pdfjs_page(
     fit, and every line but a paragraph's last is justified (none, if not ``justified``:
     ragged text). pdf.js parts a line's words where a space is wider than 0.6 em: those
     lines are :func:`pdfjs_stretched`, the others :func:`pdfjs_glued`. ``every_word``: the
-    producer places every word on its own (Typst), and pdf.js parts every line."""
+    producer places every word on its own (Typst), and pdf.js parts every line. Not
+    ``glued``: the producer draws a line whole, and pdf.js writes the lines it does not
+    part as they read, with no mark (fpdf2)."""
     from textrepair.stretched import WIDTHS
 
     font = {ch: w * rng.uniform(0.88, 1.12) for ch, w in WIDTHS.items()}
@@ -743,7 +746,7 @@ def pdfjs_page(
                 and spaces > 0
                 and font[" "] + (column - width(line)) / spaces > 1.2  # 0.6 em
             )
-            written.append(pdfjs_stretched(line) if wide else pdfjs_glued(line))
+            written.append(pdfjs_stretched(line) if wide else pdfjs_glued(line) if glued else line)
             logical.append(line)
             stretched.append(wide)
     return written, logical, stretched

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 import textrepair
 from benchmarks.metrics import wer
 from benchmarks.pdfjs_eval import evaluate
+from textrepair import stretched
 from textrepair.stretched import parts_marks, stretch, tails_to_end, text_width, unstretch
 from textrepair.wordmodel import WordModel
 
@@ -112,6 +113,61 @@ def test_a_document_whose_every_line_pdfjs_parted_comes_back(seed: int, justifie
     plain = [k for k, line in enumerate(logical) if _plain(line)]
     assert len(plain) >= 100
     assert sum(out[k] == logical[k] for k in plain) >= 0.95 * len(plain)
+
+
+def _hebrew_paragraphs() -> list[str]:
+    """Corpus paragraphs of Hebrew words and marks only: a stretched line of them turned
+    shows no mark of pdf.js (no number or Latin run glued to its neighbours)."""
+    return [p for p in damage.corpus_paragraphs() if not _MIXED.search(p)]
+
+
+def _unmarked_page(
+    seed: int, column: int, justified: bool
+) -> tuple[list[str], list[str], list[str]]:
+    """Hebrew paragraphs as pdf.js writes a producer's that leaves it no mark: the
+    repair, the written lines and the logical ones."""
+    rng = random.Random(seed)
+    paragraphs = _hebrew_paragraphs()
+    start = rng.randrange(len(paragraphs) - 40)
+    written, logical, _ = damage.pdfjs_page(
+        paragraphs[start : start + 40], rng, column, justified, glued=False
+    )
+    text = "\n".join(written) + "\n"
+    assert not (stretched.glues_runs(written) or stretched.parts_marks(written))
+    return textrepair.repair(text).split("\n"), written, logical
+
+
+def test_stretched_lines_without_a_mark_come_back() -> None:
+    """pdf.js on a producer that draws a line whole (fpdf2) writes the lines it does not
+    part as they read, so no line shows its hand: the word model alone, summed over the
+    most stretched lines, turns them, and leaves the rest (measured on pdf.js's text of
+    fpdf2 PDFs of the held-out set, 6 documents: WER 0.273 raw, 0.179 -> 0.059 repaired
+    with layout). Simulated on 12 pages: at least 85% of the parted Hebrew lines come
+    back (measured 95%), and at most 4% of the others change (1.4%)."""
+    parted = back = others = changed = 0
+    for seed in range(4):
+        for column in (40, 50, 60):
+            out, written, logical = _unmarked_page(seed, column, justified=True)
+            for k, line in enumerate(logical):
+                if not _plain(line):
+                    continue
+                if written[k] != line:
+                    parted += 1
+                    back += out[k] == line
+                else:
+                    others += 1
+                    changed += out[k] != line
+    assert parted >= 300 and others >= 1000
+    assert back >= 0.85 * parted
+    assert changed <= 0.04 * others
+
+
+@settings(derandomize=True, deadline=None, max_examples=12)
+@given(seed=st.integers(0, 10_000), column=st.sampled_from([24, 40, 60]))
+def test_ragged_text_without_a_mark_is_left_alone(seed: int, column: int) -> None:
+    """The same set ragged: no line is turned on the word model alone."""
+    out, written, _ = _unmarked_page(seed, column, justified=False)
+    assert out[: len(written)] == written
 
 
 def test_ragged_text_is_left_alone() -> None:

@@ -112,7 +112,9 @@ def repair_and_explain(text: str, config: RepairConfig | None = None) -> Repaire
 
     Stages: normalize -> (layout only: split columns) -> diagnose and repair lines ->
     (layout only: lay out the page). A text with no mark any line stage acts on
-    (:func:`textrepair.unmarked.unmarked`, a few whole-text scans) skips the line stages.
+    (:func:`textrepair.unmarked.unmarked`, a few whole-text scans) skips the line stages,
+    unless its first lines are a page's with stretched lines the word model would turn
+    though no mark shows (:func:`textrepair.stretched.may_turn_unmarked`).
     Line numbers in the changes are the input's, except after a ``split_columns`` change
     (line 0), where they count the column-split lines; ``collapse_stretched_spaces``
     changes (line 0) are lines of the laid-out text.
@@ -123,6 +125,8 @@ def repair_and_explain(text: str, config: RepairConfig | None = None) -> Repaire
     changes: list[Change] = []
     text = prepare(text, cfg, changes)
     quick = unmarked(text, cfg.assume, cfg.keep_controls)
+    if quick is not None and cfg.reverse_stretched and cfg.assume == "auto":
+        quick = None if stretched.may_turn_unmarked(text, WordModel.default()) else quick
     if quick is not None and not (cfg.layout and split_columns(text) != text):
         out, diagnosis = text, quick  # no line stage would change a line
     else:
@@ -315,7 +319,7 @@ def repair_lines(
     # (a paragraph's chunks are those of the lines joined in it, which it cannot tell)
     chunked = diagnosis.visual and not (diagnosis.cut_runs or diagnosis.paragraph_lines)
     if logical and cfg.reverse_stretched and not diagnosis.paragraph_lines:
-        bodies = _repair_stretched(bodies, done, changes)
+        bodies = _repair_stretched(bodies, done, changes, unmarked_too=not diagnosis.forced)
     if logical and cfg.fix_seams:
         bodies = _repair_seams(bodies, done, changes, diagnosis.paragraph_lines)
     elif chunked and cfg.fix_seams:
@@ -368,10 +372,13 @@ def _repair_seams(
     return _apply_seam_fixes(bodies, fixes, changes, has_hebrew, done)
 
 
-def _repair_stretched(bodies: list[str], done: set[int], changes: list[Change]) -> list[str]:
+def _repair_stretched(
+    bodies: list[str], done: set[int], changes: list[Change], unmarked_too: bool = False
+) -> list[str]:
     """Lines an extractor wrote word-reversed where justification stretched them (pdf.js),
     in a logical-order document that shows one of its marks, as many as the word model
-    says (:mod:`textrepair.stretched`).
+    says (:mod:`textrepair.stretched`); with ``unmarked_too`` (the regime was not forced)
+    also in a page's lines without a mark, where the word model says so clearly.
 
     Where the mark is a sentence mark written as an item of its own (WeasyPrint), the
     other Hebrew lines are in piece order, their pieces written left to right: each is
@@ -383,11 +390,14 @@ def _repair_stretched(bodies: list[str], done: set[int], changes: list[Change]) 
     word error rate of 0.221, 0.082 with it.)"""
     model = WordModel.default()
     in_pieces = stretched.parts_marks(bodies) and stretched.pieces_read_better(bodies, model)
-    if not (in_pieces or stretched.glues_runs(bodies)):
+    marked = in_pieces or stretched.glues_runs(bodies)
+    if not (marked or (unmarked_too and stretched.page_shaped(bodies))):
         return bodies
-    turned = stretched.stretched_lines(bodies, model, every_line=not in_pieces)
+    turned = stretched.stretched_lines(bodies, model, not in_pieces, marked)
     skip = frozenset(range(len(bodies))) - set(turned) | done
     bodies = _apply(bodies, "reverse_stretched_line", stretched.unstretch, changes, bool, skip)
+    if not marked:
+        return bodies
     if in_pieces:
         read = {i for i, b in enumerate(bodies) if has_hebrew(b)} - set(turned) - done
         others = frozenset(range(len(bodies))) - read

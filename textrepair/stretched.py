@@ -27,7 +27,7 @@ together they do. On pdf.js's text of LibreOffice PDFs of unseen text in four fo
 and ragged text from 0.057 to 0.002, no line of it turned (turning at a fixed stretch of
 0.45 letters, tuned on David CLM alone: 0.089 and 0.290).
 
-It applies only in a logical-order document with one of pdf.js's other marks:
+It applies freely in a logical-order document with one of pdf.js's other marks:
 - where a number or Latin run lies between two Hebrew words, it glues to both
   (``בשנת2012הואשם``: the spaces at the run's edges fall between items and are lost).
   Of the fixtures and the held-out set it recurs in 19 of pdf.js's 20 extractions of
@@ -37,6 +37,16 @@ It applies only in a logical-order document with one of pdf.js's other marks:
   run of its own, an item of its own to pdf.js, written at the word's left): 0.21-0.44
   per Hebrew line in pdf.js's extractions of WeasyPrint PDFs, 0.10-0.22 in pypdf's (whose
   lines the word model then leaves alone), at most 0.03 in other logical-order output.
+
+A producer that draws a line whole (fpdf2) leaves pdf.js no mark: the lines it does not
+part come out as they read. There the word model alone decides, more strictly
+(``marked=False`` in :func:`stretched_lines`): only on a page's lines (most of them
+nearly as long as the longest, :func:`page_shaped`), only stretched lines, and only when
+the lines turned gain 25 nats summed and 1.5 a line (pdf.js on fpdf2 PDFs of the
+held-out set: 32-320 nats; no other extraction in the labs above 9.6, no page-shaped
+clean document of ``benchmarks/clean_eval.py`` above 16). The shortcut for clean text
+(:mod:`textrepair.unmarked`) asks it first, on a page's first 400 lines
+(:func:`may_turn_unmarked`), and the regime must not be forced.
 
 WeasyPrint draws every piece of a line on its own (a stretch of Hebrew words, a number or
 Latin run, a sentence mark) and draws them left to right, so in a document with the
@@ -59,9 +69,18 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from itertools import accumulate
 
+import regex
+
 from textrepair.chunks import mixed_lines
 from textrepair.seams import GLUE_HINT_RE, LTR_RUN_RE, reverse_pieces
-from textrepair.tokens import HEBREW_LETTER, has_hebrew, lookup, sentence_mark_edges
+from textrepair.tokens import (
+    BIDI_L,
+    BIDI_R,
+    HEBREW_LETTER,
+    has_hebrew,
+    lookup,
+    sentence_mark_edges,
+)
 from textrepair.wordmodel import WordModel
 
 # Advance widths relative to the mean Hebrew letter's (about half an em); a character
@@ -99,13 +118,17 @@ _GLUED_BOTH_RE = re.compile(
 )
 _SPACE_OR_GLUE_RE = re.compile(f" |{GLUE_HINT_RE.pattern}")
 _WORD_CHAR_RE = re.compile(r"\w")
-_KNOWN_LETTER_RE = re.compile("[A-Za-z\u0590-\u05ff\ufb1d-\ufb4f]")  # Latin, Hebrew
+# A strong character of a third script: not Latin, not Hebrew.
+_THIRD_SCRIPT_RE = regex.compile(
+    f"[[{BIDI_L}{BIDI_R}]--[A-Za-z\u0590-\u05ff\ufb1d-\ufb4f]]", regex.V1
+)
 _GLUED_SHARE = 0.1  # of the lines with a number or Latin run (other extractors: <= 0.05)
 # A sentence mark leading a word inside a line (WeasyPrint draws a sentence mark as a run
 # of its own, which pdf.js writes as an item: `.פלזמה`).
 _MARK_LED_RE = re.compile(f"(?<= )[.,;:!?]+[{HEBREW_LETTER}]")
 # A word's marks drawn as items of their own at its sides (WeasyPrint): sentence marks and
 # closing brackets at its left, opening brackets at its right.
+_SIDE_MARK_RE = re.compile(r"(?<![^ ])[.,;:!?)\]}]|[(\[{](?![^ ])")  # what it may move
 _SIDES_RE = re.compile(f"^([.,;:!?)\\]}}]*)([{HEBREW_LETTER}].*?)([(\\[{{]*)$")
 
 # Words led by a sentence mark, per Hebrew line (pdf.js on WeasyPrint PDFs: 0.21-0.44;
@@ -113,10 +136,44 @@ _SIDES_RE = re.compile(f"^([.,;:!?)\\]}}]*)([{HEBREW_LETTER}].*?)([(\\[{{]*)$")
 # extractions at most 0.03).
 _MARK_LED_SHARE = 0.15
 
+# A document that shows none of pdf.js's marks has its stretched lines turned on the word
+# model alone only when the turned lines gain this much, summed and per line. (pdf.js on
+# fpdf2 PDFs of unseen text, which shows no mark: 32-320 nats, 2.3-16 a line; the 439
+# other logical-order extractions of the labs: at most 9.6; benchmarks/clean_eval.py's
+# 574 page-shaped clean documents: at most 16.)
+_UNMARKED_GAIN = 25.0
+_UNMARKED_LINE_GAIN = 1.5
+# A page's lines: this share of the lines of 3 words or more at least this share of the
+# column's length in characters (page extractions 0.6-0.9; a text written a sentence or a
+# paragraph to a line, 0.25-0.35).
+_FULL_SHARE = 0.55
+_FULL_LENGTH = 0.8
+# The lines the shortcut samples to see whether a document without marks has lines to
+# turn (the repair itself looks at all of them).
+_SAMPLE_LINES = 400
+
+
+def _width(ch: str) -> float:
+    return WIDTHS.get(ch, 0.0 if unicodedata.combining(ch) else 1.0)
+
+
+# Each character of the scripts a Hebrew page holds (Latin, Greek, Cyrillic, Hebrew, their
+# marks and punctuation) mapped to one byte, its width in hundredths of a letter, so that a
+# line's width is one translation and a sum of bytes; any other character (no byte) counts
+# as a letter.
+_WIDTH_BYTES = str.maketrans(
+    {
+        chr(c): chr(round(100 * _width(chr(c))))
+        for lo, hi in ((0x0, 0x5FF), (0x2000, 0x20CF), (0xFB1D, 0xFB4F))
+        for c in range(lo, hi + 1)
+    }
+)
+
 
 def text_width(text: str) -> float:
     """Estimated width of ``text`` in mean Hebrew letters."""
-    return sum(WIDTHS.get(ch, 0.0 if unicodedata.combining(ch) else 1.0) for ch in text)
+    widths = text.translate(_WIDTH_BYTES).encode("latin-1", "ignore")
+    return (sum(widths) + 100 * (len(text) - len(widths))) / 100
 
 
 def glues_runs(bodies: Sequence[str]) -> bool:
@@ -170,6 +227,23 @@ def column_width(bodies: Sequence[str]) -> float | None:
     return widths[int(_COLUMN_RANK * (len(widths) - 1))]
 
 
+def page_shaped(bodies: Sequence[str]) -> bool:
+    """Whether the lines look like a page's lines (most of them nearly as long as the
+    longest), measured in characters: a cheap test before any width is estimated."""
+    lengths = sorted(len(b) for b in bodies if b.count(" ") >= 2)
+    if len(lengths) < _MIN_LINES:
+        return False
+    full = _FULL_LENGTH * lengths[int(_COLUMN_RANK * (len(lengths) - 1))]
+    return sum(n >= full for n in lengths) >= _FULL_SHARE * len(lengths)
+
+
+def may_turn_unmarked(text: str, model: WordModel) -> bool:
+    """Whether a text with none of pdf.js's marks has stretched lines to turn, judged on
+    its first lines: for the shortcut, which must not pass such a text as it is."""
+    bodies = text.split("\n", _SAMPLE_LINES)[:_SAMPLE_LINES]
+    return page_shaped(bodies) and bool(stretched_lines(bodies, model, marked=False))
+
+
 def stretch(
     body: str, following: str, column: float, zipf: Callable[[str], float] | None = None
 ) -> float | None:
@@ -187,16 +261,18 @@ def stretch(
     short = column - text_width(core) - _SPACE * glued
     if spaces < 1 or not following.strip():
         return None
-    firsts = [following.split()[0], unstretch(following).split()[0]]
+    readings: list[Callable[[], str]] = [lambda: following, lambda: unstretch(following)]
     if zipf is not None:
-        firsts.append(reverse_pieces(following, zipf).split()[0])
-    first = max(map(text_width, firsts))
-    if first + _SPACE < short:
-        return None
-    return short / spaces
+        readings.append(lambda: reverse_pieces(following, zipf))
+    for reading in readings:  # the widest first word decides: stop at one too wide to fit
+        if text_width(reading().split()[0]) + _SPACE >= short:
+            return short / spaces
+    return None
 
 
-def stretched_lines(bodies: Sequence[str], model: WordModel, every_line: bool = True) -> list[int]:
+def stretched_lines(
+    bodies: Sequence[str], model: WordModel, every_line: bool = True, marked: bool = True
+) -> list[int]:
     """The lines pdf.js wrote word-reversed: Hebrew words one space apart (a number or
     Latin run among them allowed), stretched by more than :data:`_LEAST_STRETCH` (none
     without a measurable column), as many of the most stretched as the word model says;
@@ -216,7 +292,13 @@ def stretched_lines(bodies: Sequence[str], model: WordModel, every_line: bool = 
     stretched too little) then read better turned too; when, summed, they gain
     :data:`_MIN_GAIN` nats, every line is turned. (On LibreOffice's PDFs those lines are
     in order and sum far below it.) ``every_line`` False leaves them to another reading
-    (a WeasyPrint document's lines in piece order, see :func:`parts_marks`)."""
+    (a WeasyPrint document's lines in piece order, see :func:`parts_marks`).
+
+    Not ``marked`` (the document shows none of pdf.js's marks: its text of fpdf2's
+    PDFs), the turned lines must also gain :data:`_UNMARKED_GAIN` nats summed and
+    :data:`_UNMARKED_LINE_GAIN` a line, and only stretched lines are turned."""
+    pieces = not every_line  # the other lines are in piece order
+    every_line = every_line and marked
     column = column_width(bodies)
     if column is None:
         return []
@@ -226,7 +308,7 @@ def stretched_lines(bodies: Sequence[str], model: WordModel, every_line: bool = 
         if not _candidate(body):
             continue
         following = bodies[i + 1] if i + 1 < len(bodies) else ""
-        amount = stretch(body, following, column, None if every_line else model.zipf)
+        amount = stretch(body, following, column, model.zipf if pieces else None)
         if amount is not None and amount > _LEAST_STRETCH:
             ranked.append((amount, i))
         else:
@@ -245,6 +327,9 @@ def stretched_lines(bodies: Sequence[str], model: WordModel, every_line: bool = 
     prior = [_PRIOR if amount > _TYPICAL_STRETCH else -_PRIOR for amount, _ in ranked]
     totals = list(accumulate(g + p for g, p in zip(gains, prior, strict=True)))
     depth = max(range(len(totals)), key=totals.__getitem__) + 1
+    gained = sum(gains[:depth])
+    if not marked and (gained < _UNMARKED_GAIN or gained < _UNMARKED_LINE_GAIN * depth):
+        return []
     return sorted(i for _, i in ranked[:depth])
 
 
@@ -275,7 +360,7 @@ def _reverse_words(text: str) -> str:
         return text
     lead = text[: len(text) - len(text.lstrip())]
     words = [w if _WORD_CHAR_RE.search(w) else w[::-1] for w in reversed(core.split(" "))]
-    return lead + " ".join(map(marks_to_sides, words)) + text[len(lead) + len(core) :]
+    return lead + _marks_placed(" ".join(words)) + text[len(lead) + len(core) :]
 
 
 def marks_to_sides(word: str) -> str:
@@ -293,6 +378,8 @@ def marks_to_sides(word: str) -> str:
 def _marks_placed(text: str) -> str:
     """The line as written, each word's marks where they read (:func:`marks_to_sides`):
     what a turned line is scored against, so that the marks alone do not pay for turning."""
+    if not _SIDE_MARK_RE.search(text):
+        return text  # no word to mend: the common case, found in one scan
     return " ".join(map(marks_to_sides, text.split(" ")))
 
 
@@ -302,10 +389,7 @@ def _candidate(body: str) -> bool:
     core = body.strip()
     if not has_hebrew(core) or "  " in core or not _SPACE_OR_GLUE_RE.search(core):
         return False
-    return not any(
-        unicodedata.bidirectional(ch) in ("L", "R", "AL") and not _KNOWN_LETTER_RE.match(ch)
-        for ch in core
-    )
+    return not _THIRD_SCRIPT_RE.search(core)
 
 
 # A word's tail drawn to its left as an item of its own: the letters after its geresh or
