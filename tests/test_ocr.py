@@ -15,12 +15,7 @@ import textrepair
 from benchmarks.gold_lines import SEEDS
 from benchmarks.heldout import heldout_texts
 from benchmarks.metrics import wer
-from textrepair.ocr import (
-    bars_misread,
-    final_mem_confused,
-    restore_initial_yod,
-    running_bar_lines,
-)
+from textrepair.ocr import final_mem_confused, misread_bar_lines, restore_initial_yod
 from textrepair.wordmodel import WordModel
 
 REPO = Path(__file__).resolve().parent.parent
@@ -135,6 +130,17 @@ def _held_out_column(seed: int, count: int) -> tuple[random.Random, list[str]]:
     return rng, _column(src[start : start + count], rng)
 
 
+def bars_misread(text: str) -> bool:
+    return bool(misread_bar_lines(text))
+
+
+def _writers(lines: list[str]) -> bool:
+    """Whether every line is a running header's (it recurs, page numbers aside) or has
+    a table row's shape (a bar at both ends; a line of a bar alone too)."""
+    keys = [re.sub(r"\d+", "#", line).strip() for line in lines]
+    return all(keys.count(k) > 1 or (k.startswith("|") and k.endswith("|")) for k in keys)
+
+
 def test_only_ocr_of_two_column_pages_shows_bars() -> None:
     """14 of the 16 Tesseract readings of two-column pages show bars read into gaps (the
     other two, ud07's weasy_2col, and the 24 readings of one-column pages hold 0-2 bars
@@ -162,7 +168,7 @@ def test_ocr_of_two_column_pages_loses_its_bars() -> None:
         out = textrepair.repair(raw)
         kept = textrepair.repair(raw, textrepair.RepairConfig(ocr_bars=False))
         assert out.count("|") < raw.count("|")
-        assert not running_bar_lines(out), path
+        assert _writers([line for line in out.splitlines() if "|" in line]), path
         assert wer(source, out) < wer(source, kept) - 0.01, path
 
 

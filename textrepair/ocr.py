@@ -1,4 +1,6 @@
-"""Letters an OCR engine confuses throughout a document, read back from the document.
+"""What an OCR engine misreads throughout a document, read back from the document: letters
+it confuses, and the bars it reads into a justified column's gaps (see the comment above
+:func:`misread_bar_lines`).
 
 OCR output is in logical order, so the line repair has nothing to turn; its damage is in
 the letters. One confusion is systematic enough to undo: with some typefaces (Culmus's
@@ -104,19 +106,20 @@ def restore_initial_yod(line: str, zipf: Zipf) -> str:
 # Tesseract reads the wide gaps of a narrow justified column, and the gutter beside it, as
 # a vertical bar: ``שיתופי | הפעולה | בתחומים``, ``מלאכותית, | חקלאות,``, ``מצוינות|``
 # (268 in the running lines of the lab's 16 readings of two-column PDFs, 0-2 in each of
-# its 24 readings of one-column ones). A
-# writer's bar separates two phrases (``מאיראן | צילום:``, a running header's
-# ``גיליון 7 | מרץ``), and so does a table's, whose rows begin or end with one. A bar is
-# a misreading only where the document shows it: bars standing in running text after a
-# comma or a sentence mark, and lines of two or more (``_MIN_BAR_SIGNS``; 3-33 in the
-# OCR'd two-column pages, none in the 1,103 texts of the labs, typeset and extracted
-# without OCR).
+# its 24 readings of one-column ones). A writer's bar separates two phrases (``מאיראן |
+# צילום:``, a running header's ``גיליון 7 | מרץ``), and so does a table's, whose rows
+# begin or end with one. A bar is a misreading only where the document shows it: bars
+# standing in running text after a comma or a sentence mark, and lines of two or more
+# (``_MIN_BAR_SIGNS``; 3-33 in the OCR'd two-column pages, none in the 1,103 texts of the
+# labs, typeset and extracted without OCR).
 _LONE_BAR_RE = re.compile(r"(?<!\S)\|+(?!\S)")  # a bar (or bars) between spaces
-_GLUED_BAR_RE = re.compile(rf"(?<=[{HEBREW_LETTER},.;:\"'])\|(?!\S)")  # ``מצוינות|``
 _MIN_BAR_SIGNS = 3
 _MARKS = (",", ";", ".", ":")
-_EDGE_BAR_RE = re.compile(r"^\|+[ \t]+|[ \t]+\|+$")  # a bar at the line's start or end
-_INNER_BAR_RE = re.compile(r"(?<=\s)\|+[ \t]+")  # a bar between spaces, with the one after
+# What goes of a line: a bar glued to a word's end (``מצוינות|``), a bar at the line's
+# start or end with the space inside, a bar between spaces with the space after it.
+_MISREAD_BAR_RE = re.compile(
+    rf"(?<=[{HEBREW_LETTER},.;:\"'])\|(?!\S)|^\|+[ \t]+|[ \t]+\|+$|(?<=\s)\|+[ \t]+"
+)
 _DIGITS_RE = re.compile(r"\d+")
 
 
@@ -134,34 +137,27 @@ def _running_lines(lines: list[str]) -> list[str]:
     ]
 
 
-def bars_misread(text: str) -> bool:
-    """Whether an OCR engine read gaps as vertical bars in this document: in its running
-    lines, at least ``_MIN_BAR_SIGNS`` bars after a comma or sentence mark and lines of
-    two bars or more, one of them a bar after a mark (a table's rows, written without
-    bars at their ends, hold several bars a line but no commas before them)."""
+def misread_bar_lines(text: str) -> frozenset[str]:
+    """The lines whose bars an OCR engine read into gaps: the running lines with a bar of
+    a document that shows the habit (in them, at least ``_MIN_BAR_SIGNS`` bars after a
+    comma or sentence mark and lines of two bars or more, one of them a bar after a mark:
+    a table's rows, written without bars at their ends, hold several bars a line but no
+    commas before them); none in any other document."""
     if text.count("|") < _MIN_BAR_SIGNS:
-        return False
+        return frozenset()
+    running = _running_lines([line for line in text.splitlines() if "|" in line])
     after_marks = multiple = 0
-    for line in _running_lines([line for line in text.splitlines() if "|" in line]):
+    for line in running:
         bars = list(_LONE_BAR_RE.finditer(line))
         multiple += len(bars) >= 2
         after_marks += sum(line[: m.start()].rstrip().endswith(_MARKS) for m in bars)
         if after_marks and after_marks + multiple >= _MIN_BAR_SIGNS:
-            return True
-    return False
-
-
-def running_bar_lines(text: str) -> frozenset[str]:
-    """The lines of ``text`` with a bar that :func:`drop_misread_bars` may take out."""
-    return frozenset(_running_lines([line for line in text.splitlines() if "|" in line]))
+            return frozenset(running)
+    return frozenset()
 
 
 def drop_misread_bars(line: str) -> str:
     """Take out the bars an OCR engine read into a line's gaps: bars between spaces, with
-    the space after them, and a bar glued to the end of a word (call only on a document
-    :func:`bars_misread` holds, on its :func:`running_bar_lines`)."""
-    if "|" not in line:
-        return line
-    line = _GLUED_BAR_RE.sub("", line)
-    line = _EDGE_BAR_RE.sub("", line)
-    return _INNER_BAR_RE.sub("", line)
+    the space after them, and a bar glued to the end of a word (call only on a line of
+    :func:`misread_bar_lines`)."""
+    return _MISREAD_BAR_RE.sub("", line) if "|" in line else line

@@ -40,12 +40,11 @@ from textrepair.layout import layout, paragraph_ends, split_columns, stretches_s
 from textrepair.letters import runs_in_reading_order, runs_to_logical
 from textrepair.lines import LineContext, may_change, may_reorder, repair_line, wide_gaps
 from textrepair.ocr import (
-    bars_misread,
     drop_misread_bars,
     final_mem_confused,
+    misread_bar_lines,
     restore_final_mem,
     restore_initial_yod,
-    running_bar_lines,
 )
 from textrepair.seams import (
     LOCAL_FIXES,
@@ -174,11 +173,11 @@ def _ocr_letters(text: str, changes: list[Change]) -> str:
 
 def _ocr_bars(text: str, changes: list[Change]) -> str:
     """The bars an OCR engine read into a document's gaps, taken out of its running lines
-    where the document shows them (:func:`textrepair.ocr.bars_misread`)."""
-    if not bars_misread(text):
+    where the document shows them (:func:`textrepair.ocr.misread_bar_lines`)."""
+    lines = misread_bar_lines(text)
+    if not lines:
         return text
-    running = running_bar_lines(text).__contains__
-    return _apply_to_text(text, "drop_misread_bars", drop_misread_bars, changes, running)
+    return _apply_to_text(text, "drop_misread_bars", drop_misread_bars, changes, lines.__contains__)
 
 
 def _drop_ltr_wrappers(text: str, changes: list[Change]) -> str:
@@ -393,7 +392,7 @@ def _repair_stretched(
     marked = in_pieces or stretched.glues_runs(bodies)
     if not (marked or (unmarked_too and stretched.page_shaped(bodies))):
         return bodies
-    turned = stretched.stretched_lines(bodies, model, not in_pieces, marked)
+    turned = stretched.stretched_lines(bodies, model, every_line=not in_pieces, marked=marked)
     skip = frozenset(range(len(bodies))) - set(turned) | done
     bodies = _apply(bodies, "reverse_stretched_line", stretched.unstretch, changes, bool, skip)
     if not marked:

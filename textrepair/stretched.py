@@ -151,6 +151,7 @@ _FULL_LENGTH = 0.8
 # The lines the shortcut samples to see whether a document without marks has lines to
 # turn (the repair itself looks at all of them).
 _SAMPLE_LINES = 400
+_SAMPLE_CHARS = 200 * _SAMPLE_LINES  # the text they are looked for in
 
 
 def _width(ch: str) -> float:
@@ -240,7 +241,7 @@ def page_shaped(bodies: Sequence[str]) -> bool:
 def may_turn_unmarked(text: str, model: WordModel) -> bool:
     """Whether a text with none of pdf.js's marks has stretched lines to turn, judged on
     its first lines: for the shortcut, which must not pass such a text as it is."""
-    bodies = text.split("\n", _SAMPLE_LINES)[:_SAMPLE_LINES]
+    bodies = text[:_SAMPLE_CHARS].splitlines()[:_SAMPLE_LINES]
     return page_shaped(bodies) and bool(stretched_lines(bodies, model, marked=False))
 
 
@@ -297,8 +298,6 @@ def stretched_lines(
     Not ``marked`` (the document shows none of pdf.js's marks: its text of fpdf2's
     PDFs), the turned lines must also gain :data:`_UNMARKED_GAIN` nats summed and
     :data:`_UNMARKED_LINE_GAIN` a line, and only stretched lines are turned."""
-    pieces = not every_line  # the other lines are in piece order
-    every_line = every_line and marked
     column = column_width(bodies)
     if column is None:
         return []
@@ -308,7 +307,7 @@ def stretched_lines(
         if not _candidate(body):
             continue
         following = bodies[i + 1] if i + 1 < len(bodies) else ""
-        amount = stretch(body, following, column, model.zipf if pieces else None)
+        amount = stretch(body, following, column, None if every_line else model.zipf)
         if amount is not None and amount > _LEAST_STRETCH:
             ranked.append((amount, i))
         else:
@@ -318,7 +317,7 @@ def stretched_lines(
     def gain(i: int) -> float:
         return score(unstretch(bodies[i])) - score(_marks_placed(bodies[i]))
 
-    if every_line and rest and sum(map(gain, rest)) >= _MIN_GAIN:
+    if marked and every_line and rest and sum(map(gain, rest)) >= _MIN_GAIN:
         return sorted([i for _, i in ranked] + rest)
     ranked.sort(reverse=True)
     gains = [gain(i) for _, i in ranked]
