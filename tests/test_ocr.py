@@ -15,6 +15,7 @@ import textrepair
 from benchmarks.gold_lines import SEEDS
 from benchmarks.heldout import heldout_texts
 from benchmarks.metrics import wer
+from textrepair.explain import Change
 from textrepair.ocr import final_mem_confused, misread_bar_lines, restore_initial_yod
 from textrepair.wordmodel import WordModel
 
@@ -85,14 +86,20 @@ def test_the_switch_and_the_explanation() -> None:
     raw = path.read_text(encoding="utf-8")
     off = textrepair.repair(raw, textrepair.RepairConfig(ocr_letters=False))
     assert off.count("ם") == raw.count("ם")
+    for change in _explained(raw, "restore_final_mem"):
+        assert change.after.count("ם") > change.before.count("ם")
+
+
+def _explained(raw: str, fix: str) -> list[Change]:
+    """The changes ``explain`` names ``fix`` in (ten or more), each on the input line it
+    names; the repair they make is stable."""
     repaired = textrepair.repair_and_explain(raw)
-    fixed = [c for c in repaired.changes if c.fix == "restore_final_mem"]
+    fixed = [c for c in repaired.changes if c.fix == fix]
     assert len(fixed) >= 10
     lines = raw.splitlines()
-    for change in fixed:
-        assert lines[change.line - 1] == change.before
-        assert change.after.count("ם") > change.before.count("ם")
+    assert all(lines[c.line - 1] == c.before for c in fixed)
     assert textrepair.repair(repaired.text) == repaired.text
+    return fixed
 
 
 def test_a_first_yod_read_as_colon_comes_back_in_such_a_document() -> None:
@@ -222,11 +229,5 @@ def test_the_bar_switch_and_the_explanation() -> None:
     raw = (FIXTURES / "ud03" / "weasy_2col__tesseract.txt").read_text(encoding="utf-8")
     off = textrepair.repair(raw, textrepair.RepairConfig(ocr_bars=False))
     assert off.count("|") == raw.count("|")
-    repaired = textrepair.repair_and_explain(raw)
-    fixed = [c for c in repaired.changes if c.fix == "drop_misread_bars"]
-    assert len(fixed) >= 10
-    lines = raw.splitlines()
-    for change in fixed:
-        assert lines[change.line - 1] == change.before
+    for change in _explained(raw, "drop_misread_bars"):
         assert change.after.replace(" ", "") == change.before.replace(" ", "").replace("|", "")
-    assert textrepair.repair(repaired.text) == repaired.text

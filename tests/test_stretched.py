@@ -69,29 +69,42 @@ def test_nothing_lost_or_invented(text: str) -> None:
         assert unstretch(unstretch(text)) == text
 
 
+def _tally(out: list[str], logical: list[str], parted: list[bool]) -> tuple[int, int, int, int]:
+    """Of the Hebrew-only lines: (parted by pdf.js, of them back, the others, of them
+    changed)."""
+    plain = [k for k, line in enumerate(logical) if _plain(line)]
+    turned = [k for k in plain if parted[k]]
+    kept = [k for k in plain if not parted[k]]
+    return (
+        len(turned),
+        sum(out[k] == logical[k] for k in turned),
+        len(kept),
+        sum(out[k] != logical[k] for k in kept),
+    )
+
+
+def _assert_shares(totals: list[int], least: tuple[int, int], back: float, changed: float) -> None:
+    """Enough lines of each kind, and at least ``back`` of the parted ones came back, at
+    most ``changed`` of the others changed (``totals`` as :func:`_tally` counts them)."""
+    parted_lines, came_back, others, changed_lines = totals
+    assert parted_lines >= least[0] and others >= least[1]
+    assert came_back >= back * parted_lines
+    assert changed_lines <= changed * others
+
+
 def test_a_simulated_pdfjs_document_comes_back() -> None:
     """Corpus paragraphs justified in another font, one and two columns wide, and written
     as pdf.js writes them (:func:`damage.pdfjs_page`): most stretched Hebrew-only lines
     come back, few of the others change (measured: 603 of 649, and 28 of 890)."""
     paragraphs = damage.corpus_paragraphs()
-    back = stretched = changed = others = 0
+    totals = [0, 0, 0, 0]
     for seed, column, start in [(1, 24, 0), (2, 50, 60), (3, 30, 120), (4, 40, 180)]:
         written, logical, wide = damage.pdfjs_page(
             paragraphs[start : start + 60], random.Random(seed), column
         )
         out = textrepair.repair("\n".join(written) + "\n").split("\n")
-        for k, line in enumerate(logical):
-            if not _plain(line):
-                continue
-            if wide[k]:
-                stretched += 1
-                back += out[k] == line
-            else:
-                others += 1
-                changed += out[k] != line
-    assert stretched >= 300 and others >= 300
-    assert back >= 0.9 * stretched
-    assert changed <= 0.06 * others
+        totals = [a + b for a, b in zip(totals, _tally(out, logical, wide), strict=True)]
+    _assert_shares(totals, least=(300, 300), back=0.9, changed=0.06)
 
 
 @settings(derandomize=True, deadline=None, max_examples=8)
@@ -144,22 +157,13 @@ def test_stretched_lines_without_a_mark_come_back() -> None:
     fpdf2 PDFs of the held-out set, 6 documents: WER 0.273 raw, 0.179 -> 0.059 repaired
     with layout). Simulated on 12 pages: at least 85% of the parted Hebrew lines come
     back (measured 95%), and at most 4% of the others change (1.4%)."""
-    parted = back = others = changed = 0
+    totals = [0, 0, 0, 0]
     for seed in range(4):
         for column in (40, 50, 60):
             out, written, logical = _unmarked_page(seed, column, justified=True)
-            for k, line in enumerate(logical):
-                if not _plain(line):
-                    continue
-                if written[k] != line:
-                    parted += 1
-                    back += out[k] == line
-                else:
-                    others += 1
-                    changed += out[k] != line
-    assert parted >= 300 and others >= 1000
-    assert back >= 0.85 * parted
-    assert changed <= 0.04 * others
+            parted = [w != line for w, line in zip(written, logical, strict=True)]
+            totals = [a + b for a, b in zip(totals, _tally(out, logical, parted), strict=True)]
+    _assert_shares(totals, least=(300, 1000), back=0.85, changed=0.04)
 
 
 @settings(derandomize=True, deadline=None, max_examples=12)
