@@ -46,7 +46,7 @@ def test_only_ocr_of_david_pages_shows_the_confusion() -> None:
 
 def test_ocr_of_david_pages_is_repaired_better() -> None:
     """Each of the 8 reads at least 5 points of word error rate better, line by line
-    (layout off; at this commit 0.185-0.702 -> 0.110-0.644), and keeps its lines."""
+    (layout off; at this commit 0.185-0.702 -> 0.110-0.480), and keeps its lines."""
     for path in sorted(FIXTURES.glob("*/lo_*__tesseract.txt")):
         raw = path.read_text(encoding="utf-8")
         source = (path.parent / "source.txt").read_text(encoding="utf-8")
@@ -192,13 +192,13 @@ def test_bars_read_into_a_column_go(seed: int, count: int) -> None:
 
 
 def test_most_columns_show_their_bars() -> None:
-    """Of 60 such columns of 3-8 paragraphs, at least 54 show the bars (at this commit
-    59)."""
+    """Of 60 such columns of 3-8 paragraphs, at least 50 show the bars (at this commit
+    55; the others hold fewer than three bars after a mark or in twos)."""
     shown = 0
     for seed in range(60):
         rng, column = _held_out_column(seed, 3 + seed % 6)
         shown += bars_misread("\n".join(damage.ocr_bars(column, rng)))
-    assert shown >= 54
+    assert shown >= 50
 
 
 @settings(max_examples=40, derandomize=True, deadline=None)
