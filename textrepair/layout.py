@@ -407,8 +407,9 @@ def _norm(text: str) -> str:
     return " ".join(_plain(text).split())
 
 
-def _shape(text: str) -> str:
-    """A line with every number replaced by ``#``: running headers differ only in those."""
+def line_shape(text: str) -> str:
+    """A line with every number replaced by ``#`` (and its spacing and bidi controls
+    dropped): running headers differ only in those."""
     return _DIGITS.sub("#", _norm(text))
 
 
@@ -586,10 +587,10 @@ def _kind(text: str, top: bool) -> str:
 
 
 def _repeat_key(text: str) -> str:
-    """What a running header's line keeps from page to page: its :func:`_shape`, or for
+    """What a running header's line keeps from page to page: its :func:`line_shape`, or for
     a line that is little more than a number, the line itself (a year or an issue number
     set apart from the title repeats unchanged; a page number does not)."""
-    shape = _shape(text)
+    shape = line_shape(text)
     return shape if len(shape) >= 3 else "=" + _norm(text)
 
 
@@ -668,7 +669,7 @@ def _furniture_inferred(rows: Sequence[_Row]) -> dict[int, str]:
     for i in nb:
         number = _page_number_of(rows[i].text)
         if number is not None:
-            groups.setdefault(_shape(rows[i].text), []).append((i, number))
+            groups.setdefault(line_shape(rows[i].text), []).append((i, number))
     accepted: set[int] = set()
     groups_of = {i: [j for j, _ in members] for members in groups.values() for i, _ in members}
     for shape, members in groups.items():
@@ -692,7 +693,7 @@ def _furniture_inferred(rows: Sequence[_Row]) -> dict[int, str]:
     shapes: dict[str, list[int]] = {}
     for i in nb:
         if i not in accepted:
-            shapes.setdefault(_shape(rows[i].text), []).append(i)
+            shapes.setdefault(line_shape(rows[i].text), []).append(i)
     outermost = {0, len(nb) - 1}
     grew = True
     while grew:
@@ -762,7 +763,7 @@ def _furniture_blocks(rows: Sequence[_Row]) -> dict[int, str]:
     ``1`` / ``עמוד``): its numbers fall among the page numbers, so they rise through the
     text no longer, and no line of it is a page number by itself. Such a block is found
     as it repeats: :data:`_BLOCK_MIN` to :data:`_BLOCK_MAX` consecutive short lines
-    whose shapes (numbers aside, :func:`_shape`) come again at least twice, with at
+    whose shapes (numbers aside, :func:`line_shape`) come again at least twice, with at
     least :data:`_BLOCK_BODY` full lines of body between one time and the next, holding a
     number and a word, and among the text's first or last :data:`_EDGE_ROWS` lines once
     (a header opens the first page, a footer closes the last: blocks repeated only inside
@@ -774,7 +775,7 @@ def _furniture_blocks(rows: Sequence[_Row]) -> dict[int, str]:
         return {}
     widths = sorted(_width(rows[i].text) for i in nb)
     full = widths[int(0.75 * (len(widths) - 1))]
-    keys = [_shape(rows[i].text) for i in nb]
+    keys = [line_shape(rows[i].text) for i in nb]
     short = [_width(rows[i].text) < _BLOCK_SHORT * full for i in nb]
     body_before = list(accumulate((not s for s in short), initial=0))
     # Blocks lie inside stretches of short lines: (start, end) of each.

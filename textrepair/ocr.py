@@ -28,8 +28,10 @@ is otherwise a sign of a visual-order line, which the seam fixes move to the wor
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 
+from textrepair.layout import line_shape
 from textrepair.tokens import HEBREW_LETTER, lookup
 
 Zipf = Callable[[str], float]
@@ -120,16 +122,13 @@ _MARKS = (",", ";", ".", ":")
 _MISREAD_BAR_RE = re.compile(
     rf"(?<=[{HEBREW_LETTER},.;:\"'])\|(?!\S)|^\|+[ \t]+|[ \t]+\|+$|(?<=\s)\|+[ \t]+"
 )
-_DIGITS_RE = re.compile(r"\d+")
 
 
 def _running_lines(lines: list[str]) -> list[str]:
     """The lines a bar in which may be the engine's: not a table row (a bar at both
     ends) and not a running header or footer (a line repeated, page numbers aside)."""
-    keys = [" ".join(_DIGITS_RE.sub("#", line).split()) for line in lines]
-    seen: dict[str, int] = {}
-    for key in keys:
-        seen[key] = seen.get(key, 0) + 1
+    keys = [line_shape(line) for line in lines]
+    seen = Counter(keys)
     return [
         line
         for line, key in zip(lines, keys, strict=True)

@@ -151,7 +151,7 @@ _FULL_LENGTH = 0.8
 # The lines the shortcut samples to see whether a document without marks has lines to
 # turn (the repair itself looks at all of them).
 _SAMPLE_LINES = 400
-_SAMPLE_CHARS = 200 * _SAMPLE_LINES  # the text they are looked for in
+_SAMPLE_CHARS = 100 * _SAMPLE_LINES  # the text they are looked for in (a page line: 40-90)
 
 
 def _width(ch: str) -> float:
