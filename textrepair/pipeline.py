@@ -392,9 +392,10 @@ def _repair_stretched(
     marked = in_pieces or stretched.glues_runs(bodies)
     if not (marked or (unmarked_too and stretched.page_shaped(bodies))):
         return bodies
-    turned = stretched.stretched_lines(bodies, model, every_line=not in_pieces, marked=marked)
+    turned = stretched.stretched_lines(bodies, model, pieces=in_pieces, marked=marked)
     skip = frozenset(range(len(bodies))) - set(turned) | done
-    bodies = _apply(bodies, "reverse_stretched_line", stretched.unstretch, changes, bool, skip)
+    turn = partial(stretched.unstretch, pieces=in_pieces)
+    bodies = _apply(bodies, "reverse_stretched_line", turn, changes, bool, skip)
     if not marked:
         return bodies
     if in_pieces:

@@ -53,7 +53,11 @@ Latin run, a sentence mark) and draws them left to right, so in a document with 
 second mark the lines justification did not part are in piece order, each piece as it
 reads (``ומשמש ,של חלבוני דם אחרים`` for ``של חלבוני דם אחרים, ומשמש``): the pipeline
 reads them back with :func:`textrepair.seams.reverse_pieces`, which pypdf's extractions
-of the same PDFs need everywhere (see :func:`parts_marks`).
+of the same PDFs need everywhere (see :func:`parts_marks`). Chromium's PDFs show the same
+mark. A line such a producer drew that justification parted is its pieces in drawn order
+too, so a number or Latin run turns with the words around it, not in place as in
+LibreOffice's run order (``הייתה 2011 ביולי שבוצעה`` is ``שבוצעה ביולי 2011 הייתה``),
+and a prefix glued to it goes back before it (``150כ-`` is ``כ-150``).
 
 In such a document a word's tail drawn in another font (WeasyPrint's fallback geresh) is
 an item of its own too, written before the word: ``ן’אזרבייג``; so are the letters after
@@ -130,6 +134,7 @@ _MARK_LED_RE = re.compile(f"(?<= )[.,;:!?]+[{HEBREW_LETTER}]")
 # closing brackets at its left, opening brackets at its right.
 _SIDE_MARK_RE = re.compile(r"(?<![^ ])[.,;:!?)\]}]|[(\[{](?![^ ])")  # what it may move
 _SIDES_RE = re.compile(f"^([.,;:!?)\\]}}]*)([{HEBREW_LETTER}].*?)([(\\[{{]*)$")
+_LTR_SIDES_RE = re.compile(r"^([.,;:!?)\]}]*)([0-9A-Za-z\"'].*?)([(\[{]*)$")
 
 # Words led by a sentence mark, per Hebrew line (pdf.js on WeasyPrint PDFs: 0.21-0.44;
 # pypdf on them 0.10-0.22, which the word model then leaves alone; other logical-order
@@ -262,7 +267,8 @@ def stretch(
     short = column - text_width(core) - _SPACE * glued
     if spaces < 1 or not following.strip():
         return None
-    readings: list[Callable[[], str]] = [lambda: following, lambda: unstretch(following)]
+    pieces = zipf is not None
+    readings = [lambda: following, lambda: unstretch(following, pieces)]
     if zipf is not None:
         readings.append(lambda: reverse_pieces(following, zipf))
     for reading in readings:  # the widest first word decides: stop at one too wide to fit
@@ -272,7 +278,7 @@ def stretch(
 
 
 def stretched_lines(
-    bodies: Sequence[str], model: WordModel, every_line: bool = True, marked: bool = True
+    bodies: Sequence[str], model: WordModel, pieces: bool = False, marked: bool = True
 ) -> list[int]:
     """The lines pdf.js wrote word-reversed: Hebrew words one space apart (a number or
     Latin run among them allowed), stretched by more than :data:`_LEAST_STRETCH` (none
@@ -292,8 +298,10 @@ def stretched_lines(
     whatever its stretch. The lines no stretch explains (a paragraph's last line, a line
     stretched too little) then read better turned too; when, summed, they gain
     :data:`_MIN_GAIN` nats, every line is turned. (On LibreOffice's PDFs those lines are
-    in order and sum far below it.) ``every_line`` False leaves them to another reading
-    (a WeasyPrint document's lines in piece order, see :func:`parts_marks`).
+    in order and sum far below it.) With ``pieces`` (a WeasyPrint or Chromium document,
+    whose lines are in piece order: see :func:`parts_marks`) those lines are left to
+    another reading, and a turned line's number and Latin runs turn with its words
+    (:func:`unstretch`).
 
     Not ``marked`` (the document shows none of pdf.js's marks: its text of fpdf2's
     PDFs), the turned lines must also gain :data:`_UNMARKED_GAIN` nats summed and
@@ -307,7 +315,7 @@ def stretched_lines(
         if not _candidate(body):
             continue
         following = bodies[i + 1] if i + 1 < len(bodies) else ""
-        amount = stretch(body, following, column, None if every_line else model.zipf)
+        amount = stretch(body, following, column, model.zipf if pieces else None)
         if amount is not None and amount > _LEAST_STRETCH:
             ranked.append((amount, i))
         else:
@@ -315,9 +323,9 @@ def stretched_lines(
     score = model.line_score
 
     def gain(i: int) -> float:
-        return score(unstretch(bodies[i])) - score(_marks_placed(bodies[i]))
+        return score(unstretch(bodies[i], pieces)) - score(_marks_placed(bodies[i]))
 
-    if marked and every_line and rest and sum(map(gain, rest)) >= _MIN_GAIN:
+    if marked and not pieces and rest and sum(map(gain, rest)) >= _MIN_GAIN:
         return sorted([i for _, i in ranked] + rest)
     ranked.sort(reverse=True)
     gains = [gain(i) for _, i in ranked]
@@ -332,7 +340,7 @@ def stretched_lines(
     return sorted(i for _, i in ranked[:depth])
 
 
-def unstretch(body: str) -> str:
+def unstretch(body: str, pieces: bool = False) -> str:
     """A stretched line in reading order: the words of each right-to-left stretch of it
     in the opposite order, its number and Latin runs where they are.
 
@@ -343,7 +351,14 @@ def unstretch(body: str) -> str:
     marks alone was displayed on its own too, so its marks turn (``,)`` is ``),``); a
     word led by a sentence mark was two items, the mark drawn at its left, and the mark
     goes to its end (WeasyPrint's PDFs).
-    Spaces lost at the runs' edges are left to the seam fixes."""
+    Spaces lost at the runs' edges are left to the seam fixes.
+
+    With ``pieces`` (a producer that draws a line's pieces left to right, WeasyPrint: see
+    :func:`parts_marks`) a number or Latin run was drawn where it shows, one piece among
+    the words, and turns with them (``הייתה 2011 ביולי שבוצעה`` is ``שבוצעה ביולי 2011
+    הייתה``); a Latin run of several words stays one piece."""
+    if pieces:
+        return _reverse_words(body, _ltr_spaces(body), _piece_turned)
     out, pos = [], 0
     for run in LTR_RUN_RE.finditer(body):
         out += [_reverse_words(body[pos : run.start()]), run.group()]
@@ -352,14 +367,36 @@ def unstretch(body: str) -> str:
     return "".join(out)
 
 
-def _reverse_words(text: str) -> str:
-    """The words of a right-to-left stretch in the opposite order, its outer spaces kept."""
+def _reverse_words(
+    text: str, kept: frozenset[int] = frozenset(), mend: Callable[[str], str] = str
+) -> str:
+    """The words of a right-to-left stretch in the opposite order, its outer spaces kept;
+    a space at an index in ``kept`` joins its words into one (a Latin run's), and each
+    word goes through ``mend``."""
     core = text.strip()
     if not has_hebrew(core):
         return text
     lead = text[: len(text) - len(text.lstrip())]
-    words = [w if _WORD_CHAR_RE.search(w) else w[::-1] for w in reversed(core.split(" "))]
+    words: list[str] = []
+    at = len(lead)
+    for word in core.split(" "):
+        if words and at - 1 in kept:
+            words[-1] += " " + word
+        else:
+            words.append(word)
+        at += len(word) + 1
+    words = [mend(w) if _WORD_CHAR_RE.search(w) else w[::-1] for w in reversed(words)]
     return lead + _marks_placed(" ".join(words)) + text[len(lead) + len(core) :]
+
+
+def _ltr_spaces(text: str) -> frozenset[int]:
+    """The indices of the spaces inside the number and Latin runs of ``text``."""
+    return frozenset(
+        run.start() + k
+        for run in LTR_RUN_RE.finditer(text)
+        for k, ch in enumerate(run.group())
+        if ch == " "
+    )
 
 
 def marks_to_sides(word: str) -> str:
@@ -369,6 +406,24 @@ def marks_to_sides(word: str) -> str:
     ``(באנגלית:``). No Hebrew word ends in an opening bracket or begins with a closing
     one: of pdf.js's extractions, 15 words of the WeasyPrint PDFs have them, all so."""
     m = _SIDES_RE.match(word)
+    if m is None:
+        return word
+    return m.group(3)[::-1] + m.group(2) + m.group(1)[::-1]
+
+
+def _piece_turned(word: str) -> str:
+    """A word of a line in piece order, turned: where a number or Latin run is glued to
+    Hebrew letters, each was a piece and their order turns (``150כ-`` is ``כ-150``);
+    else its marks go where they read, as :func:`marks_to_sides` puts a Hebrew word's,
+    also around a number or Latin run (``)Gay Israel(`` is ``(Gay Israel)``)."""
+    if has_hebrew(word):
+        parts, pos = [], 0
+        for run in LTR_RUN_RE.finditer(word):
+            parts += [word[pos : run.start()], run.group()]
+            pos = run.end()
+        if len(parts) > 1:
+            return "".join(reversed([*parts, word[pos:]]))
+    m = _LTR_SIDES_RE.match(word)
     if m is None:
         return word
     return m.group(3)[::-1] + m.group(2) + m.group(1)[::-1]
