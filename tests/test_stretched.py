@@ -258,8 +258,9 @@ def test_pdfjs_on_weasyprint_pdfs() -> None:
     and the mark goes back to its word's end; the lines justification did not part are
     read in piece order. The four fixtures come back from about half their words wrong
     (measured: 0.48-0.54 before; 0.13-0.27 with stretched lines turned, 0.007-0.136 with
-    the other lines read in piece order too; 0.021-0.123, mean 0.075, at 69cf8da, and
-    0.021-0.100, mean 0.060, since a stretched line's numbers turn with its words)."""
+    the other lines read in piece order too; 0.021-0.123, mean 0.075, at 69cf8da;
+    0.021-0.100, mean 0.060, once a stretched line's numbers turn with its words; 0-0.087,
+    mean 0.040, once a paragraph's last line in piece order is kept)."""
     scores = []
     for path in sorted(FIXTURES.glob("*/weasy_2col__pdfjs.txt")):
         source = (path.parent / "source.txt").read_text(encoding="utf-8")
@@ -270,7 +271,7 @@ def test_pdfjs_on_weasyprint_pdfs() -> None:
         assert {"reverse_stretched_line", "reverse_pieces"} <= fixes, path
         scores.append(wer(source, repaired.text))
     assert len(scores) == 4
-    assert sum(scores) / len(scores) <= 0.07
+    assert sum(scores) / len(scores) <= 0.05
 
 
 def test_marks_drawn_at_a_words_sides_go_where_they_read() -> None:
@@ -291,6 +292,19 @@ def test_a_stretched_line_in_piece_order_turns_its_numbers_with_its_words() -> N
     assert unstretch("ישראלים אלף 69ש- הסיבה", pieces=True) == "הסיבה ש-69 אלף ישראלים"
     assert unstretch("גאווה אירוע ,WorldPrideל-", pieces=True) == "ל-WorldPride, אירוע גאווה"
     assert unstretch(")Gay Israel( הגאה ישראל", pieces=True) == "ישראל הגאה (Gay Israel)"
+
+
+def test_a_paragraphs_last_line_in_piece_order_is_not_turned() -> None:
+    """A line that ends a sentence is likelier its paragraph's last, which justification
+    never stretched: in a document in piece order it is turned only where it reads better
+    turned than in piece order. The fixtures' WeasyPrint lines that are in piece order
+    are kept; lines of the held-out set that pdf.js parted still turn."""
+    model = WordModel.default()
+    kept = [".ן'מסרים מנשיא אזרבייג", '."מזה דורות וכך זה יישאר', ".כזאת בנוכחות התקשורת"]
+    parted = [".ירושלים ובמטרופולין חיפה", ".פלזמה מחילוף כחלק גם", ".כולו בפסיפס הפזורים ,רבים"]
+    assert all(stretched._last_of_paragraph(line, model, pieces=True) for line in kept)
+    assert not any(stretched._last_of_paragraph(line, model, pieces=True) for line in parted)
+    assert not any(stretched._last_of_paragraph(line, model, pieces=False) for line in kept)
 
 
 _NUMBERS = ("2011", "48%", "300,000", "1.5", "150")

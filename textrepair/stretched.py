@@ -120,6 +120,8 @@ _GLUED_BOTH_RE = re.compile(
     f"[{HEBREW_LETTER}][0-9][0-9.,%]*[{HEBREW_LETTER}]"
     f"|[{HEBREW_LETTER}][A-Za-z][A-Za-z ]*[A-Za-z][{HEBREW_LETTER}]"
 )
+# A line that ends a sentence, as a line in visual or piece order shows it: mark first.
+_SENTENCE_END_RE = re.compile(r"\s*[.!?]")
 _SPACE_OR_GLUE_RE = re.compile(f" |{GLUE_HINT_RE.pattern}")
 _WORD_CHAR_RE = re.compile(r"\w")
 # A strong character of a third script: not Latin, not Hebrew.
@@ -337,7 +339,22 @@ def stretched_lines(
     gained = sum(gains[:depth])
     if not marked and (gained < _UNMARKED_GAIN or gained < _UNMARKED_LINE_GAIN * depth):
         return []
-    return sorted(i for _, i in ranked[:depth])
+    return sorted(i for _, i in ranked[:depth] if not _last_of_paragraph(bodies[i], model, pieces))
+
+
+def _last_of_paragraph(body: str, model: WordModel, pieces: bool) -> bool:
+    """Whether a line the ranking would turn is rather its paragraph's last, which
+    justification never stretches: it ends a sentence (its mark written first) and, in a
+    document in piece order, the word model reads it better in piece order than turned.
+    (pdf.js's extractions of WeasyPrint and Chromium PDFs in the labs, 22 documents: of
+    70 such lines the ranking turned, 32 were in piece order, 28 of them read better so,
+    and the 38 that were parted all read better turned, by 1.1 nats or more; of the 859
+    other lines it turned, 41 were in piece order, and a like test would have kept 136
+    parted ones.)"""
+    if not pieces or not _SENTENCE_END_RE.match(body):
+        return False
+    score = model.line_score
+    return score(unstretch(body, pieces)) <= score(reverse_pieces(body, model.zipf))
 
 
 def unstretch(body: str, pieces: bool = False) -> str:
