@@ -352,7 +352,11 @@ def test_lead_marks_to_run_edges(raw: str, fixed: str) -> None:
             "\"הנשיא מבקש להודות לכם על התמיכה. אזרבייג'ן היא בת ברית איתנה",
         ),
         (" אלף ישראלים69- הסיבה ש.שהביטחון שם", "שהביטחון שם. הסיבה ש-69 אלף ישראלים"),
-        # A spaced dash between Hebrew words is inside its piece; ``: "`` opens a quote.
+        # An en dash is a piece of its own, spaced or not: the font that lacked the
+        # marks drew none of them (pdf.js and pypdf on WeasyPrint, seed004, gold002).
+        ("איך ניתן – נוהג כלפי בני עמו", "נוהג כלפי בני עמו – איך ניתן"),
+        (" אפילו אולי–נרשמת התקרבות ", "נרשמת התקרבות – אפילו אולי"),
+        # A spaced hyphen between Hebrew words is inside its piece; ``: "`` opens a quote.
         (
             '"ביקור ראשון - בשומרון: "המועמד המוביל לנשיאות ברזיל ',
             'המועמד המוביל לנשיאות ברזיל: "ביקור ראשון - בשומרון"',

@@ -943,10 +943,14 @@ def _range_dash(texts: Sequence[str], i: int) -> bool:
 
 _R = "\u0590-\u05ff"  # bidi class R: Hebrew letters, points, maqaf, geresh, gershayim
 _NEUTRAL = rf"[^{_R}{LTR_CHARS}()\[\]{{}}<> ]"
+# A spaced hyphen between Hebrew words is inside its piece; an en or em dash is a piece
+# of its own. Lines come out in piece order where the producer drew each mark in a
+# fallback font (WeasyPrint and Chromium with Noto Serif or Sans Hebrew, which have a
+# hyphen and a space but no other mark: no period, comma, digit, en or em dash).
 _PIECE_RE = re.compile(
     rf"(?P<enclosed>\({LTR_RUN_RE.pattern}\))"
     rf"|(?P<ltr>{LTR_RUN_RE.pattern})"
-    rf"|(?P<heb>[{_R}](?:(?:[{_R} ]| [-–—](?= )|(?<=[{_R}])-(?=[{_R}]))*[{_R}])?(?: [-–—](?= |$))*)"
+    rf"|(?P<heb>[{_R}](?:(?:[{_R} ]| -(?= )|(?<=[{_R}])-(?=[{_R}]))*[{_R}])?(?: -(?= |$))*)"
     r"|(?P<open>[(\[{<])|(?P<close>[)\]}>])"
     rf"|(?P<neutral>{_NEUTRAL}+(?: +{_NEUTRAL}+)*)"
     r"|(?P<space> +)"
@@ -1112,7 +1116,9 @@ def reverse_pieces(line: str, zipf: Zipf) -> str:
 
     WeasyPrint PDFs through pypdf come out with every stretch between two direction
     changes (Hebrew, a punctuation mark, a number) in visual order, each stretch itself
-    logical: ``.ן' אזרבייג,באקו`` for ``באקו, אזרבייג'ן.``. The stretches are reversed;
+    logical: ``.ן' אזרבייג,באקו`` for ``באקו, אזרבייג'ן.``; an en or em dash is a
+    stretch of its own, a spaced hyphen is not (see :data:`_PIECE_RE`). The stretches are
+    reversed;
     the spaces between them are rebuilt (punctuation attaches to the word before it, an
     opening bracket or quote to the word after it, a slash to both: ``Shohat/FLASH90``,
     ``2020/2021``; lone quote marks open and close in
