@@ -339,22 +339,25 @@ def stretched_lines(
     gained = sum(gains[:depth])
     if not marked and (gained < _UNMARKED_GAIN or gained < _UNMARKED_LINE_GAIN * depth):
         return []
-    return sorted(i for _, i in ranked[:depth] if not _last_of_paragraph(bodies[i], model, pieces))
+    turned = [i for _, i in ranked[:depth]]
+    if pieces:
+        turned = [i for i in turned if not _last_of_paragraph(bodies[i], model)]
+    return sorted(turned)
 
 
-def _last_of_paragraph(body: str, model: WordModel, pieces: bool) -> bool:
-    """Whether a line the ranking would turn is rather its paragraph's last, which
-    justification never stretches: it ends a sentence (its mark written first) and, in a
-    document in piece order, the word model reads it better in piece order than turned.
+def _last_of_paragraph(body: str, model: WordModel) -> bool:
+    """Whether a line of a document in piece order that the ranking would turn is rather
+    its paragraph's last, which justification never stretches: it ends a sentence (its
+    mark written first) and the word model reads it better in piece order than turned.
     (pdf.js's extractions of WeasyPrint and Chromium PDFs in the labs, 22 documents: of
     70 such lines the ranking turned, 32 were in piece order, 28 of them read better so,
     and the 38 that were parted all read better turned, by 1.1 nats or more; of the 859
     other lines it turned, 41 were in piece order, and a like test would have kept 136
     parted ones.)"""
-    if not pieces or not _SENTENCE_END_RE.match(body):
+    if not _SENTENCE_END_RE.match(body):
         return False
     score = model.line_score
-    return score(unstretch(body, pieces)) <= score(reverse_pieces(body, model.zipf))
+    return score(unstretch(body, pieces=True)) <= score(reverse_pieces(body, model.zipf))
 
 
 def unstretch(body: str, pieces: bool = False) -> str:
@@ -370,10 +373,10 @@ def unstretch(body: str, pieces: bool = False) -> str:
     goes to its end (WeasyPrint's PDFs).
     Spaces lost at the runs' edges are left to the seam fixes.
 
-    With ``pieces`` (a producer that draws a line's pieces left to right, WeasyPrint: see
-    :func:`parts_marks`) a number or Latin run was drawn where it shows, one piece among
-    the words, and turns with them (``הייתה 2011 ביולי שבוצעה`` is ``שבוצעה ביולי 2011
-    הייתה``); a Latin run of several words stays one piece."""
+    With ``pieces`` (a producer that draws a line's pieces left to right, WeasyPrint or
+    Chromium: see :func:`parts_marks`) a number or Latin run was drawn where it shows,
+    one piece among the words, and turns with them (``הייתה 2011 ביולי שבוצעה`` is
+    ``שבוצעה ביולי 2011 הייתה``); a Latin run of several words stays one piece."""
     if pieces:
         return _reverse_words(body, _ltr_spaces(body), _piece_turned)
     out, pos = [], 0
@@ -422,10 +425,7 @@ def marks_to_sides(word: str) -> str:
     start (``.פלזמה`` is ``פלזמה.``, ``)בבלארוס`` is ``בבלארוס)``, ``:באנגלית(`` is
     ``(באנגלית:``). No Hebrew word ends in an opening bracket or begins with a closing
     one: of pdf.js's extractions, 15 words of the WeasyPrint PDFs have them, all so."""
-    m = _SIDES_RE.match(word)
-    if m is None:
-        return word
-    return m.group(3)[::-1] + m.group(2) + m.group(1)[::-1]
+    return _sides_turned(word, _SIDES_RE)
 
 
 def _piece_turned(word: str) -> str:
@@ -440,7 +440,12 @@ def _piece_turned(word: str) -> str:
             pos = run.end()
         if len(parts) > 1:
             return "".join(reversed([*parts, word[pos:]]))
-    m = _LTR_SIDES_RE.match(word)
+    return _sides_turned(word, _LTR_SIDES_RE)
+
+
+def _sides_turned(word: str, sides: re.Pattern[str]) -> str:
+    """``word`` with the marks ``sides`` finds at its start and end changed over."""
+    m = sides.match(word)
     if m is None:
         return word
     return m.group(3)[::-1] + m.group(2) + m.group(1)[::-1]
