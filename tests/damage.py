@@ -704,23 +704,28 @@ def weasy_pieces(line: str, gap: str = " ") -> str:
 
 
 _WEASY_ITEM_RE = re.compile(
-    r"[.,;:!?]+|[()]|[\u05d0-\u05ea]+-?|[0-9]+(?:[.,][0-9]+)*%?|[A-Za-z]+(?: [A-Za-z]+)*"
+    r'[.,;:!?"()]|[\u05d0-\u05ea]+-?|[0-9]+(?:[.,][0-9]+)*%?|[A-Za-z]+(?: [A-Za-z]+)*'
 )
+_HEBREW_IN_BRACKETS_RE = re.compile(r"\([^()A-Za-z]*[\u05d0-\u05ea][^()A-Za-z]*\)")
 
 
 def weasy_stretched(line: str) -> str:
-    """A logical line of Hebrew words, numbers, Latin runs, sentence marks and brackets as
-    pdf.js writes it from a WeasyPrint (or Chromium) PDF where justification stretched
-    every space past 0.6 em: each piece WeasyPrint drew (a Hebrew word, with the hyphen of
-    a prefix; a number; a Latin run, whose inner spaces do not turn it round; a sentence
-    mark; a bracket) written in the order drawn, left to right, each as it reads, with no
-    space between pieces that touch (``עם הביתה 300,000 שקל. זה`` -> ``זה .שקל 300,000
-    הביתה עם``; ``כ-150 יורו`` -> ``יורו 150כ-``; ``(Gay Israel)`` -> ``)Gay Israel(``,
-    all as the held-out set's and the fixtures' extractions have them)."""
+    """A logical line of Hebrew words, numbers, Latin runs, sentence marks, quotes and
+    brackets as pdf.js writes it from a WeasyPrint (or Chromium) PDF where justification
+    stretched every space past 0.6 em: each piece WeasyPrint drew (a Hebrew word, with the
+    hyphen of a prefix; a number; a Latin run, whose inner spaces do not turn it round;
+    each mark) written in the order drawn, left to right, each as it reads, with no space
+    between pieces that touch; a bracket around Hebrew words was drawn as its mirror image,
+    one around a Latin run was not (``עם הביתה 300,000 שקל. זה`` -> ``זה .שקל 300,000
+    הביתה עם``; ``כ-150 יורו`` -> ``יורו 150כ-``; ``(Gay Israel)`` -> ``)Gay Israel(``;
+    ``(קרישיות יתר)`` -> ``(יתר קרישיות)``; ``בלבד".`` -> ``."בלבד``, all as the held-out
+    set's and the fixtures' extractions have them)."""
+    mirrored = {k for m in _HEBREW_IN_BRACKETS_RE.finditer(line) for k in (m.start(), m.end() - 1)}
     parts: list[str] = []
     pos = 0
     for m in _WEASY_ITEM_RE.finditer(line):
-        parts += [line[pos : m.start()], m.group()]
+        item = m.group().translate(_MIRROR_TABLE) if m.start() in mirrored else m.group()
+        parts += [line[pos : m.start()], item]
         pos = m.end()
     parts.append(line[pos:])
     return "".join(reversed(parts))

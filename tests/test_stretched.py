@@ -261,7 +261,8 @@ def test_pdfjs_on_weasyprint_pdfs() -> None:
     the other lines read in piece order too; 0.021-0.123, mean 0.075, at 69cf8da;
     0.021-0.100, mean 0.060, once a stretched line's numbers turn with its words; 0-0.087,
     mean 0.040, once a paragraph's last line in piece order is kept; 0-0.076, mean 0.037,
-    once an en dash is a piece of its own)."""
+    once an en dash is a piece of its own; 0-0.068, mean 0.031, once a turned line's
+    quotes and brackets go to their words' other sides)."""
     scores = []
     for path in sorted(FIXTURES.glob("*/weasy_2col__pdfjs.txt")):
         source = (path.parent / "source.txt").read_text(encoding="utf-8")
@@ -272,7 +273,7 @@ def test_pdfjs_on_weasyprint_pdfs() -> None:
         assert {"reverse_stretched_line", "reverse_pieces"} <= fixes, path
         scores.append(wer(source, repaired.text))
     assert len(scores) == 4
-    assert sum(scores) / len(scores) <= 0.05
+    assert sum(scores) / len(scores) <= 0.04
 
 
 def test_marks_drawn_at_a_words_sides_go_where_they_read() -> None:
@@ -293,6 +294,10 @@ def test_a_stretched_line_in_piece_order_turns_its_numbers_with_its_words() -> N
     assert unstretch("ישראלים אלף 69ש- הסיבה", pieces=True) == "הסיבה ש-69 אלף ישראלים"
     assert unstretch("גאווה אירוע ,WorldPrideל-", pieces=True) == "ל-WorldPride, אירוע גאווה"
     assert unstretch(")Gay Israel( הגאה ישראל", pieces=True) == "ישראל הגאה (Gay Israel)"
+    # Quotes are pieces too, and brackets around Hebrew words were drawn mirrored (the
+    # held-out ud01 and ud02).
+    assert unstretch('כי מלמדת זו כתובת ."בלבד', pieces=True) == 'בלבד". כתובת זו מלמדת כי'
+    assert unstretch("(יתר קרישיות) היפרקואגולציה", pieces=True) == "היפרקואגולציה (קרישיות יתר)"
 
 
 def test_a_paragraphs_last_line_in_piece_order_is_not_turned() -> None:
@@ -314,9 +319,9 @@ _LATIN = ("Israel", "Gay Pride", "FFP", "IgA")
 
 
 def _line_with_runs(rng: random.Random) -> str:
-    """Lexicon words with one to three numbers (some after a prefix and its hyphen) or
-    Latin runs (some in brackets) between them, no two side by side, and sentence marks
-    after some words."""
+    """Lexicon words with one to three numbers (some after a prefix and its hyphen), Latin
+    runs (some in brackets) or Hebrew words in brackets or quotes between them, no two side
+    by side, and sentence marks after some words."""
     hebrew, _ = damage.lexicon()
     words = [rng.choice(hebrew) for _ in range(rng.randint(3, 10))]
     items = [
@@ -326,6 +331,8 @@ def _line_with_runs(rng: random.Random) -> str:
                 rng.choice("בכלמ") + "-" + rng.choice(_NUMBERS),
                 rng.choice(_LATIN),
                 "(" + rng.choice(_LATIN) + ")",
+                "(" + " ".join(rng.sample(hebrew, rng.randint(1, 3))) + ")",
+                '"' + " ".join(rng.sample(hebrew, rng.randint(1, 3))) + '"',
             ]
         )
         for _ in range(rng.randint(1, 3))

@@ -81,6 +81,7 @@ from textrepair.tokens import (
     BIDI_L,
     BIDI_R,
     HEBREW_LETTER,
+    MIRROR,
     has_hebrew,
     lookup,
     sentence_mark_edges,
@@ -136,7 +137,10 @@ _MARK_LED_RE = re.compile(f"(?<= )[.,;:!?]+[{HEBREW_LETTER}]")
 # closing brackets at its left, opening brackets at its right.
 _SIDE_MARK_RE = re.compile(r"(?<![^ ])[.,;:!?)\]}]|[(\[{](?![^ ])")  # what it may move
 _SIDES_RE = re.compile(f"^([.,;:!?)\\]}}]*)([{HEBREW_LETTER}].*?)([(\\[{{]*)$")
-_LTR_SIDES_RE = re.compile(r"^([.,;:!?)\]}]*)([0-9A-Za-z\"'].*?)([(\[{]*)$")
+# A word's marks at its two edges, as a line in piece order has them: every mark was a
+# piece drawn at the side it shows (a hyphen, a percent sign, a slash are the word's own).
+_EDGE_MARKS = r""".,;:!?"'“”„‘’׳״()\[\]{}«»"""
+_EDGES_RE = re.compile(f"^([{_EDGE_MARKS}]*)(.*?)([{_EDGE_MARKS}]*)$")
 
 # Words led by a sentence mark, per Hebrew line (pdf.js on WeasyPrint PDFs: 0.21-0.44;
 # pypdf on them 0.10-0.22, which the word model then leaves alone; other logical-order
@@ -376,9 +380,12 @@ def unstretch(body: str, pieces: bool = False) -> str:
     With ``pieces`` (a producer that draws a line's pieces left to right, WeasyPrint or
     Chromium: see :func:`parts_marks`) a number or Latin run was drawn where it shows,
     one piece among the words, and turns with them (``הייתה 2011 ביולי שבוצעה`` is
-    ``שבוצעה ביולי 2011 הייתה``); a Latin run of several words stays one piece."""
+    ``שבוצעה ביולי 2011 הייתה``); a Latin run of several words stays one piece. Every
+    mark at a word's edge was a piece too, quotes as well, and goes to its other side
+    (``."בלבד`` is ``בלבד".``), and brackets around Hebrew words, drawn mirrored, are
+    mirrored back (:func:`_brackets_paired`)."""
     if pieces:
-        return _reverse_words(body, _ltr_spaces(body), _piece_turned)
+        return _brackets_paired(_reverse_words(body, _ltr_spaces(body), _piece_turned))
     out, pos = [], 0
     for run in LTR_RUN_RE.finditer(body):
         out += [_reverse_words(body[pos : run.start()]), run.group()]
@@ -388,7 +395,7 @@ def unstretch(body: str, pieces: bool = False) -> str:
 
 
 def _reverse_words(
-    text: str, kept: frozenset[int] = frozenset(), mend: Callable[[str], str] = str
+    text: str, kept: frozenset[int] = frozenset(), mend: Callable[[str], str] | None = None
 ) -> str:
     """The words of a right-to-left stretch in the opposite order, its outer spaces kept;
     a space at an index in ``kept`` joins its words into one (a Latin run's), and each
@@ -405,8 +412,9 @@ def _reverse_words(
         else:
             words.append(word)
         at += len(word) + 1
+    mend = mend or marks_to_sides
     words = [mend(w) if _WORD_CHAR_RE.search(w) else w[::-1] for w in reversed(words)]
-    return lead + _marks_placed(" ".join(words)) + text[len(lead) + len(core) :]
+    return lead + " ".join(words) + text[len(lead) + len(core) :]
 
 
 def _ltr_spaces(text: str) -> frozenset[int]:
@@ -431,8 +439,8 @@ def marks_to_sides(word: str) -> str:
 def _piece_turned(word: str) -> str:
     """A word of a line in piece order, turned: where a number or Latin run is glued to
     Hebrew letters, each was a piece and their order turns (``150כ-`` is ``כ-150``);
-    else its marks go where they read, as :func:`marks_to_sides` puts a Hebrew word's,
-    also around a number or Latin run (``)Gay Israel(`` is ``(Gay Israel)``)."""
+    else the marks at its two edges change sides (``העם"`` is ``"העם``, ``)Gay Israel(``
+    is ``(Gay Israel)``)."""
     if has_hebrew(word):
         parts, pos = [], 0
         for run in LTR_RUN_RE.finditer(word):
@@ -440,7 +448,27 @@ def _piece_turned(word: str) -> str:
             pos = run.end()
         if len(parts) > 1:
             return "".join(reversed([*parts, word[pos:]]))
-    return _sides_turned(word, _LTR_SIDES_RE)
+    return _sides_turned(word, _EDGES_RE)
+
+
+def _brackets_paired(line: str) -> str:
+    """A turned line in piece order with its bracketed Hebrew words' brackets mirrored:
+    a bracket drawn around Hebrew words was drawn as its mirror image, one around a Latin
+    run or a number was not (``(יתר קרישיות)`` turned is ``)קרישיות יתר(``, which is
+    ``(קרישיות יתר)``; ``)Gay Israel(`` turned is ``(Gay Israel)``). Brackets are read
+    two by two from the left; a lone one (its pair on another line) is left as it is."""
+    at = [k for k, ch in enumerate(line) if ch in "()[]"]
+    chars = list(line)
+    n = 0
+    while n + 1 < len(at):
+        a, b = at[n], at[n + 1]
+        if line[b] != line[a].translate(MIRROR):
+            n += 1
+            continue
+        if line[a] in ")]" and has_hebrew(line[a + 1 : b]):
+            chars[a], chars[b] = line[b], line[a]
+        n += 2
+    return "".join(chars)
 
 
 def _sides_turned(word: str, sides: re.Pattern[str]) -> str:
