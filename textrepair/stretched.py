@@ -77,6 +77,7 @@ import regex
 
 from textrepair.chunks import mixed_lines
 from textrepair.seams import GLUE_HINT_RE, LTR_RUN_RE, reverse_pieces
+from textrepair.seams import pieces as direction_runs
 from textrepair.tokens import (
     BIDI_L,
     BIDI_R,
@@ -386,12 +387,8 @@ def unstretch(body: str, pieces: bool = False) -> str:
     mirrored back (:func:`_brackets_paired`)."""
     if pieces:
         return _brackets_paired(_reverse_words(body, _ltr_spaces(body), _piece_turned))
-    out, pos = [], 0
-    for run in LTR_RUN_RE.finditer(body):
-        out += [_reverse_words(body[pos : run.start()]), run.group()]
-        pos = run.end()
-    out.append(_reverse_words(body[pos:]))
-    return "".join(out)
+    runs = direction_runs(body)
+    return "".join(run.text if run.ltr else _reverse_words(run.text) for run in runs)
 
 
 def _reverse_words(
@@ -399,22 +396,31 @@ def _reverse_words(
 ) -> str:
     """The words of a right-to-left stretch in the opposite order, its outer spaces kept;
     a space at an index in ``kept`` joins its words into one (a Latin run's), and each
-    word goes through ``mend``."""
+    word goes through ``mend`` (by default its marks go where they read,
+    :func:`_marks_placed`, one scan for a line without any)."""
     core = text.strip()
     if not has_hebrew(core):
         return text
     lead = text[: len(text) - len(text.lstrip())]
-    words: list[str] = []
-    at = len(lead)
-    for word in core.split(" "):
-        if words and at - 1 in kept:
-            words[-1] += " " + word
+    words = core.split(" ")
+    if kept:
+        words = _joined(words, kept, len(lead))
+    each = mend or str
+    line = " ".join(each(w) if _WORD_CHAR_RE.search(w) else w[::-1] for w in reversed(words))
+    return lead + (line if mend else _marks_placed(line)) + text[len(lead) + len(core) :]
+
+
+def _joined(words: list[str], kept: frozenset[int], at: int) -> list[str]:
+    """``words`` (split at single spaces, the first at index ``at``), each word whose
+    space before it is at an index in ``kept`` joined to the one before it."""
+    out: list[str] = []
+    for word in words:
+        if out and at - 1 in kept:
+            out[-1] += " " + word
         else:
-            words.append(word)
+            out.append(word)
         at += len(word) + 1
-    mend = mend or marks_to_sides
-    words = [mend(w) if _WORD_CHAR_RE.search(w) else w[::-1] for w in reversed(words)]
-    return lead + " ".join(words) + text[len(lead) + len(core) :]
+    return out
 
 
 def _ltr_spaces(text: str) -> frozenset[int]:
@@ -441,13 +447,9 @@ def _piece_turned(word: str) -> str:
     Hebrew letters, each was a piece and their order turns (``150כ-`` is ``כ-150``);
     else the marks at its two edges change sides (``העם"`` is ``"העם``, ``)Gay Israel(``
     is ``(Gay Israel)``)."""
-    if has_hebrew(word):
-        parts, pos = [], 0
-        for run in LTR_RUN_RE.finditer(word):
-            parts += [word[pos : run.start()], run.group()]
-            pos = run.end()
-        if len(parts) > 1:
-            return "".join(reversed([*parts, word[pos:]]))
+    runs = direction_runs(word)
+    if len(runs) > 1 and has_hebrew(word):
+        return "".join(run.text for run in reversed(runs))
     return _sides_turned(word, _EDGES_RE)
 
 
