@@ -397,6 +397,84 @@ def test_columns_on_offset_baselines() -> None:
     assert layout(text).text.splitlines() == [*right, *left]
 
 
+def _letter_visual_columns(rng: random.Random, paragraphs: list[str], width: int) -> tuple:
+    """Pages of two side-by-side columns as pypdf's layout mode writes them: each
+    column's line letter-reversed (drawn order) and padded to the column's right edge, a
+    justified line's spaces doubled, pages of 10-17 rows (the right column ending a
+    paragraph), form feeds between; (the text, its words in reading order)."""
+    from bidi import get_display
+
+    lines = _damage.column_lines(paragraphs, width)
+    height = rng.randint(10, 14)
+
+    def cell(line: tuple[str, bool] | None) -> str:
+        if line is None:
+            return " " * (width + 12)
+        text, last = line
+        drawn = get_display(text if last else text.replace(" ", "  "), base_dir="R")
+        return drawn.rjust(width + 12)
+
+    pages = []
+    top = 0
+    while top < len(lines):
+        # The right column ends with a paragraph: its end tells nothing of what follows.
+        mid = next((k + 1 for k in range(top + height - 3, len(lines)) if lines[k][1]), top)
+        mid = min(max(mid, top + 1), top + height + 3)
+        right, left = lines[top:mid], lines[mid : mid + height]
+        top = mid + height
+        rows = [
+            (cell(lt) + " " * rng.randint(6, 10) + cell(r)).rstrip()
+            for r, lt in zip_longest(right, left)
+        ]
+        pages.append("\n".join(rows) + "\n")
+    return "\f".join(pages), words(" ".join(t for t, _ in lines))
+
+
+def test_letter_visual_side_by_side_columns_are_not_turned() -> None:
+    """pypdf's layout mode mirrors a line's letters and stretches a justified line's
+    spaces, as pdfminer does (whose left-first boxes ``repair`` turns), but it places
+    the columns side by side. Once split they are in reading order, right column first,
+    and stay so (before the fix 0 of these pages came back in order)."""
+    from benchmarks.heldout import heldout_texts
+
+    texts = heldout_texts(min_words=15)
+    rng = random.Random(11)
+    ok = 0
+    for _ in range(12):
+        paragraphs = held_out_run(rng, texts, 12, (8, 12))
+        text, expected = _letter_visual_columns(rng, paragraphs, rng.randint(34, 44))
+        ok += words(textrepair.repair(text, textrepair.RepairConfig(layout=True))) == expected
+    assert ok >= 11
+
+
+def test_a_wide_space_before_a_sentence_end_makes_no_columns() -> None:
+    """A justified line drawn with its sentence-ending mark in another font (pypdf's
+    layout mode of a Chromium page) can show a wide gap before the line's last word. A
+    few such rows, their gaps lined up, are not a gutter: the text beyond them is a word
+    or two, where a page's two columns reach about as far."""
+    rows = [line.replace(" ", "  ") for line in BODY * 3]
+    for k in range(9, 14):
+        head, tail = rows[k].rsplit("  ", 1)
+        rows[k] = head.ljust(58) + "      " + tail
+    text = "\n".join(rows) + "\n"
+    assert split_columns(text) == text
+
+
+def test_columns_joined_by_a_few_spaces_that_wander() -> None:
+    """An extractor that joins a row's text spans with a few spaces instead of placing
+    them (PyMuPDF's ``sort=True``) writes two columns side by side with the gap between
+    them moving from row to row; nearly every row has one, near the same place."""
+    rng = random.Random(3)
+    right, left = BODY * 2, BODY[::-1] * 2
+    rows = [
+        lt.rjust(54 + rng.randint(-6, 6)) + " " * rng.randint(3, 5) + r.rjust(54)
+        for r, lt in zip(right, left, strict=True)
+    ]
+    text = "\n".join(rows) + "\n"
+    assert split_columns(text).splitlines() == [*right, *left]
+    assert layout(text).text.splitlines() == [*right, *left]
+
+
 def test_latin_columns_read_left_column_first() -> None:
     left = ["The first column starts here and", "runs down the left side of the", "page to the"]
     right = ["bottom, and the second column", "takes over on the right side,", "where it ends."]

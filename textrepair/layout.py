@@ -70,6 +70,18 @@ _GUTTER_SHARE = 0.3
 # short line on the far side, and a few lines with a number set far right (``... 4``)
 # must not make a book of one page two columns.
 _GUTTER_NEAR_SHARE = 0.05
+# ... and the rows that hold text on both sides reach about as far on each (the narrower
+# side's widest cell at least this share of the wider's): a page's columns are set to
+# like widths (a sidebar of short headlines still has a full line or two), while a
+# justified line's wide space before a mark drawn in another font (a sentence's end in
+# pypdf's layout mode of a Chromium page) leaves a few characters on one side.
+_GUTTER_BALANCE = 0.5
+# A ragged gutter (:func:`_ragged_gutter`): each row's wide gap within this share of the
+# page's width of the rows' median gap, in at least this many rows, this share of the
+# stretch's non-blank rows.
+_RAGGED_BAND = 0.2
+_RAGGED_ROWS = 8
+_RAGGED_SHARE = 0.8
 # The extent given to a line that must cross every possible gutter (furniture).
 _CROSS_ALL = 1 << 20
 # Furniture is looked for among the first and last few non-blank lines of a page.
@@ -340,8 +352,8 @@ _PAGE_WORDS = frozenset(
     {"עמוד", "עמ'", "עמ׳", "עמ", "מתוך", "page", "p.", "pp.", "of", "/", "-", "–", "—", "|", "·"}
 )
 _OF_WORDS = frozenset({"מתוך", "of", "/"})  # "page 3 of 10"
-_EDGE_NUMBER_END = re.compile(r"^(?P<text>.*\S)(?:\s{2,}|\s*[|·•]\s*)(?P<num>\d{1,4})$")
-_EDGE_NUMBER_START = re.compile(r"^(?P<num>\d{1,4})(?:\s{2,}|\s*[|·•]\s*)(?P<text>\S.*)$")
+_EDGE_NUMBER_END = re.compile(r"^(?P<text>.*\S)(?P<sep>\s{2,}|\s*[|·•]\s*)(?P<num>\d{1,4})$")
+_EDGE_NUMBER_START = re.compile(r"^(?P<num>\d{1,4})(?P<sep>\s{2,}|\s*[|·•]\s*)(?P<text>\S.*)$")
 _NEWLINE = re.compile(r"(\r\n|\n|\r)")
 
 
@@ -559,15 +571,26 @@ def _bare_page_number(text: str) -> int | None:
 def _edge_page_number(text: str) -> tuple[int, str] | None:
     """(number, rest) of a line with a page number set apart at one end of a title line.
 
-    Not in a line whose every word space is the same wide run: that is a justified line
-    as pdfminer writes it (:func:`_evenly_spaced`), which may begin or end with a number.
+    Set apart means by a bar or by more spaces than the line's usual word space: a line
+    whose word spaces are all stretched to runs (a justified line as pdfminer or pypdf's
+    layout mode writes it, two columns' lines side by side among them) may begin or end
+    with a number as a run away.
     """
     t = _plain(text).strip()
     for pattern in (_EDGE_NUMBER_END, _EDGE_NUMBER_START):
         m = pattern.match(t)
         if m and (has_hebrew(m["text"]) or _LATIN.search(m["text"])) and len(m["text"]) <= 160:
-            return None if _evenly_spaced(t) else (int(m["num"]), m["text"])
+            sep = m["sep"]
+            if sep.isspace() and len(sep) <= _usual_space(m["text"]):
+                return None
+            return int(m["num"]), m["text"]
     return None
+
+
+def _usual_space(text: str) -> int:
+    """The most common run of spaces between the words of a line (1 when it has none)."""
+    runs = Counter(len(r) for r in re.findall(" +", text))
+    return runs.most_common(1)[0][0] if runs else 1
 
 
 def _page_number_of(text: str) -> int | None:
@@ -981,9 +1004,25 @@ def _better(
         return best
     if len(supports) + near < _GUTTER_NEAR_SHARE * len(rows):
         return best
+    if not _balanced([geoms[k] for k in supports], p):
+        return best
     if best is None or len(supports) > best[0]:
         return (len(supports), p, rows[0], rows[-1])
     return best
+
+
+def _balanced(rows: Sequence[_Geometry | None], p: int) -> bool:
+    """Whether the rows cut at gutter ``p`` reach about as far on its two sides."""
+    left: list[int] = []
+    right: list[int] = []
+    for g in rows:
+        if g is None:
+            continue
+        a, b = next((a, b) for a, b in g.gaps if a <= p < b)
+        left.append(a - g.start)
+        right.append(g.end - b)
+    narrow, wide = sorted((max(left), max(right)))
+    return narrow >= _GUTTER_BALANCE * wide
 
 
 def _center_gutter(
@@ -1070,20 +1109,26 @@ def _split_region(items: list[_Item], regions: list[int], known: list[int]) -> l
     (and, when given, is tried on a page that shows none of its own).
     """
     geoms = _page_geometry(items)
-    found = _find_gutter(geoms, [it.text for it in items])
+    texts = [it.text for it in items]
+    found = _find_gutter(geoms, texts)
     if found is None and known:
         found = _known_gutter(geoms, known)
-    if found is None:
+    ragged = _ragged_gutter(geoms)
+    if ragged is not None and (found is None or _span(ragged) > _span(found)):
+        cuts, first, last = ragged
+    elif found is not None:
+        p, first, last = found
+        known.append(p)
+        cuts = [p] * (last + 1 - first)
+    else:
         return items
-    p, first, last = found
-    known.append(p)
     right_id, left_id = regions[0], regions[0] + 1
     regions[0] += 2
     right: list[_Item] = []
     left: list[_Item] = []
     cells = [
-        None if g is None else tuple(part.strip() for part in _cut(it.text, p))
-        for it, g in zip(items[first : last + 1], geoms[first : last + 1], strict=True)
+        None if g is None else tuple(part.strip() for part in _cut(it.text, q))
+        for it, g, q in zip(items[first : last + 1], geoms[first : last + 1], cuts, strict=True)
     ]
     offset = _offset_baselines([c for c in cells if c is not None])
     for it, cell in zip(items[first : last + 1], cells, strict=True):
@@ -1099,6 +1144,62 @@ def _split_region(items: list[_Item], regions: list[int], known: list[int]) -> l
     before = _split_region(items[:first], regions, []) if first else []
     after = _split_region(items[last + 1 :], regions, []) if last + 1 < len(items) else []
     return before + ordered + after
+
+
+def _span(found: tuple) -> int:
+    """How many rows a gutter found spans (its last two fields: first and last row)."""
+    return found[-1] - found[-2]
+
+
+def _ragged_gutter(geoms: Sequence[_Geometry | None]) -> tuple[list[int], int, int] | None:
+    """(cut of each row, first row, last row) of two columns whose gutter wanders.
+
+    An extractor that joins a row's text spans with a few spaces instead of placing them
+    at their positions (PyMuPDF's ``sort=True``) writes two columns side by side with the
+    gap between them moving from row to row, as long as each column's line. Such a
+    stretch is read as two columns when nearly every row in it has a wide gap near the
+    same place (each row is cut in the middle of its own; a row with text on one side
+    only is cut at that place) and the two sides reach about as far. A row whose text
+    runs across that place without a gap ends the stretch.
+    """
+    mids = [(a + b) // 2 for g in geoms if g for a, b in g.gaps]
+    width = max((g.end for g in geoms if g and g.end < _CROSS_ALL), default=0)
+    if len(mids) < _RAGGED_ROWS or width == 0:
+        return None
+    centre = int(statistics.median(mids))
+    band = _RAGGED_BAND * width
+    cuts: list[int | None] = []  # None: the row crosses the gutter
+    gapped: list[bool] = []
+    for g in geoms:
+        near = [(a + b) // 2 for a, b in g.gaps if abs((a + b) // 2 - centre) <= band] if g else []
+        gapped.append(bool(near))
+        if near:
+            cuts.append(min(near, key=lambda m: abs(m - centre)))
+        elif g is None or g.end <= centre or g.start >= centre:
+            cuts.append(centre)
+        else:
+            cuts.append(None)
+    best: list[int] = []
+    stretch: list[int] = []
+    for k, cut in enumerate([*cuts, None]):
+        if cut is not None:
+            stretch.append(k)
+            continue
+        with_gap = [j for j in stretch if gapped[j]]
+        if len(with_gap) > sum(gapped[j] for j in best):
+            best = with_gap
+        stretch = []
+    if len(best) < _RAGGED_ROWS:
+        return None
+    first, last = best[0], best[-1]
+    if len(best) < _RAGGED_SHARE * sum(1 for g in geoms[first : last + 1] if g is not None):
+        return None
+    sides = [(cuts[j] or 0) - g.start for j in best if (g := geoms[j]) is not None]
+    others = [g.end - (cuts[j] or 0) for j in best if (g := geoms[j]) is not None]
+    narrow, wide = sorted((max(sides), max(others)))
+    if narrow < _GUTTER_BALANCE * wide:
+        return None
+    return [cuts[j] or centre for j in range(first, last + 1)], first, last
 
 
 def _offset_baselines(cells: Sequence[tuple[str, ...]]) -> bool:

@@ -231,17 +231,22 @@ def _lay_out(
     pdftotext's 142 such runs in the fixtures' repairs are a line reversed; ``-raw``
     writes them forward); of other logical text nothing is known, and its runs decide
     (:func:`_word_runs_visual`). Then a letter-visual document's words one space apart.
-    Furniture removed is reported."""
-    left_first = boxes_left_first(diagnosis, text, raw)
+    Furniture removed is reported.
+
+    Side-by-side columns, once split, are in reading order whatever else the text shows:
+    the extractor laid the page out by position instead of writing its boxes in some
+    order (pypdf's layout mode mirrors letters and stretches a justified line's spaces,
+    as pdfminer does, but puts the columns side by side), so nothing is turned."""
     letters = diagnosis.regime is Regime.LETTER_VISUAL
     split = any(c.fix == "split_columns" for c in changes)
+    left_first = False if split else boxes_left_first(diagnosis, text, raw)
     laid = layout(
         text,
         reflow=cfg.reflow,
         keep_furniture=cfg.keep_furniture,
         left_first=left_first,
         word_runs_visual=_word_runs_visual(left_first, letters, split),
-        lines_across=left_first is False and letters,
+        lines_across=left_first is False and letters and not split,
     )
     kept = cfg.keep_furniture
     changes.extend(Change(n, k, line, line if kept else "") for n, k, line in laid.removed)
