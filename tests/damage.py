@@ -503,6 +503,18 @@ def words_left_to_right(line: str, rng: random.Random, stretch: float = 0.25) ->
     return out + words[-1]
 
 
+def words_marks_left_to_right(line: str, rng: random.Random, stretch: float = 0.25) -> str:
+    """A line as PyMuPDF's ``get_text(sort=True)`` writes it: its words from left to
+    right, so in reverse order, each word's marks on the side they are drawn on (a
+    comma after a word is left of it: ``,איסייב``), two spaces at a ``stretch`` share of
+    the gaps (a justified line's stretch)."""
+    out = []
+    for word in line.split()[::-1]:
+        lead, core, trail = split_punct(word)
+        out.append(mirror(trail[::-1]) + core + mirror(lead[::-1]))
+    return "".join(w + ("  " if rng.random() < stretch else " ") for w in out).rstrip()
+
+
 def pieces_left_to_right(line: str, rng: random.Random, cut: float = 0.7) -> list[str] | None:
     """A justified line as PyMuPDF writes it from a PDF that draws each stretch of a
     line between wide spaces on its own (Chrome's print to PDF): parted at a ``cut``

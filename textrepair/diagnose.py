@@ -383,11 +383,14 @@ def reversal_vote(lines: Sequence[Sequence[str]]) -> float:
     round, ``benchmarks/wordmodel_eval.py``); the sum over a document's lines, each
     clipped, does. A second repair of pdfminer's output needs it: the stretched spaces of
     its justified lines stay, the words are in order now, and they must not read as
-    fragments left to right.
+    fragments left to right. Words are read without their marks: an extractor that
+    writes words in visual order writes their marks on the visual side too (``,איסייב``),
+    and the order of the words is the question.
     """
     pair = WordModel.default().pair
     vote = 0.0
-    for tokens in lines:
+    for line in lines:
+        tokens = [split_punct(token)[1] for token in line]
         d = identity_score(tokens[::-1], pair, None, None)
         d -= identity_score(tokens, pair, None, None)
         vote += max(-_STRETCH_CLIP, min(_STRETCH_CLIP, d))
