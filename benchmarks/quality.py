@@ -82,6 +82,8 @@ EXTRACTORS = (
     "pdfbox",
     "tesseract",
     "tesseract_heb_eng",
+    "pypdf_layout",
+    "pymupdf_sort",
 )
 # Fixture texts taken from ``../shared/corpus``, whose word pairs the bundled word model
 # counted: its decisions on them recall pairs it has read (``benchmarks/wordmodel_eval.py``).

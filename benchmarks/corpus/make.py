@@ -416,6 +416,15 @@ def _pypdf(pdf: Path) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(str(pdf)).pages)
 
 
+def _pypdf_layout(pdf: Path) -> str:
+    """pypdf's layout mode (``extraction_mode="layout"``): each page laid out in fixed
+    width, side-by-side columns kept side by side, as ``pdftotext -layout`` does."""
+    from pypdf import PdfReader
+
+    pages = PdfReader(str(pdf)).pages
+    return "\n".join(page.extract_text(extraction_mode="layout") for page in pages)
+
+
 def _pdfplumber(pdf: Path) -> str:
     import pdfplumber
 
@@ -428,6 +437,15 @@ def _pymupdf(pdf: Path) -> str:
 
     with pymupdf.open(str(pdf)) as doc:
         return "\n".join(page.get_text() for page in doc)
+
+
+def _pymupdf_sort(pdf: Path) -> str:
+    """PyMuPDF's ``get_text(sort=True)``: a page's text blocks sorted top to bottom, left
+    to right (its documented "natural reading order")."""
+    import pymupdf
+
+    with pymupdf.open(str(pdf)) as doc:
+        return "\n".join(page.get_text(sort=True) for page in doc)
 
 
 def _mutool(pdf: Path) -> str:
@@ -490,6 +508,8 @@ EXTRACTORS: dict[str, Callable[[Path], str]] = {
     "pdfbox": _pdfbox,
     "tesseract": _tesseract("heb"),
     "tesseract_heb_eng": _tesseract("heb+eng"),
+    "pypdf_layout": _pypdf_layout,
+    "pymupdf_sort": _pymupdf_sort,
 }
 
 
