@@ -560,9 +560,9 @@ def test_lines_written_word_by_word_left_to_right_come_back() -> None:
 def test_words_left_to_right_with_their_marks_are_told() -> None:
     """PyMuPDF's ``sort=True`` writes a line's words left to right with each word's
     marks where they are drawn (``damage.words_marks_left_to_right``): ``,איסייב``. The
-    vote on word order reads the words without their marks, which sit on the wrong side
-    in both readings; with them, a comma at a word's start made the reversed reading
-    look worse (a seed-000 extraction read 0.79 WER). Held-out lines with a mark, in
+    vote on word order reads the words reversed with their marks moved where they read,
+    as the repair writes them; read as drawn, a comma at a word's start made the reversed
+    reading look worse (a seed-000 extraction read 0.79 WER). Held-out lines with a mark, in
     documents of 20: every document is told (8 of 10 before), 181 of 200 lines come back
     exact (148 before)."""
     rng = random.Random(4)

@@ -24,6 +24,7 @@ from typing import NamedTuple
 from textrepair.fixes import has_final_first
 from textrepair.letters import letter_visual_score
 from textrepair.reorder import identity_score
+from textrepair.stretched import marks_to_sides
 from textrepair.surgery import run_cut_forms, shows_cuts
 from textrepair.tokens import (
     HEBREW_LETTER,
@@ -383,15 +384,17 @@ def reversal_vote(lines: Sequence[Sequence[str]]) -> float:
     round, ``benchmarks/wordmodel_eval.py``); the sum over a document's lines, each
     clipped, does. A second repair of pdfminer's output needs it: the stretched spaces of
     its justified lines stay, the words are in order now, and they must not read as
-    fragments left to right. Words are read without their marks: an extractor that
-    writes words in visual order writes their marks on the visual side too (``,איסייב``),
-    and the order of the words is the question.
+    fragments left to right. The words reversed are read with their marks where they
+    read (:func:`textrepair.stretched.marks_to_sides`), as the repair writes them: an
+    extractor that writes words in visual order may write their marks on the visual
+    side too (``,איסייב``, PyMuPDF's ``sort=True``), where a comma at a word's start
+    made the reversed reading look worse.
     """
     pair = WordModel.default().pair
     vote = 0.0
-    for line in lines:
-        tokens = [split_punct(token)[1] for token in line]
-        d = identity_score(tokens[::-1], pair, None, None)
+    for tokens in lines:
+        turned = [marks_to_sides(token) for token in reversed(tokens)]
+        d = identity_score(turned, pair, None, None)
         d -= identity_score(tokens, pair, None, None)
         vote += max(-_STRETCH_CLIP, min(_STRETCH_CLIP, d))
     return vote
