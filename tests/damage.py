@@ -507,10 +507,18 @@ def words_marks_left_to_right(line: str, rng: random.Random, stretch: float = 0.
     """A line as PyMuPDF's ``get_text(sort=True)`` writes it: its words from left to
     right, so in reverse order, each word's marks on the side they are drawn on (a
     comma after a word is left of it: ``,איסייב``), two spaces at a ``stretch`` share of
-    the gaps (a justified line's stretch)."""
+    the gaps (a justified line's stretch). A word with an apostrophe or a quotation
+    mark between its letters is three glyph runs, written left to right too, the mark
+    glued to the piece before or after it or to both (``מ" ק``, ``ייסון 'ג``,
+    ``ן'אזרבייג`` for ``ק"מ``, ``ג'ייסון``, ``אזרבייג'ן``)."""
     out = []
     for word in line.split()[::-1]:
         lead, core, trail = split_punct(word)
+        pieces = re.split("([\"'])", core)
+        if len(pieces) == 3 and pieces[0] and pieces[2]:
+            right, mark, left = pieces
+            core = rng.choice([left + mark + " " + right, left + " " + mark + right])
+            core = rng.choice([core, left + mark + right])
         out.append(mirror(trail[::-1]) + core + mirror(lead[::-1]))
     return "".join(w + ("  " if rng.random() < stretch else " ") for w in out).rstrip()
 

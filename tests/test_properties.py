@@ -580,6 +580,49 @@ def test_words_left_to_right_with_their_marks_are_told() -> None:
     assert exact >= 0.8 * total
 
 
+def test_words_written_piece_by_piece_left_to_right_come_back() -> None:
+    """PyMuPDF's ``sort=True`` writes a word with an apostrophe or a quotation mark
+    between its letters piece by piece, left to right (``מ" ק`` for ``ק"מ``,
+    ``ן'אזרבייג`` for ``אזרבייג'ן``), and a quote at a word's edge on its visual side.
+    The held-out lines with such a word (56), in documents of 20: each document is told
+    (``pieces_visual``), 36 of 40 lines come back exact (0 with the pieces and the edge
+    quotes left as written), and a second repair changes nothing."""
+    rng = random.Random(6)
+    inner = re.compile("[\u05d0-\u05ea][\"'][\u05d0-\u05ea]")
+    lines = [x for x in _all_hebrew_heldout_lines() if inner.search(x)]
+    exact = total = 0
+    for k in range(0, len(lines) - 19, 20):
+        doc = lines[k : k + 20]
+        text = "\n".join(damage.words_marks_left_to_right(x, rng) for x in doc) + "\n"
+        result = textrepair.repair_and_explain(text)
+        assert result.diagnosis.pieces_visual
+        assert textrepair.repair(result.text) == result.text
+        exact += sum(a == b for a, b in zip(result.text.splitlines(), doc, strict=True))
+        total += len(doc)
+    assert total == 40
+    assert exact >= 34
+
+
+@pytest.mark.parametrize(
+    ("tokens", "turned"),
+    [
+        (['מ"', "ק", "180"], ['ק"מ', "180"]),  # the mark glued to the left piece
+        (["ייסון", "'ג"], ["ג'ייסון"]),  # ... to the right one
+        ([".ן'אזרבייג"], [".אזרבייג'ן"]),  # ... to both: one token
+        (['ר"', "האדמו", "זעק"], ['האדמו"ר', "זעק"]),
+        (['ק"מ', "180"], ['ק"מ', "180"]),  # a word written whole stays
+        (['צה"ל'], ['צה"ל']),
+        (['שם"', "האברך"], ['שם"', "האברך"]),  # a quote ending a word: no word made
+        (["אזרבייג׳ן"], ["אזרבייג׳ן"]),  # the Hebrew geresh is a letter's run: never cut
+    ],
+)
+def test_words_written_piece_by_piece_are_turned(tokens: list[str], turned: list[str]) -> None:
+    from textrepair.fixes import turn_word_pieces
+    from textrepair.wordmodel import WordModel
+
+    assert [t for t, _ in turn_word_pieces(tokens, WordModel.default().zipf)] == turned
+
+
 @pytest.mark.parametrize(
     ("tokens", "parted"),
     [

@@ -219,13 +219,22 @@ def test_logical_extractions_show_few_run_cut_marks() -> None:
 
     PDFBox among them: it glues a number to the word beside it on 5-13% of the lines of
     its LibreOffice extractions (``2 מתוך 1עמוד``), as logical extractors do, and that
-    alone does not make a document cut."""
+    alone does not make a document cut. PyMuPDF's ``sort=True`` is not among them: it
+    writes every word and every piece of a word left to right (``מ" ק``), a visual text
+    cut at its marks, told as such (every word a fragment of its own) in 19 of its 20
+    extractions; the 20th, a two-column page whose rows it glued into one another, goes
+    to token surgery."""
     paths = sorted(FIXTURES.glob("*/*.txt")) + sorted(gold_lines.SEEDS.glob("00[0124]_*.txt"))
     assert len(paths) > 200
+    told = 0
     for path in paths:
         diagnosis = textrepair.repair_and_explain(path.read_text(encoding="utf-8")).diagnosis
+        if path.stem.endswith("__pymupdf_sort"):
+            told += diagnosis.words_reversed
+            continue
         assert diagnosis.run_cut_lines < 0.1 * max(1, diagnosis.hebrew_lines), path
         assert not diagnosis.cut_runs, path
+    assert told >= 19
 
 
 @pytest.mark.parametrize(("run", "cut"), [("נשיאם", 4), ("ההם", 1), ("לעל", 1), ("קב", 1)])

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from enum import Enum
 from typing import NamedTuple
 
-from textrepair.fixes import has_final_first
+from textrepair.fixes import has_final_first, pieces_vote
 from textrepair.letters import letter_visual_score
 from textrepair.reorder import identity_score
 from textrepair.stretched import marks_to_sides
@@ -141,6 +141,7 @@ class Diagnosis(NamedTuple):
     words_reversed: bool = False  # fragment-visual, every word a fragment of its own
     gaps_in_order: bool = False  # lines of wide gaps read in order, taken together
     paragraph_lines: bool = False  # lines are whole paragraphs (see paragraph_lines)
+    pieces_visual: bool = False  # ... and a word's pieces too (see _pieces_visual)
 
     @property
     def visual(self) -> bool:
@@ -184,6 +185,7 @@ class Diagnosis(NamedTuple):
             f"{self.reversed_lines}, as written {self.forward_lines}"
             + (f"; with words cut at glyph runs {self.cut_lines}" if self.visual else "")
             + ("; every word a fragment of its own" if self.words_reversed else "")
+            + ("; every piece of a word too" if self.pieces_visual else "")
             + f"; with marks only cut glyph runs leave {self.run_cut_lines}"
             + ("; lines of wide gaps read in order, all together" if self.gaps_in_order else "")
             + ("; lines are whole paragraphs: fixes inside them only" * self.paragraph_lines)
@@ -297,6 +299,7 @@ def diagnose(bodies: Sequence[str], assume: str = "auto") -> Diagnosis:
         cut = sum(1 for b in unmirrored if _HEBREW_RE.search(b) and shows_cuts(b))
         runs = _single_spaced_runs(unmirrored[:_WORDS_SAMPLE_LINES], _STRETCH_SAMPLE)
         words_reversed = placed or reversal_vote(runs) > _WORDS_REVERSED_MARGIN
+    pieces_visual = words_reversed and _pieces_visual(unmirrored[:_WORDS_SAMPLE_LINES])
     return Diagnosis(
         regime,
         hebrew,
@@ -314,7 +317,27 @@ def diagnose(bodies: Sequence[str], assume: str = "auto") -> Diagnosis:
         words_reversed=words_reversed,
         gaps_in_order=gaps_in_order,
         paragraph_lines=paragraph_lines(bodies),
+        pieces_visual=pieces_visual,
     )
+
+
+def _pieces_visual(bodies: Sequence[str]) -> bool:
+    """Whether a document written word by word left to right wrote each piece of a word
+    on its own too (PyMuPDF's ``sort=True``: ``ן'אזרבייג``, ``מ" ק``): its words with a
+    geresh or gershayim inside read better with their pieces turned, at least
+    :data:`_PIECES_MIN` of them and :data:`_PIECES_RATIO` times as many as read better
+    as written (pypdf on Typst's PDFs writes each word whole: ``אזרבייג'ן``)."""
+    zipf = WordModel.default().zipf
+    turned = written = 0
+    for body in bodies:
+        if "'" in body or '"' in body or "\u2019" in body or "\u201d" in body:
+            t, w = pieces_vote(split_line(body).tokens, zipf)
+            turned, written = turned + t, written + w
+    return turned >= _PIECES_MIN and turned > _PIECES_RATIO * written
+
+
+_PIECES_MIN = 2
+_PIECES_RATIO = 2
 
 
 # Lines an extractor placed by position: a right-aligned line's indent written as spaces.

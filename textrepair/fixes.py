@@ -176,6 +176,91 @@ def attach_drop_cap(tokens: list[str], zipf: Callable[[str], float]) -> list[str
     return tokens
 
 
+# A geresh or gershayim written with a mark of no direction of its own (an apostrophe, a
+# quotation mark), between a word's letters: a direction run ends there. The Hebrew
+# geresh and gershayim (U+05F3, U+05F4) are right-to-left like the letters: no run ends.
+_INNER_MARK_RE = re.compile("([\"'\u2019\u201d])")
+_HEBREW_CORE_RE = re.compile("[\u05d0-\u05ea]+")
+
+
+def turn_word_pieces(tokens: list[str], zipf: Callable[[str], float]) -> list[tuple[str, int]]:
+    """Turn the pieces of words that an extractor wrote in visual order; each token out
+    with the number of tokens in (1, or 2 where two became one).
+
+    An extractor that writes each glyph run of a word on its own, left to right
+    (PyMuPDF's ``sort=True``), writes a word with a geresh or gershayim in it piece by
+    piece in visual order: ``ן'אזרבייג`` for ``אזרבייג'ן``, ``מ" ק`` or ``מ"ק`` for
+    ``ק"מ``, ``ר" האדמו`` for ``האדמו"ר``. Where the lexicon knows the word with its
+    pieces turned better than as written, they are turned. Only in a document where
+    that is the habit (``Diagnosis.pieces_visual``)."""
+    out: list[tuple[str, int]] = []
+    i = 0
+    while i < len(tokens):
+        joined = _joined_pieces(tokens, i, zipf)
+        if joined is not None:
+            out.append((joined, 2))
+        else:
+            out.append((_turned_pieces(tokens[i], zipf) or tokens[i], 1))
+        i += out[-1][1]
+    return out
+
+
+def pieces_vote(tokens: list[str], zipf: Callable[[str], float]) -> tuple[int, int]:
+    """(words read better with their pieces turned, words read better as written) among
+    the words of ``tokens`` with a geresh or gershayim between letters."""
+    turned = written = 0
+    i = 0
+    for token, taken in turn_word_pieces(tokens, zipf):
+        core = split_punct(token)[1]
+        if taken > 1 or token != tokens[i]:
+            turned += 1
+        elif _inner_pieces(core) is not None and lookup(zipf, core) > 0:
+            written += 1
+        i += taken
+    return turned, written
+
+
+def _inner_pieces(core: str) -> list[str] | None:
+    """A word's pieces around its inner geresh or gershayim (letters on both sides)."""
+    pieces = _INNER_MARK_RE.split(core)
+    if len(pieces) < 3 or not all(_HEBREW_CORE_RE.fullmatch(p) for p in pieces[::2]):
+        return None
+    return pieces
+
+
+def _turned_pieces(token: str, zipf: Callable[[str], float]) -> str | None:
+    """The token with its word's pieces turned, where that reads better; else None."""
+    lead, core, trail = split_punct(token)
+    pieces = _inner_pieces(core)
+    if pieces is None:
+        return None
+    turned = "".join(reversed(pieces))
+    if lookup(zipf, turned) <= lookup(zipf, core):
+        return None
+    return lead + turned + trail
+
+
+def _joined_pieces(tokens: list[str], i: int, zipf: Callable[[str], float]) -> str | None:
+    """Tokens ``i`` and ``i + 1`` as one word with its pieces turned (``מ"`` and ``ק``
+    are ``ק"מ``, ``ייסון`` and ``'ג`` are ``ג'ייסון``: the mark went with either piece),
+    where the lexicon knows it and better than the other way round."""
+    if i + 1 >= len(tokens):
+        return None
+    lead, core, trail = split_punct(tokens[i])
+    lead2, core2, trail2 = split_punct(tokens[i + 1])
+    if lead2 and trail:
+        return None
+    mark = lead2 or trail
+    if len(mark) != 1 or not _INNER_MARK_RE.fullmatch(mark):
+        return None
+    if not (_HEBREW_CORE_RE.fullmatch(core) and _HEBREW_CORE_RE.fullmatch(core2)):
+        return None
+    word = core2 + mark + core
+    if lookup(zipf, word) <= lookup(zipf, core + mark + core2):
+        return None
+    return lead + word + trail2
+
+
 def split_glued(tokens: list[str], zipf: Callable[[str], float]) -> list[str]:
     """Part the two words an extractor glued at a line's right end where it wrote the line
     word by word, left to right (pypdf on Typst's PDFs: ``הראשונההמדינה``,

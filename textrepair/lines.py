@@ -14,7 +14,7 @@ from textrepair import fixes, surgery
 from textrepair.config import RepairConfig
 from textrepair.diagnose import is_stretched, line_reads_reversed
 from textrepair.reorder import OPEN, best_reading, gap_kinds, identity_score
-from textrepair.stretched import marks_to_sides
+from textrepair.stretched import marks_to_sides, piece_turned
 from textrepair.tokens import Line, has_hebrew, split_line
 from textrepair.wordmodel import WordModel
 
@@ -48,6 +48,7 @@ class LineContext(NamedTuple):
     stretch_in_order: bool = False
     words_reversed: bool = False
     gaps_in_order: bool = False
+    pieces_visual: bool = False
 
 
 def wide_gaps(line: Line) -> int:
@@ -153,6 +154,9 @@ def repair_line(text: str, ctx: LineContext) -> tuple[str, list[Step]]:
     else:
         if cfg.reverse_letters:
             apply("reverse_letters", fixes.reverse_letters(tokens, zipf))
+        if cfg.reorder_fragments and ctx.pieces_visual:
+            line = _pieces_turned(line._replace(tokens=tokens), zipf)
+            apply("turn_word_pieces", line.tokens)
         if cfg.reorder_fragments and ctx.words_reversed:
             line = _split_glued(line._replace(tokens=tokens), zipf)
             apply("split_glued", line.tokens)
@@ -160,7 +164,9 @@ def repair_line(text: str, ctx: LineContext) -> tuple[str, list[Step]]:
             new = reorder_fragments(line._replace(tokens=tokens), ctx)
             reordered = new != tokens
             apply("reorder_fragments", new)
-        if ctx.words_reversed:  # each word's marks drawn at its sides, turned or not
+        if ctx.pieces_visual:  # every mark at a word's edge was drawn on its visual side
+            apply("marks_to_sides", fixes.attach_lone_marks(list(map(piece_turned, tokens))))
+        elif ctx.words_reversed:  # each word's marks drawn at its sides, turned or not
             apply("marks_to_sides", fixes.attach_lone_marks(list(map(marks_to_sides, tokens))))
     if cfg.attach_drop_caps and reordered:
         apply("attach_drop_cap", fixes.attach_drop_cap(tokens, zipf))
@@ -184,6 +190,19 @@ def _split_glued(line: Line, zipf: Callable[[str], float]) -> Line:
     tokens = fixes.split_glued(line.tokens, zipf)
     added = len(tokens) - len(line.tokens)
     return line._replace(tokens=tokens, gaps=[*line.gaps, *[1] * added])
+
+
+def _pieces_turned(line: Line, zipf: Callable[[str], float]) -> Line:
+    """The line with its words' pieces turned (:func:`textrepair.fixes.turn_word_pieces`);
+    two tokens made one keep the gap after the second."""
+    tokens: list[str] = []
+    gaps: list[int] = []
+    k = 0
+    for token, taken in fixes.turn_word_pieces(line.tokens, zipf):
+        tokens.append(token)
+        k += taken
+        gaps.append(line.gaps[k - 1] if k - 1 < len(line.gaps) else 0)
+    return line._replace(tokens=tokens, gaps=gaps[:-1])
 
 
 def _rejoin(line: Line) -> str:

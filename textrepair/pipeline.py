@@ -540,6 +540,7 @@ def _repair_fragments(
                 diagnosis.stretch_in_order,
                 diagnosis.words_reversed,
                 diagnosis.gaps_in_order,
+                diagnosis.pieces_visual,
             )
             new, steps = repair_line(body, ctx)
             changes.extend(Change(i + 1, name, b, a) for name, b, a in steps)

@@ -386,7 +386,7 @@ def unstretch(body: str, pieces: bool = False) -> str:
     (``."בלבד`` is ``בלבד".``), and brackets around Hebrew words, drawn mirrored, are
     mirrored back (:func:`_brackets_paired`)."""
     if pieces:
-        return _brackets_paired(_reverse_words(body, _ltr_spaces(body), _piece_turned))
+        return _brackets_paired(_reverse_words(body, _ltr_spaces(body), piece_turned))
     runs = direction_runs(body)
     return "".join(run.text if run.ltr else _reverse_words(run.text) for run in runs)
 
@@ -442,7 +442,7 @@ def marks_to_sides(word: str) -> str:
     return _sides_turned(word, _SIDES_RE)
 
 
-def _piece_turned(word: str) -> str:
+def piece_turned(word: str) -> str:
     """A word of a line in piece order, turned: where a number or Latin run is glued to
     Hebrew letters, each was a piece and their order turns (``150כ-`` is ``כ-150``);
     else the marks at its two edges change sides (``העם"`` is ``"העם``, ``)Gay Israel(``
