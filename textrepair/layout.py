@@ -872,15 +872,23 @@ def _inferred_pages(rows: Sequence[_Row], furniture: dict[int, str]) -> list[int
 
 
 class _Geometry(NamedTuple):
-    """Where a line has text (plain-text positions) and its wide gaps."""
+    """Where a line has text (plain-text positions) and its wide gaps; ``stretched``: the
+    wide runs of a line whose every word space is one (see :func:`_geometry`)."""
 
     start: int
     end: int
     gaps: list[tuple[int, int]]
+    stretched: tuple[tuple[int, int], ...] = ()
 
 
 def _geometry(text: str) -> _Geometry | None:
-    """Extent and wide inner gaps of a line (None for a blank line)."""
+    """Extent and wide inner gaps of a line (None for a blank line).
+
+    A line whose word spaces are all one wide run (a justified line as pdfminer writes
+    it) has no gaps: its runs support no gutter. Its runs are kept apart as
+    ``stretched``: one may be where a gutter is (a column's stretched line beside a
+    word of the other, the two gaps alike by chance), so a gutter there crosses no text.
+    """
     plain = _plain(text)
     stripped = plain.strip(" ")
     if not stripped.strip():
@@ -893,7 +901,7 @@ def _geometry(text: str) -> _Geometry | None:
         if start < m.start() and m.end() < end
     ]
     if _evenly_spaced(plain[start:end]):
-        gaps = []
+        return _Geometry(start, end, [], tuple(gaps))
     return _Geometry(start, end, gaps)
 
 
@@ -919,9 +927,10 @@ def _evenly_spaced(text: str, least: int = STRETCH_MIN) -> bool:
 
 def _mark(g: _Geometry, p: int) -> int:
     """1: the row supports a gutter at ``p`` (inside a wide gap), 2: crosses it (inside
-    its text), 0: neutral (all its text on one side). Asked position by position, not
+    its text), 0: neutral (all its text on one side, or ``p`` in a stretched line's
+    wide space). Asked position by position, not
     laid out as a grid: a page's rows times its widest line is too much to hold."""
-    if not g.start <= p < g.end:
+    if not g.start <= p < g.end or any(a <= p < b for a, b in g.stretched):
         return 0
     return 1 if any(a <= p < b for a, b in g.gaps) else 2
 
