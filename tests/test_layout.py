@@ -477,12 +477,12 @@ def test_columns_joined_by_a_few_spaces_that_wander() -> None:
 
 def test_a_stretched_line_beside_a_word_of_the_other_column_is_cut_at_the_gutter() -> None:
     """A row holding one word of the left column and the right column's justified line
-    with its spaces stretched to runs as wide as the gutter is evenly spaced: such a
-    line supports no gutter, but the gutter crosses none of its text either (pypdf's
-    layout mode of a WeasyPrint page: the row ended the region and the rest of the page
-    came out in the wrong order, 0.406 WER -> 0)."""
+    with its spaces stretched to runs all but as wide as the gutter is evenly spaced:
+    such a line supports no gutter, but the gutter crosses none of its text either, in
+    its one widest run (pypdf's layout mode of a WeasyPrint page: the row ended the
+    region and the rest of the page came out in the wrong order, 0.406 WER -> 0)."""
     right, left = BODY[:8], [*BODY[8:], *BODY[:5], "כך?"]
-    stretched = "      ".join(["רבותיי,", "אם", "לאחד", "מחברי"])
+    stretched = "     ".join(["רבותיי,", "אם", "לאחד", "מחברי"])
     rows = two_columns(right, left[:-1]).split("\n")
     rows.append("כך?".rjust(56) + " " * 6 + stretched)
     rows += two_columns(BODY[3:6], BODY[:3]).split("\n")

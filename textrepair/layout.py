@@ -873,7 +873,7 @@ def _inferred_pages(rows: Sequence[_Row], furniture: dict[int, str]) -> list[int
 
 class _Geometry(NamedTuple):
     """Where a line has text (plain-text positions) and its wide gaps; ``stretched``: the
-    wide runs of a line whose every word space is one (see :func:`_geometry`)."""
+    widest run of a line whose every word space is one (see :func:`_geometry`)."""
 
     start: int
     end: int
@@ -885,9 +885,11 @@ def _geometry(text: str) -> _Geometry | None:
     """Extent and wide inner gaps of a line (None for a blank line).
 
     A line whose word spaces are all one wide run (a justified line as pdfminer writes
-    it) has no gaps: its runs support no gutter. Its runs are kept apart as
-    ``stretched``: one may be where a gutter is (a column's stretched line beside a
-    word of the other, the two gaps alike by chance), so a gutter there crosses no text.
+    it) has no gaps: its runs support no gutter. Its one run wider than the others, if
+    it has one, is kept apart as ``stretched``: it may be where a gutter is (a column's
+    stretched line beside a word of the other, the two gaps alike but for a space), so
+    a gutter there crosses no text. Where every run is as wide, none is kept: a column
+    of such lines must still cut short a gutter that its runs line up with by chance.
     """
     plain = _plain(text)
     stripped = plain.strip(" ")
@@ -901,8 +903,16 @@ def _geometry(text: str) -> _Geometry | None:
         if start < m.start() and m.end() < end
     ]
     if _evenly_spaced(plain[start:end]):
-        return _Geometry(start, end, [], tuple(gaps))
+        return _Geometry(start, end, [], _widest(gaps))
     return _Geometry(start, end, gaps)
+
+
+def _widest(runs: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """The one run wider than all the others, if there is one (else none)."""
+    widths = sorted((b - a for a, b in runs), reverse=True)
+    if len(widths) < 2 or widths[0] == widths[1]:
+        return ()
+    return tuple(r for r in runs if r[1] - r[0] == widths[0])
 
 
 def stretches_spaces(text: str) -> bool:
@@ -1013,21 +1023,22 @@ def _better(
         return best
     if len(supports) + near < _GUTTER_NEAR_SHARE * len(rows):
         return best
-    if not _balanced([geoms[k] for k in supports], p):
+    if not _balanced([geoms[k] for k in supports], [p] * len(supports)):
         return best
     if best is None or len(supports) > best[0]:
         return (len(supports), p, rows[0], rows[-1])
     return best
 
 
-def _balanced(rows: Sequence[_Geometry | None], p: int) -> bool:
-    """Whether the rows cut at gutter ``p`` reach about as far on its two sides."""
+def _balanced(rows: Sequence[_Geometry | None], cuts: Sequence[int]) -> bool:
+    """Whether rows cut inside a wide gap each (row ``k`` at ``cuts[k]``) reach about as
+    far on the two sides of their gutter."""
     left: list[int] = []
     right: list[int] = []
-    for g in rows:
+    for g, q in zip(rows, cuts, strict=True):
         if g is None:
             continue
-        a, b = next((a, b) for a, b in g.gaps if a <= p < b)
+        a, b = next((a, b) for a, b in g.gaps if a <= q < b)
         left.append(a - g.start)
         right.append(g.end - b)
     narrow, wide = sorted((max(left), max(right)))
@@ -1188,27 +1199,23 @@ def _ragged_gutter(geoms: Sequence[_Geometry | None]) -> tuple[list[int], int, i
             cuts.append(centre)
         else:
             cuts.append(None)
-    best: list[int] = []
+    at = {k: cut for k, cut in enumerate(cuts) if cut is not None}
+    best: list[int] = []  # the rows with a gap of the stretch with the most of them
     stretch: list[int] = []
-    for k, cut in enumerate([*cuts, None]):
-        if cut is not None:
-            stretch.append(k)
+    for k in range(len(cuts) + 1):
+        if k in at:
+            stretch += [k] if gapped[k] else []
             continue
-        with_gap = [j for j in stretch if gapped[j]]
-        if len(with_gap) > sum(gapped[j] for j in best):
-            best = with_gap
+        best = max(best, stretch, key=len)
         stretch = []
     if len(best) < _RAGGED_ROWS:
         return None
     first, last = best[0], best[-1]
     if len(best) < _RAGGED_SHARE * sum(1 for g in geoms[first : last + 1] if g is not None):
         return None
-    sides = [(cuts[j] or 0) - g.start for j in best if (g := geoms[j]) is not None]
-    others = [g.end - (cuts[j] or 0) for j in best if (g := geoms[j]) is not None]
-    narrow, wide = sorted((max(sides), max(others)))
-    if narrow < _GUTTER_BALANCE * wide:
+    if not _balanced([geoms[k] for k in best], [at[k] for k in best]):
         return None
-    return [cuts[j] or centre for j in range(first, last + 1)], first, last
+    return [at[k] for k in range(first, last + 1)], first, last
 
 
 def _offset_baselines(cells: Sequence[tuple[str, ...]]) -> bool:
