@@ -29,6 +29,7 @@ import random
 import re
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from pathlib import Path
@@ -39,6 +40,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import textrepair
+from textrepair.diagnose import Diagnosis
 
 TESTS = Path(__file__).resolve().parent
 if str(TESTS) not in sys.path:  # ``damage`` is a helper module beside this file
@@ -535,6 +537,25 @@ def _all_hebrew_heldout_lines() -> list[str]:
     return [x for x in lines if len(x.split()) >= 4 and all(map(hebrew.search, x.split()))]
 
 
+def _documents_back(
+    lines: list[str], size: int, damaged: Callable[[str, random.Random], str], seed: int
+) -> tuple[list[Diagnosis], int, int]:
+    """Held-out ``lines`` in documents of ``size``, each line ``damaged``, each document
+    repaired whole (a second repair changes nothing): the diagnoses, the lines that come
+    back exact and the lines in all."""
+    rng = random.Random(seed)
+    diagnoses: list[Diagnosis] = []
+    exact = total = 0
+    for k in range(0, len(lines) - size + 1, size):
+        doc = lines[k : k + size]
+        result = textrepair.repair_and_explain("\n".join(damaged(x, rng) for x in doc) + "\n")
+        assert textrepair.repair(result.text) == result.text
+        diagnoses.append(result.diagnosis)
+        exact += sum(a == b for a, b in zip(result.text.splitlines(), doc, strict=True))
+        total += len(doc)
+    return diagnoses, exact, total
+
+
 def test_lines_written_word_by_word_left_to_right_come_back() -> None:
     """pypdf on Typst's PDFs writes each line's words left to right, the two rightmost
     glued (``damage.words_left_to_right``): the document is fragment-visual, and its runs
@@ -542,17 +563,9 @@ def test_lines_written_word_by_word_left_to_right_come_back() -> None:
     own; the glued pair is parted. Held-out lines in documents of 30: every document is
     told, 315 of 330 lines come back exact (4 before), and a second repair changes
     nothing."""
-    rng = random.Random(1)
     lines = _all_hebrew_heldout_lines()
-    exact = total = 0
-    for k in range(0, len(lines) - 29, 30):
-        doc = lines[k : k + 30]
-        text = "\n".join(damage.words_left_to_right(x, rng) for x in doc) + "\n"
-        result = textrepair.repair_and_explain(text)
-        assert result.diagnosis.words_reversed
-        assert textrepair.repair(result.text) == result.text
-        exact += sum(a == b for a, b in zip(result.text.splitlines(), doc, strict=True))
-        total += len(doc)
+    diagnoses, exact, total = _documents_back(lines, 30, damage.words_left_to_right, 1)
+    assert all(d.words_reversed for d in diagnoses)
     assert total == 330
     assert exact >= 0.9 * total
 
@@ -565,18 +578,11 @@ def test_words_left_to_right_with_their_marks_are_told() -> None:
     reading look worse (a seed-000 extraction read 0.79 WER). Held-out lines with a mark, in
     documents of 20: every document is told (8 of 10 before), 181 of 200 lines come back
     exact (148 before)."""
-    rng = random.Random(4)
     marked = re.compile(r"[\u05d0-\u05ea][.,:;]$")
     lines = [x for x in _all_hebrew_heldout_lines() if any(map(marked.search, x.split()))]
-    exact = total = 0
-    for k in range(0, min(len(lines), 200) - 19, 20):
-        doc = lines[k : k + 20]
-        text = "\n".join(damage.words_marks_left_to_right(x, rng) for x in doc) + "\n"
-        result = textrepair.repair_and_explain(text)
-        assert result.diagnosis.words_reversed
-        exact += sum(a == b for a, b in zip(result.text.splitlines(), doc, strict=True))
-        total += len(doc)
-    assert total >= 100
+    diagnoses, exact, total = _documents_back(lines[:200], 20, damage.words_marks_left_to_right, 4)
+    assert all(d.words_reversed for d in diagnoses)
+    assert total == 200
     assert exact >= 0.8 * total
 
 
@@ -587,18 +593,10 @@ def test_words_written_piece_by_piece_left_to_right_come_back() -> None:
     The held-out lines with such a word (56), in documents of 20: each document is told
     (``pieces_visual``), 36 of 40 lines come back exact (0 with the pieces and the edge
     quotes left as written), and a second repair changes nothing."""
-    rng = random.Random(6)
     inner = re.compile("[\u05d0-\u05ea][\"'][\u05d0-\u05ea]")
     lines = [x for x in _all_hebrew_heldout_lines() if inner.search(x)]
-    exact = total = 0
-    for k in range(0, len(lines) - 19, 20):
-        doc = lines[k : k + 20]
-        text = "\n".join(damage.words_marks_left_to_right(x, rng) for x in doc) + "\n"
-        result = textrepair.repair_and_explain(text)
-        assert result.diagnosis.pieces_visual
-        assert textrepair.repair(result.text) == result.text
-        exact += sum(a == b for a, b in zip(result.text.splitlines(), doc, strict=True))
-        total += len(doc)
+    diagnoses, exact, total = _documents_back(lines, 20, damage.words_marks_left_to_right, 6)
+    assert all(d.pieces_visual for d in diagnoses)
     assert total == 40
     assert exact >= 34
 
