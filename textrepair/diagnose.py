@@ -330,9 +330,8 @@ def _pieces_visual(bodies: Sequence[str]) -> bool:
     zipf = WordModel.default().zipf
     turned = written = 0
     for body in bodies:
-        if "'" in body or '"' in body or "\u2019" in body or "\u201d" in body:
-            t, w = pieces_vote(split_line(body).tokens, zipf)
-            turned, written = turned + t, written + w
+        t, w = pieces_vote(split_line(body).tokens, zipf)
+        turned, written = turned + t, written + w
     return turned >= _PIECES_MIN and turned > _PIECES_RATIO * written
 
 

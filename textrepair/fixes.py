@@ -209,6 +209,8 @@ def pieces_vote(tokens: list[str], zipf: Callable[[str], float]) -> tuple[int, i
     """(words read better with their pieces turned, words read better as written) among
     the words of ``tokens`` with a geresh or gershayim between letters."""
     turned = written = 0
+    if not any(_INNER_MARK_RE.search(token) for token in tokens):
+        return turned, written
     i = 0
     for token, taken in turn_word_pieces(tokens, zipf):
         core = split_punct(token)[1]

@@ -1129,8 +1129,7 @@ def _split_region(items: list[_Item], regions: list[int], known: list[int]) -> l
     (and, when given, is tried on a page that shows none of its own).
     """
     geoms = _page_geometry(items)
-    texts = [it.text for it in items]
-    found = _find_gutter(geoms, texts)
+    found = _find_gutter(geoms, [it.text for it in items])
     if found is None and known:
         found = _known_gutter(geoms, known)
     ragged = _ragged_gutter(geoms)
@@ -1188,23 +1187,20 @@ def _ragged_gutter(geoms: Sequence[_Geometry | None]) -> tuple[list[int], int, i
         return None
     centre = int(statistics.median(mids))
     band = _RAGGED_BAND * width
-    cuts: list[int | None] = []  # None: the row crosses the gutter
-    gapped: list[bool] = []
-    for g in geoms:
+    at: dict[int, int] = {}  # the cut of each row that does not cross the gutter
+    gapped: set[int] = set()  # ... and the rows cut in a gap of their own
+    for k, g in enumerate(geoms):
         near = [(a + b) // 2 for a, b in g.gaps if abs((a + b) // 2 - centre) <= band] if g else []
-        gapped.append(bool(near))
         if near:
-            cuts.append(min(near, key=lambda m: abs(m - centre)))
+            at[k] = min(near, key=lambda m: abs(m - centre))
+            gapped.add(k)
         elif g is None or g.end <= centre or g.start >= centre:
-            cuts.append(centre)
-        else:
-            cuts.append(None)
-    at = {k: cut for k, cut in enumerate(cuts) if cut is not None}
+            at[k] = centre
     best: list[int] = []  # the rows with a gap of the stretch with the most of them
     stretch: list[int] = []
-    for k in range(len(cuts) + 1):
+    for k in range(len(geoms) + 1):
         if k in at:
-            stretch += [k] if gapped[k] else []
+            stretch += [k] if k in gapped else []
             continue
         best = max(best, stretch, key=len)
         stretch = []
