@@ -19,7 +19,16 @@ remove. The bar for a fixture is ``WER <= furniture share + 2%``, where the furn
 is the number of words on the extraction's header/footer lines over the reference's words.
 A header/footer line is recognised by its words alone -- every word, letters sorted (so a
 letter-reversed line counts the same), is a word of the known header/footer texts or a
-number -- which is a fact of how this lab was made, not something textrepair is told.
+number -- which is a fact of how this lab was made, not something textrepair is told. Its
+words are counted as they were typeset (``עמוד1`` is two): the allowance is the page's,
+the same for every extractor of one PDF, so a repair that puts back the space an
+extractor dropped is not charged for it. (Counted as each extractor spaced it, the
+allowance for one PDF ranged from 0.040 to 0.068 over its extractors, seed 004's
+LibreOffice page, and 9 fixtures failed by that alone.)
+
+The last column repairs each extraction again with the layout stage (``RepairConfig(
+layout=True)``, what ``textrepair fix`` does), which removes the header and footer and
+puts back blocks an extractor emitted out of order; it is scored against the same bar.
 
 Out of scope (owned by the layout issue): ``pdftotext_layout`` (two columns side by side on
 one line) and pdfminer / pdfplumber on two-column producers (columns mixed line by line).
@@ -63,27 +72,42 @@ def _is_furniture_word(token: str) -> bool:
     return all(p.isdigit() or _key(p) in _FURNITURE_KEYS for p in pieces)
 
 
-def furniture_words(extraction: str) -> int:
-    """Words of header/footer text in the extraction.
+def _typeset_words(token: str) -> int:
+    """How many words the token was on the page: extractors drop the space between a word
+    and a number or sign of the other direction (``עמוד1``, ``·12``, ``נובמבר2026``)."""
+    return max(1, len(regex.findall(r"\p{L}+|\p{N}+|[^\p{L}\p{N}\s]+", token)))
 
-    A line made only of furniture tokens and a letter counts whole; in other lines the leading
-    and trailing runs of furniture tokens count when they hold at least two
-    furniture words (extractors merge a footer, the next page's header and a body line).
+
+def furniture_words(extraction: str) -> int:
+    """Words of header/footer text in the extraction, counted as they were typeset.
+
+    A line made only of furniture tokens counts whole when it or a line next to it has a
+    letter (an extractor may write a header's ``· 12`` on a line of its own between the
+    header's words); in other lines the leading and trailing runs of furniture tokens count
+    when they hold at least two furniture words (extractors merge a footer, the next page's
+    header and a body line). Each token counts the words it was on the page
+    (:func:`_typeset_words`): the allowance is the document's, the same whichever
+    extractor glued what, and a repair that puts back a dropped space is not charged for it.
     """
+    lines = [regex.sub(r"\p{Cf}", " ", line).split() for line in extraction.splitlines()]
+    flags = [[_is_furniture_word(t) for t in tokens] for tokens in lines]
+    lettered = [
+        bool(tokens) and all(f) and any(regex.search(r"\p{L}", t) for t in tokens)
+        for tokens, f in zip(lines, flags, strict=True)
+    ]
     total = 0
-    for line in extraction.splitlines():
-        tokens = regex.sub(r"\p{Cf}", " ", line).split()  # bidi controls glue words
-        flags = [_is_furniture_word(t) for t in tokens]
-        if all(flags):
-            if any(regex.search(r"\p{L}", t) for t in tokens):
-                total += len(tokens)
+    for i, (tokens, f) in enumerate(zip(lines, flags, strict=True)):
+        if not tokens:
             continue
-        lead = flags.index(False)
-        trail = flags[::-1].index(False)
-        runs = [tokens[:lead], tokens[len(tokens) - trail :]]
-        for run in runs:
+        if all(f):
+            if any(lettered[j] for j in (i - 1, i, i + 1) if 0 <= j < len(lines)):
+                total += sum(_typeset_words(t) for t in tokens)
+            continue
+        lead = f.index(False)
+        trail = f[::-1].index(False)
+        for run in (tokens[:lead], tokens[len(tokens) - trail :]):
             if sum(bool(regex.search(r"\p{L}", t)) for t in run) >= 2:
-                total += len(run)
+                total += sum(_typeset_words(t) for t in run)
     return total
 
 
@@ -100,6 +124,7 @@ class Result(NamedTuple):
     extractor: str
     wer_raw: float
     wer_repaired: float
+    wer_layout: float
     furniture: float
     judged: bool
     reference: str
@@ -124,6 +149,7 @@ def evaluate(root: Path = LAB) -> list[Result]:
             producer, extractor = path.stem.split("__", 1)
             raw = path.read_text(encoding="utf-8")
             repaired = textrepair.repair(raw)
+            laid_out = textrepair.repair(raw, textrepair.RepairConfig(layout=True))
             results.append(
                 Result(
                     source.parent.name,
@@ -131,6 +157,7 @@ def evaluate(root: Path = LAB) -> list[Result]:
                     extractor,
                     wer(reference, raw),
                     wer(reference, repaired),
+                    wer(reference, laid_out),
                     furniture_words(raw) / n_ref,
                     in_scope(producer, extractor),
                     reference,
@@ -142,14 +169,16 @@ def evaluate(root: Path = LAB) -> list[Result]:
 
 def table(results: list[Result]) -> str:
     rows = [
-        "| source | producer | extractor | WER raw | WER repaired | furniture | bar | verdict |",
-        "| --- | --- | --- | ---: | ---: | ---: | ---: | --- |",
+        "| source | producer | extractor | WER raw | WER repaired | furniture | bar | verdict "
+        "| WER with layout |",
+        "| --- | --- | --- | ---: | ---: | ---: | ---: | --- | ---: |",
     ]
     for r in results:
         verdict = ("pass" if r.passed else "**FAIL**") if r.judged else "layout issue"
         rows.append(
             f"| {r.source[:12]} | {r.producer} | {r.extractor} | {r.wer_raw:.3f} | "
-            f"{r.wer_repaired:.3f} | {r.furniture:.3f} | {r.bar:.3f} | {verdict} |"
+            f"{r.wer_repaired:.3f} | {r.furniture:.3f} | {r.bar:.3f} | {verdict} | "
+            f"{r.wer_layout:.3f} |"
         )
     return "\n".join(rows)
 
@@ -170,6 +199,13 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"\n{len(judged) - len(failed)} of {len(judged)} judged fixtures within their bar "
         f"(mean WER {mean:.3f}); {len(results) - len(judged)} left to the layout issue."
+    )
+    within = sum(r.wer_layout <= r.bar + 1e-12 for r in judged)
+    mean_layout = sum(r.wer_layout for r in judged) / max(1, len(judged))
+    print(
+        f"With the layout stage (`textrepair fix`'s default), {within} of {len(judged)} "
+        f"within the same bar (mean WER {mean_layout:.3f}); of all {len(results)}: "
+        f"mean WER {sum(r.wer_layout for r in results) / max(1, len(results)):.3f}."
     )
     for r in failed if args.edits else []:
         print(f"\n{r.source} {r.producer} {r.extractor}: WER {r.wer_repaired:.3f} > {r.bar:.3f}")
