@@ -828,3 +828,21 @@ def ocr_bars(lines: Sequence[str], rng: random.Random, rate: float = 0.2) -> lis
             out.append(word)
         read.append(" ".join(out))
     return read
+
+
+# --------------------------------------------------------------------------- pointed text
+
+# Points for each letter, by its code point: vowels, dagesh, a shin dot, a cantillation
+# accent, and none for some letters. Which points a letter gets does not matter: a repair
+# must decide nothing by them.
+_POINTS = ["\u05b0", "\u05b4", "", "\u05b5", "\u05b7", "\u05b8", "\u05b9", "\u05bc\u05b8"]
+_POINTS += ["", "\u05b6", "\u05bb", "\u05bc", "\u0591\u05b7"]
+_POINTED = {chr(c): chr(c) + _POINTS[(c * 7) % len(_POINTS)] for c in range(0x5D0, 0x5EB)}
+_POINTED["ש"] = "ש\u05c1\u05b8"
+
+
+def pointed(text: str) -> str:
+    """The text with points after its Hebrew letters, each letter always the same ones: a
+    logical text pointed, or a visual one as an extractor writes it glyph by glyph (the
+    point inside its letter's box, so after it)."""
+    return "".join(_POINTED.get(ch, ch) for ch in text)

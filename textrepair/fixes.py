@@ -16,8 +16,10 @@ from textrepair.tokens import (
     MIRROR,
     has_hebrew,
     lookup,
+    reversed_letters,
     split_punct,
     starts_with_final,
+    unpointed,
 )
 
 _RANGE_RE = re.compile(r"^(\d+)([-–])(\d+)$")
@@ -57,8 +59,10 @@ def reverse_letters(tokens: list[str], zipf: Callable[[str], float]) -> list[str
     out = []
     for token in tokens:
         lead, core, trail = split_punct(token)
-        if starts_with_final(core) and zipf(core[::-1]) > zipf(core):
-            token = trail[::-1].translate(MIRROR) + core[::-1] + lead[::-1].translate(MIRROR)
+        if starts_with_final(core):
+            turned = reversed_letters(core)
+            if zipf(turned) > zipf(core):
+                token = trail[::-1].translate(MIRROR) + turned + lead[::-1].translate(MIRROR)
         out.append(token)
     return out
 
@@ -166,7 +170,8 @@ def attach_drop_cap(tokens: list[str], zipf: Callable[[str], float]) -> list[str
     if len(tokens) < 2:
         return tokens
     for i, token in enumerate(tokens):
-        if i == 0 or len(token) != 1 or not has_hebrew(token) or token in FINAL_LETTERS:
+        letter = unpointed(token)
+        if i == 0 or len(letter) != 1 or not has_hebrew(letter) or letter in FINAL_LETTERS:
             continue
         lead, core, trail = split_punct(tokens[0])
         joined = token + core

@@ -48,6 +48,7 @@ from textrepair.tokens import (
     has_hebrew,
     hebrew_count,
     split_punct,
+    unpointed,
 )
 from textrepair.wordmodel import WordModel
 
@@ -425,9 +426,11 @@ def line_shape(text: str) -> str:
     return _DIGITS.sub("#", _norm(text))
 
 
+@lru_cache(maxsize=1 << 14)
 def _width(text: str) -> int:
-    """Length of what a line says (bidi controls and extra spaces do not count)."""
-    return len(_norm(text))
+    """Length of what a line says (bidi controls, extra spaces and the points of pointed
+    text do not count: a point takes no room on the page)."""
+    return len(unpointed(_norm(text)))
 
 
 def paragraph_ends(bodies: Sequence[str]) -> Callable[[int], bool]:
@@ -2058,7 +2061,7 @@ def _widest_lines(seq: Sequence[_Item], idx: Sequence[int]) -> dict[tuple[int, i
     full: dict[tuple[int, int], int] = {}
     for k in idx:
         where = (seq[k].page, seq[k].region)
-        full[where] = max(full.get(where, 0), len(_norm(seq[k].text)))
+        full[where] = max(full.get(where, 0), _width(seq[k].text))
     return full
 
 
@@ -2348,7 +2351,7 @@ def _reinsert_lifted(seq: list[_Item]) -> tuple[list[_Item], bool]:
             for key, t, ln, prefix in options:
                 if prefix and t is not None and not _prefix_open(live, run_set, t, r):
                     continue  # a run right after the hyphen already fills it
-                joined = sum(len(_norm(texts[k])) + 1 for k in {t, ln, r} if k is not None)
+                joined = sum(_width(texts[k]) + 1 for k in {t, ln, r} if k is not None)
                 if joined > _LIFT_FIT * full[seq[r].page, seq[r].region]:
                     continue
                 if not all(nearest(k, r, runs, pos) for k in {t, ln} if k is not None):
@@ -3389,7 +3392,7 @@ def _right_alone_from(
     w, widest = measure
     n = len(slots)
     closed_above = i == 0 or _closed(slots[i - 1].left)
-    singles = (not s.cuts and _single_width(len(_norm(s.text)), w) for s in slots[:i])
+    singles = (not s.cuts and _single_width(_width(s.text), w) for s in slots[:i])
     if level and closed_above and not any(singles):  # the generator runs only when level
         return [True] * (n - i)
     choices: list[list[bool] | None] = [None]
@@ -3473,7 +3476,7 @@ def _page_slots(
         i
         for i in range(_REALIGN_LINES, len(slots))
         if slots[i].cuts
-        and not _merged_width(len(_norm(slots[i].text)), w)
+        and not _merged_width(_width(slots[i].text), w)
         and not _can_realign(slots[i - _REALIGN_LINES : i])
     ]
     for i in stuck:
@@ -3619,7 +3622,7 @@ def _deinterleave(
     gone: set[int] = set()
     last = max(by_page)
     level = not any(
-        _single_width(len(_norm(seq[k].text)), measure[0]) for k in body if seq[k].page != last
+        _single_width(_width(seq[k].text), measure[0]) for k in body if seq[k].page != last
     )
     for page, idx in by_page.items():
         texts = [seq[k].text for k in idx]

@@ -43,7 +43,7 @@ from itertools import pairwise
 import regex
 from bidi import get_display
 
-from textrepair.tokens import BIDI_L, BIDI_R, HEBREW_LETTER
+from textrepair.tokens import BIDI_L, BIDI_R, HEBREW_LETTER, HEBREW_POINTS, unpointed
 
 try:  # python-bidi's full Bidi_Mirroring_Glyph table (pure-Python module kept since 0.5).
     from bidi.mirror import MIRRORED as _BIDI_MIRRORED
@@ -52,6 +52,7 @@ except ImportError:  # pragma: no cover - older or stripped python-bidi
 
 __all__ = [
     "letter_visual_score",
+    "marks_kept_after",
     "mirror_evidence",
     "runs_in_reading_order",
     "runs_to_logical",
@@ -70,9 +71,7 @@ _SEP = r"\p{bc=ES}\p{bc=CS}"
 # A number after W4/W5: digits joined by single separators or by terminators, with the
 # terminators ($ % ₪ ° #) that touch it. ``1,234.5``, ``10-15``, ``12:30``, ``45%``, ``₪5``.
 _NUM = rf"[{_ET}]*[{_DIGIT}]+(?:(?:[{_SEP}]|[{_ET}]+)[{_DIGIT}]+)*[{_ET}]*"
-# Hebrew points and accents (niqqud, dagesh, shin dots, cantillation): combining marks
-# that follow their letter in logical order (not maqaf, paseq, sof pasuq, nun hafukha).
-_MARK = "\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\ufb1e"
+_MARK = HEBREW_POINTS
 # Latin (any strong L) with the combining marks on it (W1); never a Hebrew point, which
 # only a Hebrew letter carries (reversed, one may touch a Latin word: ``YouTubeְו``).
 _LCH = rf"(?:[{_L}](?:(?![{_MARK}])\p{{bc=NSM}})*)+"
@@ -374,7 +373,7 @@ _WORD_END_MARK_RE = regex.compile(rf"(?<=[{_LETTER}])[{_MARK}]+(?![{_LETTER}{_MA
 _WORD_START_MARK_RE = regex.compile(rf"(?<![{_LETTER}{_MARK}])[{_MARK}]+(?=[{_LETTER}])")
 
 
-def _marks_kept_after(line: str) -> bool:
+def marks_kept_after(line: str) -> bool:
     """True when a visual line keeps each point after its letter (a letter and its points
     written as one glyph cluster, as extractors that sort glyphs by position do: the
     points sit inside their letter's box), rather than reversed with the letters (as the
@@ -387,7 +386,9 @@ def _marks_kept_after(line: str) -> bool:
     return kept > 0 and kept > len(_WORD_START_MARK_RE.findall(line))
 
 
-def visual_to_logical(line: str, mirrored: bool | None = None) -> str:
+def visual_to_logical(
+    line: str, mirrored: bool | None = None, marks_after: bool | None = None
+) -> str:
     """Logical order of a line in character-level visual order (right-to-left paragraph).
 
     The inverse of the bidi algorithm's reordering: the line is reversed as a whole and
@@ -399,10 +400,11 @@ def visual_to_logical(line: str, mirrored: bool | None = None) -> str:
     with the reversal (a trailing space comes out leading), so that the function is the
     exact inverse of ``get_display``. Missing-glyph characters (U+0000, U+FFFD) move like
     any other neutral and are never dropped. Where the line keeps each Hebrew point after
-    its letter (:func:`_marks_kept_after`), the points come out after their letters again.
+    its letter (:func:`marks_kept_after`; ``marks_after`` says so for a line too short to
+    show it, from its document), the points come out after their letters again.
     """
     out = _reorder_brackets(line, mirrored)
-    if not _marks_kept_after(line):
+    if not (marks_kept_after(line) if marks_after is None else marks_after):
         return out
     return _MARKS_BEFORE_RE.sub(lambda m: m.group(2) + m.group(1)[::-1], out)
 
@@ -453,7 +455,7 @@ def letter_visual_score(line: str, zipf: Callable[[str], float]) -> float:
     edge (the logical end of a reversed line) against punctuation at the right edge.
     A line with no Hebrew gets 0.
     """
-    words = _HEB_WORD_RE.findall(line)
+    words = _HEB_WORD_RE.findall(unpointed(line))  # a pointed word is one word
     if not words:
         return 0.0
     score = sum(_word_evidence(word, zipf) for word in words if len(word) >= 2)
@@ -504,7 +506,7 @@ def runs_in_reading_order(lines: Sequence[str]) -> bool:
     return glued >= max(_RUNS_MIN_LINES, _RUNS_IN_ORDER_SHARE * mixed)
 
 
-def runs_to_logical(line: str, in_order: bool = False) -> str:
+def runs_to_logical(line: str, in_order: bool = False, marks_after: bool | None = None) -> str:
     """Logical order of a letter-visual line, run by run where the runs are glued.
 
     Where a number is glued between two Hebrew letters, or ``in_order`` says the document
@@ -521,7 +523,8 @@ def runs_to_logical(line: str, in_order: bool = False) -> str:
     parts = (_ANY_RUN_RE if in_order else _GLUED_RUN_RE).split(line)
     mirrored = False if in_order else None
     if len(parts) == 1:
-        return visual_to_logical(line, mirrored)
+        return visual_to_logical(line, mirrored, marks_after)
     return "".join(
-        part if i % 2 else visual_to_logical(part, mirrored) for i, part in enumerate(parts)
+        part if i % 2 else visual_to_logical(part, mirrored, marks_after)
+        for i, part in enumerate(parts)
     )

@@ -37,7 +37,7 @@ from textrepair.controls import (
 from textrepair.diagnose import Diagnosis, Regime, diagnose, line_reads_logical, paragraph_lines
 from textrepair.explain import Change, Repaired
 from textrepair.layout import layout, paragraph_ends, split_columns, stretches_spaces
-from textrepair.letters import runs_in_reading_order, runs_to_logical
+from textrepair.letters import marks_kept_after, runs_in_reading_order, runs_to_logical
 from textrepair.lines import LineContext, may_change, may_reorder, repair_line, wide_gaps
 from textrepair.ocr import (
     drop_misread_bars,
@@ -57,7 +57,14 @@ from textrepair.seams import (
     seam_evidence,
     seam_fixes,
 )
-from textrepair.tokens import HEBREW_LETTER, LINE_BREAKS, has_hebrew, split_line
+from textrepair.tokens import (
+    HEBREW_LETTER,
+    LINE_BREAKS,
+    has_hebrew,
+    has_points,
+    split_line,
+    unpointed,
+)
 from textrepair.unmarked import unmarked
 from textrepair.wordmodel import PARAGRAPH, WordModel
 
@@ -314,7 +321,10 @@ def repair_lines(
 ) -> tuple[list[str], Diagnosis]:
     """Diagnose the document, then repair each line by its regime; line count kept."""
     held = _lines_with_controls(bodies) if cfg.keep_controls else frozenset()
-    diagnosis = diagnose([b for i, b in enumerate(bodies) if i not in held], cfg.assume)
+    evidence = [b for i, b in enumerate(bodies) if i not in held]
+    if has_points("\n".join(evidence)):  # points tell nothing of order: read without them
+        evidence = [unpointed(b) for b in evidence]
+    diagnosis = diagnose(evidence, cfg.assume)
     done = set(held)
     if diagnosis.regime is Regime.LETTER_VISUAL and cfg.letters_to_logical:
         done.update(i for i, b in enumerate(bodies) if has_hebrew(b))
@@ -338,8 +348,9 @@ def _repair_letters(bodies: list[str], held: frozenset[int], changes: list[Chang
     """The letter-visual lines in logical order: each as one visual line, or run by run
     where the document writes its lines' direction runs in reading order (mutool)."""
     letters = {i for i, b in enumerate(bodies) if _is_letter_line(b)}
-    in_order = runs_in_reading_order([bodies[i] for i in sorted(letters - held)])
-    fix = partial(runs_to_logical, in_order=in_order)
+    lines = [bodies[i] for i in sorted(letters - held)]
+    marks_after = marks_kept_after("\n".join(lines))  # a short line may not show it
+    fix = partial(runs_to_logical, in_order=runs_in_reading_order(lines), marks_after=marks_after)
     others = frozenset(range(len(bodies))) - letters
     return _apply(bodies, "letters_to_logical", fix, changes, bool, others)
 

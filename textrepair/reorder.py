@@ -21,7 +21,7 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import NamedTuple
 
-from textrepair.tokens import has_hebrew, is_latin, is_number, split_punct
+from textrepair.tokens import has_hebrew, is_latin, is_number, split_punct, unpointed
 from textrepair.wordmodel import WordModel
 
 BOUNDARY = 1  # the gap certainly separates two fragments
@@ -54,7 +54,7 @@ def _token_kind(token: str) -> int:
     core = split_punct(token)[1]
     if core and (is_number(core) or is_latin(core)):
         return _LTR
-    if len(core) <= 1:
+    if len(unpointed(core)) <= 1:
         return _MARK
     return _HEBREW if has_hebrew(token) else _OTHER
 

@@ -18,10 +18,19 @@ FINAL_LETTERS = "ךםןףץ"
 FINAL_TO_MEDIAL = str.maketrans("ךםןףץ", "כמנפצ")
 MEDIAL_TO_FINAL = str.maketrans("כמנפצ", "ךםןףץ")
 
+# Hebrew points and accents (niqqud, dagesh, shin and sin dots, cantillation, rafe):
+# combining marks that follow their letter in logical order (not maqaf, paseq, sof pasuq
+# or nun hafukha, which stand between words). Pointed text (scripture, poetry, prayer
+# books, children's books) carries them on most letters; the lexicon spells words without.
+HEBREW_POINTS = "\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\ufb1e"
+_POINTS_RE = re.compile(f"[{HEBREW_POINTS}]")
+# Core of a token: the part between leading and trailing punctuation (a pointed word's
+# points are part of it).
+_CORE_RE = re.compile(rf"[{HEBREW_POINTS}]*\w(?:.*\w)?[{HEBREW_POINTS}]*", re.DOTALL)
+_POINTS_FIRST_RE = re.compile(f"([{HEBREW_POINTS}]+)([^{HEBREW_POINTS}])")
+
 _HEBREW_RE = re.compile(f"[{HEBREW_LETTER}]")
 _SPLIT_RE = re.compile(r"( +)")
-# Core of a token: the part between leading and trailing punctuation.
-_CORE_RE = re.compile(r"\w(?:.*\w)?", re.DOTALL)
 _NUMBER_RE = re.compile(r"^\d+(?:[.,]\d+)*$")
 _LATIN_RE = re.compile(r"[A-Za-z]")
 
@@ -43,6 +52,30 @@ BIDI_R = r"\p{bc=R}\p{bc=AL}"
 # Letters of the left-to-right scripts a Hebrew text quotes: Latin, Greek, Cyrillic,
 # Armenian (each a left-to-right run, which extractors keep whole as they keep Latin).
 LTR_LETTERS = "A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u052f\u0531-\u058a\u1f00-\u1fff"
+
+
+def unpointed(text: str) -> str:
+    """The text without Hebrew points: a pointed word as the lexicon spells it."""
+    return _POINTS_RE.sub("", text)
+
+
+def has_points(text: str) -> bool:
+    """Whether the text carries a Hebrew point or accent."""
+    return _POINTS_RE.search(text) is not None
+
+
+def reversed_letters(text: str) -> str:
+    """The text's characters in reverse order, each letter's points still after it.
+
+    A letter-reversed word that an extractor wrote glyph by glyph keeps each point after
+    its letter (the point lies inside the letter's box); a plain reversal would put it
+    before. A text that begins with a point has them before their letters already (the
+    bidi algorithm's visual order) and is reversed plainly.
+    """
+    out = text[::-1]
+    if not has_points(text) or _POINTS_RE.match(text):
+        return out
+    return _POINTS_FIRST_RE.sub(lambda m: m[2] + m[1][::-1], out)
 
 
 def lookup(zipf: Callable[[str], float], word: str) -> float:

@@ -29,7 +29,7 @@ from types import MappingProxyType
 
 import wordfreq
 
-from textrepair.tokens import has_hebrew, is_number, split_punct
+from textrepair.tokens import has_hebrew, has_points, is_number, split_punct, unpointed
 
 _PREFIXES = "ובלמשהכ"
 # The edge of a paragraph, as a token: the corpus counts which word classes begin and end
@@ -90,7 +90,7 @@ def describe(token: str, top: frozenset[str]) -> tuple[str, str]:
     """
     if token == PARAGRAPH:
         return "¶", ""
-    lead, core, trail = split_punct(token)
+    lead, core, trail = split_punct(unpointed(token))
     if not core:
         return "P" + _edge_class(token), ""
     hebrew = has_hebrew(core)
@@ -263,8 +263,15 @@ class WordModel:
         return model
 
     def zipf(self, word: str) -> float:
-        """Zipf frequency of a word (0 when unknown): 7 is ``של``, 3 a rare word."""
-        return _zipf_table().get(word, 0.0)
+        """Zipf frequency of a word (0 when unknown): 7 is ``של``, 3 a rare word. A
+        pointed word is looked up without its points."""
+        table = _zipf_table()
+        z = table.get(word)
+        if z is not None:
+            return z
+        if word.isalpha() or not has_points(word):  # a point is no letter: one cheap test
+            return 0.0
+        return table.get(unpointed(word), 0.0)
 
     def pair(self, a: str, b: str) -> float:
         """How much more likely ``a b`` is than chance, in nats (can be negative).

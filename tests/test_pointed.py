@@ -1,0 +1,145 @@
+"""Pointed Hebrew (niqqud, cantillation): the points never change what the repair decides.
+
+Scripture, poetry, prayer books and children's books are set with points on most letters.
+The lexicon and the word model spell words without them, and a point takes no room on the
+page, so a pointed text must come out exactly as the same text unpointed, each point
+still on its letter. The tests put points on every letter by a fixed table (any
+assignment will do: the points must decide nothing), damage the text the way extractors
+do, and compare the two repairs.
+
+An extractor that writes a line glyph by glyph in visual order (pdfminer) keeps each point
+after its letter (the point lies inside the letter's box); the bidi algorithm's visual
+order (``get_display``) puts it before. Both are tested.
+"""
+
+from __future__ import annotations
+
+import importlib
+import random
+import sys
+from pathlib import Path
+
+import pytest
+from bidi import get_display
+from hypothesis import given
+from hypothesis import strategies as st
+
+import textrepair
+from textrepair.fixes import attach_drop_cap, reverse_letters
+from textrepair.layout import layout
+from textrepair.tokens import has_points, reversed_letters, split_punct, unpointed
+from textrepair.wordmodel import WordModel
+
+TESTS = Path(__file__).resolve().parent
+if str(TESTS) not in sys.path:  # ``damage`` is a helper module beside this file
+    sys.path.insert(0, str(TESTS))
+damage = importlib.import_module("damage")
+examples = importlib.import_module("deterministic").examples
+
+point = damage.pointed
+
+
+def bidi_visual(line: str) -> str:
+    """A logical line as the bidi algorithm lays it out: each point before its letter."""
+    return get_display(line, base_dir="R") if line.strip() else line
+
+
+@pytest.fixture(scope="module")
+def paragraphs() -> list[str]:
+    if not damage.CORPUS_DIR.is_dir():
+        pytest.skip(f"clean corpus not found at {damage.CORPUS_DIR}")
+    return [unpointed(p) for p in damage.corpus_paragraphs()]  # a few carry points already
+
+
+def _window(paragraphs: list[str], start: int, n: int, rng: random.Random) -> list[list[str]]:
+    """``n`` consecutive paragraphs from ``start``, each wrapped into page lines."""
+    return [damage.wrap(paragraphs[(start + i) % len(paragraphs)], rng) for i in range(n)]
+
+
+def _first_difference(a: str, b: str) -> str:
+    for n, (x, y) in enumerate(zip(a.splitlines(), b.splitlines(), strict=False), 1):
+        if x != y:
+            return f"line {n}: pointed {unpointed(x)!r}, unpointed {unpointed(y)!r}"
+    return f"line counts {len(a.splitlines())} and {len(b.splitlines())}"
+
+
+def test_the_lexicon_reads_a_pointed_word_as_written_plain() -> None:
+    model = WordModel.default()
+    assert model.zipf("בְּרֵאשִׁית") == model.zipf("בראשית") > 4
+    assert model.pair("הָאָרֶץ", "הָיְתָה") == model.pair("הארץ", "היתה")
+    assert model.zipf("קקקקק") == 0.0 and not has_points("קקקקק")
+
+
+def test_a_pointed_word_is_one_token_and_turns_with_its_points() -> None:
+    assert split_punct("שָׁלוֹם,") == ("", "שָׁלוֹם", ",")
+    assert split_punct("(בָּ)") == ("(", "בָּ", ")")
+    word = "הָאָרֶץ"
+    glyph_order = point("ץראה")  # mirrored, each point after its letter
+    assert reversed_letters(reversed_letters(word)) == word
+    assert reversed_letters(glyph_order) == point("הארץ")
+    # Points before their letters (the bidi algorithm's order) show where a word's last
+    # letter is pointed: it then starts with a point.
+    assert reversed_letters(bidi_visual("לְךָ")) == "לְךָ"
+    zipf = WordModel.default().zipf
+    assert reverse_letters(["." + glyph_order], zipf) == [point("הארץ.")]
+    assert attach_drop_cap([point("שנה"), point("ב")], zipf) == [point("בשנה")]  # a drop cap
+
+
+@examples(40)
+@given(st.integers(0, 10_000), st.integers(2, 10), st.integers(0, 2**16))
+def test_pointed_damaged_documents_repair_as_unpointed(
+    paragraphs: list[str], start: int, n: int, seed: int
+) -> None:
+    """Fragments in visual order, numbers, brackets and mirrored short words."""
+    rng = random.Random(seed)
+    doc = damage.simulate_document(_window(paragraphs, start, n, rng), rng, damage.EVERYTHING)
+    pointed, plain = textrepair.repair(point(doc.text)), point(textrepair.repair(doc.text))
+    assert pointed == plain, _first_difference(pointed, plain)
+
+
+@examples(30)
+@given(st.integers(0, 10_000), st.integers(2, 10), st.integers(0, 2**16))
+def test_pointed_letter_visual_documents_come_back(
+    paragraphs: list[str], start: int, n: int, seed: int
+) -> None:
+    """Every line mirrored letter by letter, each point before its letter (bidi) or after
+    it (glyph order): repaired as the same text unpointed is, each point on its letter."""
+    lines = [line for p in _window(paragraphs, start, n, random.Random(seed)) for line in p]
+    logical = "\n".join(lines) + "\n"
+    mirrored = "\n".join(map(bidi_visual, lines)) + "\n"
+    plain = point(textrepair.repair(mirrored))
+    assert textrepair.repair(point(mirrored)) == plain  # glyph order
+    bidi = "\n".join(bidi_visual(point(line)) for line in lines) + "\n"
+    assert textrepair.repair(bidi) == plain
+    if textrepair.repair(mirrored) == logical:
+        assert plain == point(logical)
+
+
+@examples(12)
+@given(st.integers(0, 10_000), st.integers(6, 20), st.integers(0, 2**16), st.booleans())
+def test_pointed_pdfminer_pages_lay_out_as_unpointed(
+    paragraphs: list[str], start: int, n: int, seed: int, columns: bool
+) -> None:
+    """Justified pages, two columns written left first, page numbers, letters mirrored: the
+    layout stage measures widths without the points."""
+    rng = random.Random(seed)
+    chosen = [paragraphs[(start + i) % len(paragraphs)] for i in range(n)]
+    page = damage.pdfminer_pages(chosen, rng.randint(38, 60), rng.randint(20, 35), rng, columns)
+    assert layout(point(page)).text == point(layout(page).text)
+    mirrored = "\n".join(map(bidi_visual, page.split("\n")))
+    config = textrepair.RepairConfig(layout=True)
+    pointed = textrepair.repair(point(mirrored), config)
+    plain = point(textrepair.repair(mirrored, config))
+    assert pointed == plain, _first_difference(pointed, plain)
+
+
+@examples(40)
+@given(st.integers(0, 10_000), st.integers(1, 10), st.integers(0, 2**16))
+def test_clean_pointed_text_is_left_alone(
+    paragraphs: list[str], start: int, n: int, seed: int
+) -> None:
+    text = "".join(
+        point(line) + "\n" for p in _window(paragraphs, start, n, random.Random(seed)) for line in p
+    )
+    assert textrepair.repair(text) == text
+    assert textrepair.repair(text, textrepair.RepairConfig(layout=True)) == text
