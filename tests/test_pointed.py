@@ -1,4 +1,4 @@
-"""Pointed Hebrew (niqqud, cantillation): the points never change what the repair decides.
+"""Pointed Hebrew (niqqud, cantillation, maqaf): they never change what the repair decides.
 
 Scripture, poetry, prayer books and children's books are set with points on most letters.
 The lexicon and the word model spell words without them, and a point takes no room on the
@@ -10,12 +10,16 @@ do, and compare the two repairs.
 An extractor that writes a line glyph by glyph in visual order (pdfminer) keeps each point
 after its letter (the point lies inside the letter's box); the bidi algorithm's visual
 order (``get_display``) puts it before. Both are tested.
+
+The maqaf (``על־ידי``), the Hebrew hyphen of pointed and carefully set text, reads as the
+hyphen the lexicon and the word model's corpus have.
 """
 
 from __future__ import annotations
 
 import importlib
 import random
+import re
 import sys
 from pathlib import Path
 
@@ -27,7 +31,13 @@ from hypothesis import strategies as st
 import textrepair
 from textrepair.fixes import attach_drop_cap, reverse_letters
 from textrepair.layout import layout
-from textrepair.tokens import has_points, reversed_letters, split_punct, unpointed
+from textrepair.tokens import (
+    has_points,
+    lexicon_form,
+    reversed_letters,
+    split_punct,
+    unpointed,
+)
 from textrepair.wordmodel import WordModel
 
 TESTS = Path(__file__).resolve().parent
@@ -143,3 +153,28 @@ def test_clean_pointed_text_is_left_alone(
     )
     assert textrepair.repair(text) == text
     assert textrepair.repair(text, textrepair.RepairConfig(layout=True)) == text
+
+
+_HYPHEN = re.compile(r"(?<=[\u05d0-\u05ea])-(?=[\u05d0-\u05ea])")
+
+
+def maqaf(text: str) -> str:
+    """Every hyphen between two Hebrew letters set as a maqaf."""
+    return _HYPHEN.sub("\u05be", text)
+
+
+def test_a_maqaf_reads_as_a_hyphen() -> None:
+    model = WordModel.default()
+    assert lexicon_form("עַל־פְּנֵי") == "על-פני"
+    assert model.pair("נעשה", "על־ידי") == model.pair("נעשה", "על-ידי")
+
+
+@examples(30)
+@given(st.integers(0, 10_000), st.integers(0, 2**16))
+def test_maqaf_documents_repair_as_hyphenated(paragraphs: list[str], start: int, seed: int) -> None:
+    """Paragraphs with a hyphen between letters, damaged every way: set with a maqaf
+    instead, they repair the same."""
+    hyphenated = [p for p in paragraphs if _HYPHEN.search(p)]
+    rng = random.Random(seed)
+    doc = damage.simulate_document(_window(hyphenated, start, 6, rng), rng, damage.EVERYTHING)
+    assert textrepair.repair(maqaf(doc.text)) == maqaf(textrepair.repair(doc.text))

@@ -59,6 +59,12 @@ def unpointed(text: str) -> str:
     return _POINTS_RE.sub("", text)
 
 
+def lexicon_form(word: str) -> str:
+    """A word as the lexicon and the word model's corpus spell it: without points, and a
+    maqaf (``על־ידי``, the Hebrew hyphen of pointed and carefully set text) as a hyphen."""
+    return unpointed(word).replace("\u05be", "-")
+
+
 def has_points(text: str) -> bool:
     """Whether the text carries a Hebrew point or accent."""
     return _POINTS_RE.search(text) is not None

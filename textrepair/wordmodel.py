@@ -29,7 +29,7 @@ from types import MappingProxyType
 
 import wordfreq
 
-from textrepair.tokens import has_hebrew, has_points, is_number, split_punct, unpointed
+from textrepair.tokens import has_hebrew, has_points, is_number, lexicon_form, split_punct
 
 _PREFIXES = "ובלמשהכ"
 # The edge of a paragraph, as a token: the corpus counts which word classes begin and end
@@ -90,7 +90,7 @@ def describe(token: str, top: frozenset[str]) -> tuple[str, str]:
     """
     if token == PARAGRAPH:
         return "¶", ""
-    lead, core, trail = split_punct(unpointed(token))
+    lead, core, trail = split_punct(lexicon_form(token))
     if not core:
         return "P" + _edge_class(token), ""
     hebrew = has_hebrew(core)
@@ -264,14 +264,15 @@ class WordModel:
 
     def zipf(self, word: str) -> float:
         """Zipf frequency of a word (0 when unknown): 7 is ``של``, 3 a rare word. A
-        pointed word is looked up without its points."""
+        pointed word is looked up without its points, a maqaf as a hyphen
+        (:func:`~textrepair.tokens.lexicon_form`)."""
         table = _zipf_table()
         z = table.get(word)
         if z is not None:
             return z
-        if word.isalpha() or not has_points(word):  # a point is no letter: one cheap test
+        if word.isalpha() or not (has_points(word) or "\u05be" in word):  # one cheap test
             return 0.0
-        return table.get(unpointed(word), 0.0)
+        return table.get(lexicon_form(word), 0.0)
 
     def pair(self, a: str, b: str) -> float:
         """How much more likely ``a b`` is than chance, in nats (can be negative).
