@@ -62,7 +62,8 @@ def _pages(paragraphs: list[str], rng: random.Random) -> tuple[str, str]:
     return _mirrored(pages), "\n".join(paragraphs)
 
 
-CASES: dict[str, tuple[Callable[[list[str], random.Random], tuple[str, str]], object]] = {
+Make = Callable[[list[str], random.Random], tuple[str, str]]
+CASES: dict[str, tuple[Make, textrepair.RepairConfig]] = {
     "fragments, numbers, brackets, mirrored words (lines)": (_fragments, LINES),
     "letter-visual lines, points after their letters (lines)": (_letters, LINES),
     "pdfminer two-column pages (layout)": (_pages, LAYOUT),

@@ -43,7 +43,14 @@ from itertools import pairwise
 import regex
 from bidi import get_display
 
-from textrepair.tokens import BIDI_L, BIDI_R, HEBREW_LETTER, HEBREW_POINTS, unpointed
+from textrepair.tokens import (
+    BIDI_L,
+    BIDI_R,
+    HEBREW_LETTER,
+    HEBREW_POINTS,
+    points_after_letters,
+    unpointed,
+)
 
 try:  # python-bidi's full Bidi_Mirroring_Glyph table (pure-Python module kept since 0.5).
     from bidi.mirror import MIRRORED as _BIDI_MIRRORED
@@ -366,7 +373,6 @@ def _reorder(line: str, mirrored: bool) -> str:
     )
 
 
-_MARKS_BEFORE_RE = regex.compile(rf"([{_MARK}]+)([^\s{_MARK}])")
 _LETTER = HEBREW_LETTER + "\u05f0-\u05f2"  # and the Yiddish ligatures
 _ANY_MARK_RE = regex.compile(f"[{_MARK}]")
 _WORD_END_MARK_RE = regex.compile(rf"(?<=[{_LETTER}])[{_MARK}]+(?![{_LETTER}{_MARK}])")
@@ -406,7 +412,7 @@ def visual_to_logical(
     out = _reorder_brackets(line, mirrored)
     if not (marks_kept_after(line) if marks_after is None else marks_after):
         return out
-    return _MARKS_BEFORE_RE.sub(lambda m: m.group(2) + m.group(1)[::-1], out)
+    return points_after_letters(out)
 
 
 def _reorder_brackets(line: str, mirrored: bool | None) -> str:

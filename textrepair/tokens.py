@@ -27,7 +27,7 @@ _POINTS_RE = re.compile(f"[{HEBREW_POINTS}]")
 # Core of a token: the part between leading and trailing punctuation (a pointed word's
 # points are part of it).
 _CORE_RE = re.compile(rf"[{HEBREW_POINTS}]*\w(?:.*\w)?[{HEBREW_POINTS}]*", re.DOTALL)
-_POINTS_FIRST_RE = re.compile(f"([{HEBREW_POINTS}]+)([^{HEBREW_POINTS}])")
+_POINTS_FIRST_RE = re.compile(rf"([{HEBREW_POINTS}]+)([^\s{HEBREW_POINTS}])")
 
 _HEBREW_RE = re.compile(f"[{HEBREW_LETTER}]")
 _SPLIT_RE = re.compile(r"( +)")
@@ -81,7 +81,13 @@ def reversed_letters(text: str) -> str:
     out = text[::-1]
     if not has_points(text) or _POINTS_RE.match(text):
         return out
-    return _POINTS_FIRST_RE.sub(lambda m: m[2] + m[1][::-1], out)
+    return points_after_letters(out)
+
+
+def points_after_letters(text: str) -> str:
+    """Reversed text with each letter's points, which the reversal put before it, after it
+    again (their own order turned back too)."""
+    return _POINTS_FIRST_RE.sub(lambda m: m[2] + m[1][::-1], text)
 
 
 def lookup(zipf: Callable[[str], float], word: str) -> float:
