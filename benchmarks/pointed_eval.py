@@ -16,7 +16,10 @@ its repair is the unpointed repair with the same points, letter for letter. Case
 * every line mirrored letter by letter as pdfminer writes it (each point after its
   letter), lines only;
 * pdfminer's justified pages in two columns, left column first, letters mirrored, with
-  the layout stage.
+  the layout stage;
+* logical-order extractions, each document with one extractor's damage (PDFium's marks,
+  mutool's runs, PDFBox's chunks, pdf.js's glued and stretched lines, WeasyPrint's
+  pieces and stretched lines), lines only.
 """
 
 from __future__ import annotations
@@ -62,11 +65,30 @@ def _pages(paragraphs: list[str], rng: random.Random) -> tuple[str, str]:
     return _mirrored(pages), "\n".join(paragraphs)
 
 
+# Logical-order extractors' seam damage (``tests/damage.py``), one per document.
+SEAMS = [
+    "pdfium_marks",
+    "mutool_runs",
+    "pdfbox_chunk",
+    "pdfjs_glued",
+    "pdfjs_stretched",
+    "weasy_pieces",
+    "weasy_stretched",
+]
+
+
+def _seams(paragraphs: list[str], rng: random.Random) -> tuple[str, str]:
+    logical = [line for p in paragraphs for line in damage.wrap(p, rng)]
+    damaged = getattr(damage, rng.choice(SEAMS))
+    return "\n".join(map(damaged, logical)) + "\n", "\n".join(logical)
+
+
 Make = Callable[[list[str], random.Random], tuple[str, str]]
 CASES: dict[str, tuple[Make, textrepair.RepairConfig]] = {
     "fragments, numbers, brackets, mirrored words (lines)": (_fragments, LINES),
     "letter-visual lines, points after their letters (lines)": (_letters, LINES),
     "pdfminer two-column pages (layout)": (_pages, LAYOUT),
+    "logical-order extractions: seams, stretched lines, chunks (lines)": (_seams, LINES),
 }
 
 

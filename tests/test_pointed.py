@@ -29,6 +29,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import textrepair
+from textrepair import pointed as points
 from textrepair.fixes import attach_drop_cap, reverse_letters
 from textrepair.layout import layout
 from textrepair.tokens import (
@@ -153,6 +154,115 @@ def test_clean_pointed_text_is_left_alone(
     )
     assert textrepair.repair(text) == text
     assert textrepair.repair(text, textrepair.RepairConfig(layout=True)) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "פקטור וון וילברט נזקק. עבור טיפול של המופיליה-\nקריו או פקטור 8, מחומם או לא, זמינים.\n",
+        "הם נפגשו אחרי שהמלחמה הסתיימה והוא חזר לעיר ב-\nמשפחתו הגדולה גרה שם כל השנים.\n",
+    ],
+    ids=["hyphenated word", "prefix hyphen"],
+)
+def test_a_pointed_line_end_hyphen_is_read_as_unpointed(text: str) -> None:
+    """A word hyphenated across lines is joined, a prefix's hyphen waiting for its
+    number is not, the last letter's points or the prefix's notwithstanding."""
+    assert layout(point(text)).text == point(layout(text).text)
+
+
+# Points for the trace tests: every letter its own choice, so that a point put back on the
+# wrong letter, or on the other copy of a word, shows.
+_SOME_POINTS = ["", "\u05b8", "\u05b4", "\u05bc\u05b7", "\u05b0", "\u05c1\u05b8", "\u05b9"]
+_LETTERS = "אבגדהוזחטיכלמנסעפצקרשת"
+
+
+@st.composite
+def pointed_lines(draw: st.DrawFn, duplicate: bool = False) -> list[str]:
+    """Distinct words that read differently turned, each letter with points drawn for
+    it; ``duplicate`` writes the first word again at the end, with points of its own
+    (two other words between them show which way the line was turned)."""
+    plain = draw(
+        st.lists(
+            st.text(_LETTERS, min_size=2, max_size=6).filter(lambda w: w != w[::-1]),
+            min_size=3 if duplicate else 2,
+            max_size=8,
+            unique_by=lambda w: min(w, w[::-1]),
+        )
+    )
+    if duplicate:
+        plain.append(plain[0])
+    marks = st.sampled_from(_SOME_POINTS)
+    return ["".join(ch + draw(marks) for ch in word) for word in plain]
+
+
+def _traced(damaged: str, logical: list[str], before: bool = False) -> str | None:
+    """What the trace puts back on ``logical``'s words from ``damaged``'s points."""
+    return points.put_back(points.take_off(damaged, before), unpointed(" ".join(logical)))
+
+
+@given(pointed_lines())
+def test_points_follow_their_letters_wherever_repair_moves_them(words: list[str]) -> None:
+    """Word order mirrored, letters mirrored (points after their letters or before), words
+    glued or cut: each letter of the repair gets back its own points."""
+    logical = " ".join(words)
+    assert _traced(" ".join(reversed(words)), words) == logical
+    assert _traced(reversed_letters(logical), words) == logical
+    assert _traced(logical[::-1], words, before=True) == logical
+    if len(words) < 3:
+        return  # two words glued or cut need a third to tell the line's order
+    glued = [*reversed(words[2:]), words[1] + words[0]]  # in visual order
+    assert _traced(" ".join(glued), words) == logical
+    letters = re.findall(f"[{_LETTERS}][^{_LETTERS}]*", words[0])
+    cut = len(letters) // 2
+    head, tail = "".join(letters[:cut]), "".join(letters[cut:])  # ``ב|נובמבר``
+    assert _traced(" ".join([*reversed(words[1:]), tail, head]), words) == logical
+
+
+@given(pointed_lines(duplicate=True))
+def test_a_word_written_twice_keeps_each_copys_points(words: list[str]) -> None:
+    """The copies go back by place: in the order the other words show."""
+    logical = " ".join(words)
+    assert _traced(" ".join(reversed(words)), words) == logical
+    assert _traced(reversed_letters(logical), words) == logical
+
+
+def test_a_point_beside_no_letter_stays_with_its_character() -> None:
+    """OCR's dagesh in a digit goes with the digit wherever the repair puts it; a point
+    alone between spaces cannot be traced, and the document is repaired with its points
+    on, nothing lost."""
+    line = "ביום 8\u05bc במאי"
+    moved = points.put_back(points.take_off(line), "במאי 8 ביום")
+    assert moved == "במאי 8\u05bc ביום"
+    assert points.owners(points.take_off("שָׁלוֹם \u05b8 עוֹלָם")) is None
+    text = "םוֹלָשׁ \u05b8 םָלוֹע 1990 תנשב\n"
+    assert sorted(textrepair.repair(text)) == sorted(text)
+
+
+# The seam damage of each logical-order extractor the damage module simulates, line by line.
+LOGICAL_EXTRACTORS = [
+    "pdfium_marks",
+    "mutool_runs",
+    "pdfbox_chunk",
+    "pdfjs_glued",
+    "pdfjs_stretched",
+    "weasy_pieces",
+    "weasy_stretched",
+]
+
+
+@pytest.mark.parametrize("extractor", LOGICAL_EXTRACTORS)
+@examples(6)
+@given(st.integers(0, 10_000), st.integers(0, 2**16))
+def test_pointed_seams_repair_as_unpointed(
+    paragraphs: list[str], extractor: str, start: int, seed: int
+) -> None:
+    """Logical-order extractions: the seam fixes, stretched lines and chunk readings act
+    on a pointed line as on the same line unpointed."""
+    damaged = getattr(damage, extractor)
+    lines = [line for p in _window(paragraphs, start, 6, random.Random(seed)) for line in p]
+    doc = "\n".join(damaged(line) for line in lines) + "\n"
+    pointed, plain = textrepair.repair(point(doc)), point(textrepair.repair(doc))
+    assert pointed == plain, _first_difference(pointed, plain)
 
 
 _HYPHEN = re.compile(r"(?<=[\u05d0-\u05ea])-(?=[\u05d0-\u05ea])")

@@ -43,6 +43,7 @@ from typing import NamedTuple
 from textrepair.seams import logical_cluster
 from textrepair.tokens import (
     ATTACH_LEFT,
+    HEBREW_POINTS,
     STRETCH_MIN,
     evenly_spaced,
     has_hebrew,
@@ -245,7 +246,7 @@ _WORD_CHAR = re.compile(r"[^\W_]")  # a letter or digit of any script
 # (a printed line, put together again, is no longer than its neighbours).
 _LIFT_FIT = 1.1
 # A Hebrew prefix and a hyphen end a line that a number must follow (``ש-`` for ``ש-69``).
-_PREFIX_HYPHEN = re.compile(r"(?:^|\s)[משהוכלב]{1,3}[-־]$")
+_PREFIX_HYPHEN = re.compile(rf"(?:^|\s)(?:[משהוכלב][{HEBREW_POINTS}]*){{1,3}}[-־]$")
 # A number and a hyphen end a line: a prefix's hyphen drawn on the number's far side
 # (``ש69-``), or a range whose end was lifted away.
 _NUMBER_HYPHEN = re.compile(r"\d[-־–]$")
@@ -342,7 +343,7 @@ _TRAILING_DASHES = re.compile(r"(?:\s[-–—]){2,}$")  # words broken off: "- -
 _CLOSERS = "\"'”’»)]}״׳"
 _SENTENCE_END = re.compile(r"[.!?…](?:[" + re.escape(_CLOSERS) + r"]*)$")
 _OPEN_END = re.compile(r"[,;:\-–—־]$")
-_HYPHENATED = re.compile(r"^(?P<word>.*\w)(?P<hyphen>[-־\u00ad])$")
+_HYPHENATED = re.compile(rf"^(?P<word>.*\w[{HEBREW_POINTS}]*)(?P<hyphen>[-־\u00ad])$")
 _WORD_START = re.compile(r"^\w")
 _LATIN = re.compile(r"[A-Za-z]")
 _URL = re.compile(r"^(?:(?:https?|ftp)://\S+|www\.\S+|\S+@\S+\.\w+|doi:\S+|\S+\.\w{2,}/\S*)$")

@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable
 from functools import partial
 
-from textrepair import chunks, stretched
+from textrepair import chunks, pointed, stretched
 from textrepair.config import RepairConfig
 from textrepair.controls import (
     LONE_MARKS,
@@ -130,9 +130,10 @@ def repair_and_explain(text: str, config: RepairConfig | None = None) -> Repaire
     cfg = config or RepairConfig()
     changes: list[Change] = []
     text = prepare(text, cfg, changes)
-    quick = unmarked(text, cfg.assume, cfg.keep_controls)
+    plain = unpointed(text) if has_points(text) else text  # as the line stages read it
+    quick = unmarked(plain, cfg.assume, cfg.keep_controls)
     if quick is not None and cfg.reverse_stretched and cfg.assume == "auto":
-        quick = None if stretched.may_turn_unmarked(text, WordModel.default()) else quick
+        quick = None if stretched.may_turn_unmarked(plain, WordModel.default()) else quick
     if quick is not None and not (cfg.layout and split_columns(text) != text):
         out, diagnosis = text, quick  # no line stage would change a line
     else:
@@ -319,7 +320,36 @@ def normalize(bodies: list[str], cfg: RepairConfig, changes: list[Change]) -> li
 def repair_lines(
     bodies: list[str], cfg: RepairConfig, changes: list[Change]
 ) -> tuple[list[str], Diagnosis]:
-    """Diagnose the document, then repair each line by its regime; line count kept."""
+    """Diagnose the document, then repair each line by its regime; line count kept.
+
+    Pointed text is repaired as the same text unpointed (:mod:`textrepair.pointed`): the
+    points go back on their letters after, and where a line's cannot, the document is
+    repaired with its points on."""
+    text = "\n".join(bodies)
+    if not has_points(text):
+        return _repair_lines(bodies, cfg, changes)
+    before = pointed.points_before(text)
+    stripped = [pointed.take_off(b, before) for b in bodies]
+    plain_changes: list[Change] = []
+    plain, diagnosis = _repair_lines([s.text for s in stripped], cfg, plain_changes)
+    out = [pointed.put_back(s, b) for s, b in zip(stripped, plain, strict=True)]
+    if None in out:
+        return _repair_lines(bodies, cfg, changes)
+    changes.extend(_pointed_change(c, stripped[c.line - 1]) for c in plain_changes)
+    return [b for b in out if b is not None], diagnosis
+
+
+def _pointed_change(change: Change, line: pointed.Stripped) -> Change:
+    """A change to an unpointed line, told with the line's points (where they trace)."""
+    before = pointed.put_back(line, change.before, whole=False) or change.before
+    after = pointed.put_back(line, change.after, whole=False) or change.after
+    return change._replace(before=before, after=after)
+
+
+def _repair_lines(
+    bodies: list[str], cfg: RepairConfig, changes: list[Change]
+) -> tuple[list[str], Diagnosis]:
+    """:func:`repair_lines` on the lines as they are, points and all."""
     held = _lines_with_controls(bodies) if cfg.keep_controls else frozenset()
     evidence = [b for i, b in enumerate(bodies) if i not in held]
     if has_points("\n".join(evidence)):  # points tell nothing of order: read without them
