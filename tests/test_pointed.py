@@ -226,6 +226,30 @@ def test_a_word_written_twice_keeps_each_copys_points(words: list[str]) -> None:
     assert _traced(reversed_letters(logical), words) == logical
 
 
+@given(st.lists(pointed_lines(), min_size=3, max_size=8), st.randoms(use_true_random=False))
+def test_points_follow_lines_the_layout_stage_moves_joins_and_drops(
+    lines: list[list[str]], rng: random.Random
+) -> None:
+    """A block of lines moved, a line dropped (furniture), two lines joined (reflow), a
+    word hyphenated across lines rejoined: every letter that is left keeps its points."""
+    seen: set[str] = set()  # each word once in the document: which copy is which is moot
+    lines = [
+        [w for w in line if not (unpointed(w) in seen or seen.add(unpointed(w)))] for line in lines
+    ]
+    lines = [line for line in lines if line]
+    if len(lines) < 3:
+        return
+    doc = "\n".join(" ".join(line) for line in lines)
+    laid = [" ".join(line) for line in lines]
+    k = rng.randrange(1, len(laid))
+    laid = laid[k:] + laid[:k]  # a block moved
+    del laid[rng.randrange(len(laid))]  # a line dropped
+    if len(laid) > 1:
+        laid[0:2] = [laid[0] + rng.choice([" ", ""]) + laid[1]]  # joined; or a word rejoined
+    out = "\n".join(laid)
+    assert points.put_back(points.take_off(doc), unpointed(out), in_order=True) == out
+
+
 def test_a_point_beside_no_letter_stays_with_its_character() -> None:
     """OCR's dagesh in a digit goes with the digit wherever the repair puts it; a point
     alone between spaces cannot be traced, and the document is repaired with its points
@@ -263,6 +287,31 @@ def test_pointed_seams_repair_as_unpointed(
     doc = "\n".join(damaged(line) for line in lines) + "\n"
     pointed, plain = textrepair.repair(point(doc)), point(textrepair.repair(doc))
     assert pointed == plain, _first_difference(pointed, plain)
+
+
+ROUNDTRIP = TESTS.parent.parent / "shared" / "roundtrip" / "seeds"
+CONFIGS = {
+    "lines": textrepair.RepairConfig(),
+    "layout": textrepair.RepairConfig(layout=True),
+    "reflow": textrepair.RepairConfig(layout=True, reflow=True),
+}
+
+
+@pytest.mark.parametrize("config", CONFIGS)
+def test_real_extractions_pointed_repair_as_unpointed(config: str) -> None:
+    """Every real extraction of the shared lab (eight extractors, their controls, columns
+    side by side, headers and page numbers), pointed: the line stages, the column split
+    and the layout stage act on it as on the same text unpointed."""
+    paths = sorted(ROUNDTRIP.glob("*/*__*.txt"))
+    if not paths:
+        pytest.skip(f"round-trip lab not found at {ROUNDTRIP}")
+    differ = []
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        pointed = textrepair.repair(point(text), CONFIGS[config])
+        if pointed != point(textrepair.repair(text, CONFIGS[config])):
+            differ.append(f"{path.parent.name[:3]}/{path.name}")
+    assert not differ, differ
 
 
 _HYPHEN = re.compile(r"(?<=[\u05d0-\u05ea])-(?=[\u05d0-\u05ea])")

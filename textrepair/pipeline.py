@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import partial
+from typing import TypeVar
 
 from textrepair import chunks, pointed, stretched
 from textrepair.config import RepairConfig
@@ -134,7 +135,7 @@ def repair_and_explain(text: str, config: RepairConfig | None = None) -> Repaire
     quick = unmarked(plain, cfg.assume, cfg.keep_controls)
     if quick is not None and cfg.reverse_stretched and cfg.assume == "auto":
         quick = None if stretched.may_turn_unmarked(plain, WordModel.default()) else quick
-    if quick is not None and not (cfg.layout and split_columns(text) != text):
+    if quick is not None and not (cfg.layout and split_columns(plain) != plain):
         out, diagnosis = text, quick  # no line stage would change a line
     else:
         out, diagnosis = _line_stages(text, cfg, changes)
@@ -229,6 +230,46 @@ def _apply_to_text(
 def _lay_out(
     text: str, raw: str, diagnosis: Diagnosis, cfg: RepairConfig, changes: list[Change]
 ) -> str:
+    """:func:`_lay_out_plain`, on the text read without its points."""
+
+    split = any(c.fix == "split_columns" for c in changes)
+
+    def stage(plain: str, plain_changes: list[Change]) -> str:
+        evidence = unpointed(raw) if plain != text else raw
+        return _lay_out_plain(plain, evidence, diagnosis, cfg, plain_changes, split)
+
+    return _unpointed_stage(text, stage, changes)
+
+
+def _unpointed_stage(
+    text: str, stage: Callable[[str, list[Change]], str], changes: list[Change]
+) -> str:
+    """Run a whole-text stage that moves, joins and parts lines but keeps the order of the
+    words inside them (the layout stage, the column split) on the text without its
+    points, and put them back (:func:`textrepair.pointed.put_back`, ``in_order``); on
+    the text as it is where they cannot be traced."""
+    if not has_points(text):
+        return stage(text, changes)
+    doc = pointed.take_off(text)
+    plain_changes: list[Change] = []
+    out = pointed.put_back(doc, stage(doc.text, plain_changes), in_order=True)
+    if out is None:
+        return stage(text, changes)
+    lines = text.split("\n")
+    for c in plain_changes:
+        line = pointed.take_off(lines[c.line - 1]) if 0 < c.line <= len(lines) else doc
+        changes.append(_pointed_change(c, line, in_order=line is doc))
+    return out
+
+
+def _lay_out_plain(
+    text: str,
+    raw: str,
+    diagnosis: Diagnosis,
+    cfg: RepairConfig,
+    changes: list[Change],
+    split: bool,
+) -> str:
     """The layout stage on the repaired ``text``, told what the input (``raw``) and its
     diagnosis show of the extractor (:func:`boxes_left_first`): whether it writes a page's
     boxes left column first (pdfminer: True). Where it does not (False), mirrored letters
@@ -241,12 +282,11 @@ def _lay_out(
     (:func:`_word_runs_visual`). Then a letter-visual document's words one space apart.
     Furniture removed is reported.
 
-    Side-by-side columns, once split, are in reading order whatever else the text shows:
-    the extractor laid the page out by position instead of writing its boxes in some
-    order (pypdf's layout mode mirrors letters and stretches a justified line's spaces,
-    as pdfminer does, but puts the columns side by side), so nothing is turned."""
+    Side-by-side columns, once split (``split``), are in reading order whatever else the
+    text shows: the extractor laid the page out by position instead of writing its boxes
+    in some order (pypdf's layout mode mirrors letters and stretches a justified line's
+    spaces, as pdfminer does, but puts the columns side by side), so nothing is turned."""
     letters = diagnosis.regime is Regime.LETTER_VISUAL
-    split = any(c.fix == "split_columns" for c in changes)
     left_first = False if split else boxes_left_first(diagnosis, text, raw)
     laid = layout(
         text,
@@ -298,7 +338,9 @@ def _collapse_stretched_spaces(text: str, diagnosis: Diagnosis, changes: list[Ch
 def _line_stages(text: str, cfg: RepairConfig, changes: list[Change]) -> tuple[str, Diagnosis]:
     """Normalize, split side-by-side columns (layout only), diagnose and repair each line."""
     pieces = split_endings(text)
-    bodies = normalize([b for b, _ in pieces], cfg, changes)
+    bodies, _ = _lines_unpointed(
+        [b for b, _ in pieces], lambda b, ch: (normalize(b, cfg, ch), None), changes
+    )
     if cfg.layout:
         pieces = _split_columns(pieces, bodies, changes)
         bodies = [b for b, _ in pieces]
@@ -321,33 +363,45 @@ def repair_lines(
     bodies: list[str], cfg: RepairConfig, changes: list[Change]
 ) -> tuple[list[str], Diagnosis]:
     """Diagnose the document, then repair each line by its regime; line count kept.
+    Pointed text is repaired as the same text unpointed (:func:`_lines_unpointed`)."""
+    return _lines_unpointed(bodies, partial(_repair_lines, cfg=cfg), changes)
 
-    Pointed text is repaired as the same text unpointed (:mod:`textrepair.pointed`): the
-    points go back on their letters after, and where a line's cannot, the document is
-    repaired with its points on."""
+
+Out = TypeVar("Out")
+
+
+def _lines_unpointed(
+    bodies: list[str],
+    stage: Callable[[list[str], list[Change]], tuple[list[str], Out]],
+    changes: list[Change],
+) -> tuple[list[str], Out]:
+    """Run a stage that keeps the line count on the lines without their points, and put
+    each line's points back on its letters (:mod:`textrepair.pointed`); where a line's
+    cannot be traced, run it on the lines as they are."""
     text = "\n".join(bodies)
     if not has_points(text):
-        return _repair_lines(bodies, cfg, changes)
+        return stage(bodies, changes)
     before = pointed.points_before(text)
     stripped = [pointed.take_off(b, before) for b in bodies]
     plain_changes: list[Change] = []
-    plain, diagnosis = _repair_lines([s.text for s in stripped], cfg, plain_changes)
+    plain, extra = stage([s.text for s in stripped], plain_changes)
     out = [pointed.put_back(s, b) for s, b in zip(stripped, plain, strict=True)]
     if None in out:
-        return _repair_lines(bodies, cfg, changes)
+        return stage(bodies, changes)
     changes.extend(_pointed_change(c, stripped[c.line - 1]) for c in plain_changes)
-    return [b for b in out if b is not None], diagnosis
+    return [b for b in out if b is not None], extra
 
 
-def _pointed_change(change: Change, line: pointed.Stripped) -> Change:
-    """A change to an unpointed line, told with the line's points (where they trace)."""
-    before = pointed.put_back(line, change.before, whole=False) or change.before
-    after = pointed.put_back(line, change.after, whole=False) or change.after
+def _pointed_change(change: Change, line: pointed.Stripped, in_order: bool = False) -> Change:
+    """A change to an unpointed line, told with the line's points (where they trace;
+    ``in_order``: ``line`` is the whole text, in order)."""
+    before = pointed.put_back(line, change.before, False, in_order) or change.before
+    after = pointed.put_back(line, change.after, False, in_order) or change.after
     return change._replace(before=before, after=after)
 
 
 def _repair_lines(
-    bodies: list[str], cfg: RepairConfig, changes: list[Change]
+    bodies: list[str], changes: list[Change], cfg: RepairConfig
 ) -> tuple[list[str], Diagnosis]:
     """:func:`repair_lines` on the lines as they are, points and all."""
     held = _lines_with_controls(bodies) if cfg.keep_controls else frozenset()
@@ -507,7 +561,7 @@ def _split_columns(
 ) -> list[tuple[str, str]]:
     """Side-by-side columns one after another, before line repair can mix their words."""
     text = "".join(b + ending for b, (_, ending) in zip(bodies, pieces, strict=True))
-    split = split_columns(text)
+    split = _unpointed_stage(text, lambda t, _: split_columns(t), changes)
     if split != text:
         changes.append(Change(0, "split_columns", "", ""))
     return split_endings(split)

@@ -18,6 +18,7 @@ repairs the text with its points on.
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from typing import NamedTuple
 
 from textrepair.tokens import HEBREW_POINTS
@@ -86,11 +87,15 @@ def _owner(line: str, start: int, end: int, before: bool, at: int) -> int | None
     return at - 1 if not behind.isspace() else None
 
 
-def put_back(stripped: Stripped, repaired: str, whole: bool = True) -> str | None:
+def put_back(
+    stripped: Stripped, repaired: str, whole: bool = True, in_order: bool = False
+) -> str | None:
     """``repaired`` (line repair's output for ``stripped.text``) with each letter's
     points; ``None`` when some points cannot be traced to a letter of it. With ``whole``
     false, ``repaired`` may be a part of the line (a step of its repair), and takes the
-    points of the letters it has."""
+    points of the letters it has. ``in_order``: ``stripped`` is a document and
+    ``repaired`` keeps its words in order but for moved lines and blocks (the layout
+    stage's output: :func:`_align`)."""
     if repaired == stripped.text:
         return stripped.pointed
     if stripped.text == stripped.pointed:
@@ -98,14 +103,14 @@ def put_back(stripped: Stripped, repaired: str, whole: bool = True) -> str | Non
     points = owners(stripped)
     if points is None:
         return None
-    traced = _trace(stripped.text, repaired)
+    traced = (_align if in_order else _trace)(stripped.text, repaired)
     if traced is None:
         return None
     source, mirrored = traced
     _trace_others(stripped.text, points, repaired, source, mirrored)
     placed = {j: points[i] for j, i in source.items() if i in points}
-    if whole and len(placed) != len(points):
-        return None
+    if whole and not in_order and len(placed) != len(points):
+        return None  # (the layout stage removes lines: their points go with them)
     return "".join(ch + placed.get(j, "") for j, ch in enumerate(repaired))
 
 
@@ -146,6 +151,45 @@ def _trace(text: str, repaired: str) -> tuple[dict[int, int], bool] | None:
         if not _pieces(words, free, word, at, source, (turned, goal, len(text))):
             return None
     return source, moved < 0
+
+
+def _align(text: str, repaired: str) -> tuple[dict[int, int], bool] | None:
+    """For each letter of ``repaired``, the index of the letter of ``text`` it came from,
+    in a text whose words keep their order but for moved lines and blocks: the longest
+    runs of words in the same order first (``difflib``), then each word left over as the
+    nearest unused copy of it, then the pieces of words joined or cut (a hyphenated word
+    rejoined, a drop cap)."""
+    words = [(m.start(), m[0]) for m in _WORD_RE.finditer(text)]
+    outs = [(m.start(), m[0]) for m in _WORD_RE.finditer(repaired)]
+    free = [[True] * len(w) for _, w in words]
+    source: dict[int, int] = {}
+    matcher = SequenceMatcher(None, [w for _, w in words], [w for _, w in outs])
+    matched: set[int] = set()
+    for a, b, n in matcher.get_matching_blocks():
+        for d in range(n):
+            _take(words, free, source, outs[b + d][0], a + d, False)
+            matched.add(b + d)
+    copies: dict[str, list[int]] = {}
+    for k, (_, w) in enumerate(words):
+        if all(free[k]):
+            copies.setdefault(w, []).append(k)
+    left = []
+    for j, (at, word) in enumerate(outs):
+        if j in matched:
+            continue
+        where = _middle(at, word, repaired)
+        usable = [k for k in copies.get(word, ()) if all(free[k])]
+        if not usable:
+            left.append((at, word, where))
+            continue
+        k = min(usable, key=lambda k: abs(_middle(*words[k], text) - where))
+        _take(words, free, source, at, k, False)
+    rest = [k for k in range(len(words)) if any(free[k])]
+    pieces = [words[k] for k in rest], [free[k] for k in rest]
+    for at, word, where in left:
+        if not _pieces(*pieces, word, at, source, (False, where, len(text))):
+            return None
+    return source, False
 
 
 def _trace_others(
