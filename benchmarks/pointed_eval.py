@@ -65,21 +65,9 @@ def _pages(paragraphs: list[str], rng: random.Random) -> tuple[str, str]:
     return _mirrored(pages), "\n".join(paragraphs)
 
 
-# Logical-order extractors' seam damage (``tests/damage.py``), one per document.
-SEAMS = [
-    "pdfium_marks",
-    "mutool_runs",
-    "pdfbox_chunk",
-    "pdfjs_glued",
-    "pdfjs_stretched",
-    "weasy_pieces",
-    "weasy_stretched",
-]
-
-
 def _seams(paragraphs: list[str], rng: random.Random) -> tuple[str, str]:
     logical = [line for p in paragraphs for line in damage.wrap(p, rng)]
-    damaged = getattr(damage, rng.choice(SEAMS))
+    damaged = getattr(damage, rng.choice(damage.LOGICAL_EXTRACTORS))
     return "\n".join(map(damaged, logical)) + "\n", "\n".join(logical)
 
 

@@ -751,6 +751,19 @@ def weasy_stretched(line: str) -> str:
     return "".join(reversed(parts))
 
 
+# The line damage of the logical-order extractors above, by name: what a pointed text must
+# come through as its unpointed copy does (tests/test_pointed.py, benchmarks/pointed_eval.py).
+LOGICAL_EXTRACTORS = (
+    "pdfium_marks",
+    "mutool_runs",
+    "pdfbox_chunk",
+    "pdfjs_glued",
+    "pdfjs_stretched",
+    "weasy_pieces",
+    "weasy_stretched",
+)
+
+
 def pdfjs_page(
     paragraphs: Iterable[str],
     rng: random.Random,

@@ -59,6 +59,7 @@ except ImportError:  # pragma: no cover - older or stripped python-bidi
 
 __all__ = [
     "letter_visual_score",
+    "mark_sides",
     "marks_kept_after",
     "mirror_evidence",
     "runs_in_reading_order",
@@ -388,8 +389,13 @@ def marks_kept_after(line: str) -> bool:
     the second."""
     if _ANY_MARK_RE.search(line) is None:  # most lines carry no point: one scan
         return False
-    kept = len(_WORD_END_MARK_RE.findall(line))
-    return kept > 0 and kept > len(_WORD_START_MARK_RE.findall(line))
+    starts, ends = mark_sides(line)
+    return ends > 0 and ends > starts
+
+
+def mark_sides(text: str) -> tuple[int, int]:
+    """How many words of the text start with a point, and how many end with one."""
+    return len(_WORD_START_MARK_RE.findall(text)), len(_WORD_END_MARK_RE.findall(text))
 
 
 def visual_to_logical(

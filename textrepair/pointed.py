@@ -17,10 +17,12 @@ repairs the text with its points on.
 
 from __future__ import annotations
 
+import bisect
 import re
 from difflib import SequenceMatcher
 from typing import NamedTuple
 
+from textrepair.letters import mark_sides
 from textrepair.tokens import HEBREW_POINTS
 
 __all__ = ["Stripped", "owners", "points_before", "put_back", "take_off"]
@@ -28,13 +30,11 @@ __all__ = ["Stripped", "owners", "points_before", "put_back", "take_off"]
 _LETTERS = "\u05d0-\u05ea\u05f0-\u05f2"
 _POINTS_RE = re.compile(f"[{HEBREW_POINTS}]+")
 _WORD_RE = re.compile(f"[{_LETTERS}]+")
-_WORD_START_RE = re.compile(f"(?<![{_LETTERS}{HEBREW_POINTS}])[{HEBREW_POINTS}]+(?=[{_LETTERS}])")
-_WORD_END_RE = re.compile(f"(?<=[{_LETTERS}])[{HEBREW_POINTS}]+(?![{_LETTERS}{HEBREW_POINTS}])")
 
 
 class Stripped(NamedTuple):
-    """A line with its points (``pointed``) and without (``text``); ``before`` tells
-    which side of its letter the line writes a point (:func:`points_before`)."""
+    """A line (or a text) with its points (``pointed``) and without (``text``);
+    ``before`` tells which side of its letter it writes a point (:func:`points_before`)."""
 
     pointed: str
     text: str
@@ -46,7 +46,8 @@ def points_before(text: str) -> bool:
     with its points (the bidi algorithm's visual order), so that more words start with a
     point than end with one. Logical text, and visual text whose extractor kept each
     point after its letter, write them after."""
-    return len(_WORD_START_RE.findall(text)) > len(_WORD_END_RE.findall(text))
+    starts, ends = mark_sides(text)
+    return starts > ends
 
 
 def take_off(line: str, before: bool = False) -> Stripped:
@@ -148,7 +149,7 @@ def _trace(text: str, repaired: str) -> tuple[dict[int, int], bool] | None:
         k, t = min(usable, key=lambda f: (f[1] != turned, abs(inside[f[0]] - goal)))
         _take(words, free, source, at, k, t)
     for at, word, goal in left:
-        if not _pieces(words, free, word, at, source, (turned, goal, len(text))):
+        if not _pieces(words, free, word, at, source, (turned, goal, len(text), True)):
             return None
     return source, moved < 0
 
@@ -158,7 +159,9 @@ def _align(text: str, repaired: str) -> tuple[dict[int, int], bool] | None:
     in a text whose words keep their order but for moved lines and blocks: the longest
     runs of words in the same order first (``difflib``), then each word left over as the
     nearest unused copy of it, then the pieces of words joined or cut (a hyphenated word
-    rejoined, a drop cap)."""
+    rejoined, a drop cap), never read backwards. The letters of the lines the stage
+    removed are unused too: a rejoined word whose letters also spell a removed line's
+    word may take that word's points (the same letters, mostly the same points)."""
     words = [(m.start(), m[0]) for m in _WORD_RE.finditer(text)]
     outs = [(m.start(), m[0]) for m in _WORD_RE.finditer(repaired)]
     free = [[True] * len(w) for _, w in words]
@@ -187,7 +190,7 @@ def _align(text: str, repaired: str) -> tuple[dict[int, int], bool] | None:
     rest = [k for k in range(len(words)) if any(free[k])]
     pieces = [words[k] for k in rest], [free[k] for k in rest]
     for at, word, where in left:
-        if not _pieces(*pieces, word, at, source, (False, where, len(text))):
+        if not _pieces(*pieces, word, at, source, (False, where, len(text), False)):
             return None
     return source, False
 
@@ -198,14 +201,23 @@ def _trace_others(
     """Add to ``source`` the other characters that carry points: each to the nearest
     copy of it in ``repaired`` that is not traced yet."""
     taken = set(source.values())
-    for i in points:
-        if i in taken:
-            continue
+    others = [i for i in points if i not in taken]
+    if not others:
+        return
+    spots: dict[str, list[int]] = {}
+    for j, ch in enumerate(repaired):
+        if j not in source:
+            spots.setdefault(ch, []).append(j)
+    for i in others:
         where = i / len(text)
-        goal = 1 - where if mirrored else where
-        copies = [j for j, ch in enumerate(repaired) if ch == text[i] and j not in source]
-        if copies:
-            source[min(copies, key=lambda j: abs(j / len(repaired) - goal))] = i
+        goal = (1 - where if mirrored else where) * len(repaired)
+        copies = spots.get(text[i])
+        if not copies:
+            continue
+        k = bisect.bisect_left(copies, goal)
+        if k == len(copies) or (k > 0 and goal - copies[k - 1] <= copies[k] - goal):
+            k -= 1
+        source[copies.pop(k)] = i
 
 
 def _middle(start: int, word: str, line: str) -> float:
@@ -245,14 +257,15 @@ def _pieces(
     word: str,
     at: int,
     source: dict[int, int],
-    way: tuple[bool, float, int],
+    way: tuple[bool, float, int, bool],
 ) -> bool:
     """Trace ``word`` (at ``at`` in the repaired line) to the longest unused pieces of the
     input's words, in turn, each where it leaves the rest in one piece (at an end of what
     is unused); of those, one read the way the line's whole words were, nearest where the
-    word would have been (``way``: turned, place from 0 to 1, the input line's length).
-    False when a letter has none."""
-    turned, goal, size = way
+    word would have been (``way``: turned, place from 0 to 1, the input line's length,
+    and whether a piece may be read backwards at all). False when a letter has none."""
+    turned, goal, size, may_turn = way
+    ways = (False, True) if may_turn else (False,)
     i = 0
     while i < len(word):
         best = None  # (rank, word index, offset in it, turned)
@@ -260,7 +273,7 @@ def _pieces(
             for a in range(len(w)):
                 if not free[k][a]:
                     continue
-                for back in (False, True):
+                for back in ways:
                     n = _run(w, free[k], a, word, i, back)
                     if not n:
                         continue
