@@ -33,6 +33,7 @@ from textrepair import pointed as points
 from textrepair.fixes import attach_drop_cap, reverse_letters
 from textrepair.layout import layout
 from textrepair.tokens import (
+    has_hebrew,
     has_points,
     lexicon_form,
     reversed_letters,
@@ -250,6 +251,25 @@ def test_points_follow_lines_the_layout_stage_moves_joins_and_drops(
         laid[0:2] = [laid[0] + laid[1]]
     out = "\n".join(laid)
     assert points.put_back(points.take_off(doc), unpointed(out), in_order=True) == out
+
+
+def test_explain_tells_each_change_with_its_points(paragraphs: list[str]) -> None:
+    """The changes a pointed document's repair reports (the token surgery's steps, the
+    layout stage's furniture) show the words with their points, as the output does."""
+    rng = random.Random(2)
+    surgery_damage = importlib.import_module("surgery_damage")
+    lines = [line for p in _window(paragraphs, 10, 6, rng) for line in p][:12]
+    cut = "\n".join(surgery_damage.simulate_line(line, rng).damaged for line in lines)
+    body = [line for p in _window(paragraphs, 20, 6, rng) for line in p]
+    pages = "\f".join(  # a running header and a page number on each page
+        "\n".join(["כתב העת לדוגמה · גיליון 7", "", *body[k::2], "", f"עמוד {k + 1} מתוך 2"])
+        for k in range(2)
+    )
+    for doc in (cut + "\n", pages + "\n"):
+        changes = textrepair.repair_and_explain(point(doc), textrepair.RepairConfig(layout=True))
+        told = [text for c in changes.changes for text in (c.before, c.after) if has_hebrew(text)]
+        assert told
+        assert all(has_points(text) for text in told)
 
 
 def test_a_point_beside_no_letter_stays_with_its_character() -> None:
