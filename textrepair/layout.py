@@ -1615,7 +1615,10 @@ def _page_spans(seq: Sequence[_Item], tails: bool) -> list[_PageSpan]:
     (boxes are known to be the extractor's, set apart by position) a box of one line that
     ends a sentence just above the first box of running text is taken in: the last line
     of a paragraph that a column break set at the top of the left column
-    (:func:`_paragraph_tail`).
+    (:func:`_paragraph_tail`). A box of one full line that leaves its sentence open just
+    below the last box of running text is taken in too, whatever its spacing: the first
+    line of a paragraph that a column break set at the foot of a column
+    (:func:`_paragraph_head`).
     """
     by_page: dict[int, list[int]] = {}
     for k in _nonblank(seq):
@@ -1632,10 +1635,28 @@ def _page_spans(seq: Sequence[_Item], tails: bool) -> list[_PageSpan]:
             top = every.index(boxes[0])
             if tails and top and _paragraph_tail(seq, every[top - 1]):
                 boxes.insert(0, every[top - 1])
+            bottom = every.index(boxes[-1]) + 1
+            if bottom < len(every) and _paragraph_head(seq, every, bottom, widths):
+                boxes.append(every[bottom])
             span = idx[idx.index(boxes[0][0]) : idx.index(boxes[-1][-1]) + 1]
             if len(span) >= 4:
                 spans.append(_PageSpan(page, span))
     return spans
+
+
+def _paragraph_head(
+    seq: Sequence[_Item], every: Sequence[Sequence[int]], j: int, widths: dict[int, float]
+) -> bool:
+    """Whether box ``j`` is the first line of a paragraph that a column break cut off at
+    the foot of a column: one line of Hebrew, as wide as the lines above it, that leaves
+    its sentence open, with nothing but scraps (a page number) after it."""
+    box = every[j]
+    text = _plain(seq[box[0]].text).strip()
+    if len(box) != 1 or not has_hebrew(text) or _closed(text):
+        return False
+    if _width(text) < _LAST * widths[box[0]]:
+        return False
+    return all(_scrap(seq, b, widths) for b in every[j + 1 :])
 
 
 def _scrap(seq: Sequence[_Item], box: Sequence[int], widths: dict[int, float]) -> bool:
