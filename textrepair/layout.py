@@ -3180,7 +3180,13 @@ def _interleaved(texts: Sequence[str], widths: Sequence[int], w: int) -> bool | 
     )
     if running < max(_INTERLEAVED_MIN, _INTERLEAVED_RUN_SHARE * both):
         return False
-    kinds = [n in merges for n, ok in zip(widths, inside, strict=True) if ok]
+    # A line of the narrow cluster that ends its sentence is a paragraph's last line (or a
+    # heading's), not a column's line: it takes no turn.
+    kinds = [
+        n in merges
+        for n, ok, t in zip(widths, inside, texts, strict=True)
+        if ok and (n in merges or not _closed(t))
+    ]
     switches = sum(a != b for a, b in pairwise(kinds))
     return True if switches >= _INTERLEAVED_SWITCHES else None
 
