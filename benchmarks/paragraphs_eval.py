@@ -3,6 +3,7 @@
 Run from the repository root::
 
     python -m benchmarks.paragraphs_eval                   # the committed fixtures
+    python -m benchmarks.paragraphs_eval --lines 0         # joined paragraph by paragraph
     python -m benchmarks.paragraphs_eval --fixtures DIR    # another lab, laid out the same
 
 Many pipelines do not hand over a page's lines: pymupdf4llm, the PDF reader of many RAG
@@ -11,7 +12,8 @@ extractor's lines (a line's end mark at its start, its runs in visual order), bu
 line's end is gone, so the line repairs that carry text from one end of a line to the
 other would carry it across a whole paragraph. Here each logical-order extraction of the
 committed fixtures (pypdf, PyMuPDF, PDFium, pdf.js, PDFBox, pdftotext) has its lines
-joined, ``--lines`` at a time, into one line each, and is repaired (layout on, as
+joined, ``--lines`` at a time (or, with 0, the lines of each paragraph of the source,
+as pymupdf4llm joins a block's lines), into one line each, and is repaired (layout on, as
 ``textrepair fix`` does). The repair must never leave such text worse than it came:
 the table gives the mean WER of the joined text as it came and repaired, per extractor,
 and the files repaired worse.
@@ -21,7 +23,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 from statistics import fmean
 
@@ -65,15 +67,49 @@ def join_lines(text: str, size: int) -> str:
     return "\n".join(out) + "\n"
 
 
+def _paragraph_of(line: str, paragraphs: list[Counter[str]]) -> int:
+    """The source paragraph that shares the most words with ``line`` (the first of ties)."""
+    words = Counter(line.split())
+    return max(range(len(paragraphs)), key=lambda i: sum((words & paragraphs[i]).values()))
+
+
+def join_paragraphs(text: str, source: str) -> str:
+    """``text`` with the lines of each paragraph of ``source`` joined by a space, as a reader
+    that joins an extractor's text blocks (pymupdf4llm: one block a paragraph) writes it:
+    consecutive lines whose words are most those of one source paragraph make one line (a
+    page break, a blank line or a header or footer line between them, left out, ends it)."""
+    paragraphs = [Counter(p.split()) for p in source.splitlines() if p.strip()]
+    out: list[str] = []
+    block: list[str] = []
+    current = -1
+    for line in text.replace("\f", "\n\n").splitlines():
+        if not line.strip() or _furniture(line):
+            if block:
+                out.append(" ".join(block))
+            block, current = [], -1
+            continue
+        k = _paragraph_of(line, paragraphs)
+        if block and k != current:
+            out.append(" ".join(block))
+            block = []
+        block.append(line.strip())
+        current = k
+    if block:
+        out.append(" ".join(block))
+    return "\n".join(out) + "\n"
+
+
 def evaluate(root: Path, size: int) -> dict[str, list[tuple[float, float, str]]]:
-    """Extractor -> [(WER as joined, WER repaired, fixture name)]."""
+    """Extractor -> [(WER as joined, WER repaired, fixture name)]; ``size`` 0 joins the
+    lines of each source paragraph (:func:`join_paragraphs`)."""
     rows: dict[str, list[tuple[float, float, str]]] = defaultdict(list)
     for path in sorted(root.glob("*/*__*.txt")):
         extractor = path.stem.split("__")[1]
         if extractor not in EXTRACTORS:
             continue
         source = (path.parent / "source.txt").read_text(encoding="utf-8")
-        joined = join_lines(path.read_text(encoding="utf-8"), size)
+        raw = path.read_text(encoding="utf-8")
+        joined = join_paragraphs(raw, source) if size == 0 else join_lines(raw, size)
         repaired = textrepair.repair(joined, CONFIG)
         name = f"{path.parent.name}/{path.stem}"
         rows[extractor].append((wer(source, joined), wer(source, repaired), name))
@@ -83,11 +119,14 @@ def evaluate(root: Path, size: int) -> dict[str, list[tuple[float, float, str]]]
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--fixtures", type=Path, default=FIXTURES)
-    parser.add_argument("--lines", type=int, default=6, help="lines joined into one")
+    parser.add_argument(
+        "--lines", type=int, default=6, help="lines joined into one (0: each source paragraph's)"
+    )
     parser.add_argument("--margin", type=float, default=0.005, help="worse by more than this")
     args = parser.parse_args(argv)
     rows = evaluate(args.fixtures, args.lines)
-    print(f"Lines joined {args.lines} at a time.\n")
+    what = f"{args.lines} at a time" if args.lines else "paragraph by paragraph"
+    print(f"Lines joined {what}.\n")
     print("| extractor | files | WER as joined | WER repaired | repaired worse |")
     print("| --- | ---: | ---: | ---: | ---: |")
     worse = []

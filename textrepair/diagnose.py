@@ -95,8 +95,10 @@ _CUT_SHARE = 0.15
 _CUT_MIN_LINES = 3
 # Characters in a line of a page (runs of spaces counted as one): no Hebrew line of the
 # 1,100 page extractions of the labs is longer than 140; the median line of text reflowed
-# into paragraphs (pymupdf4llm's Markdown, the corpus) is 190-620.
-_PAGE_LINE_CHARS = 180
+# into paragraphs (pymupdf4llm's Markdown, the corpus) is 190-620, and short news
+# paragraphs of 140-180 are common (at 180 they were read as page lines: 26 of the 120
+# committed extractions joined paragraph by paragraph came out worse, 6 at 140).
+_PAGE_LINE_CHARS = 140
 # Some marks of a cut glyph run no logical extraction shows (``surgery.run_cut_forms``: a
 # final letter inside a token, a lone prefix or final letter, ``2020-ב``, ``-ביחסים``):
 # at most 7% of the lines of any of our 276 extractor outputs and clean texts, 45% of
