@@ -102,3 +102,28 @@ def test_paragraph_lines_keep_their_words_in_order(seed: int) -> None:
         assert result.diagnosis.paragraph_lines or result.diagnosis.quick  # (quick: no mark)
         got = [re.findall(r"\w+", line) for line in result.text.splitlines()]
         assert got == [re.findall(r"\w+", line) for line in text.splitlines()]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(min_value=0, max_value=10**6))
+def test_a_paragraphs_end_mark_comes_back_to_its_end(seed: int) -> None:
+    """PyMuPDF draws the marks that end a page line at the line's start; joined into a
+    paragraph, the paragraph's own end mark stands before the first word of its last page
+    line. It goes back to the paragraph's end (the marks of inner page lines that ended a
+    sentence cannot be placed without the lines' ends: they stay beside their word). Where
+    the last page line does not start with a letter (a dash, an ellipsis: the mark's place
+    is not sure) or holds a digit or a Latin letter (its runs part there, and the mark goes
+    to the first run's end, as on a page line), only the words are checked."""
+    rng = random.Random(seed)
+    paragraphs = [p for p in damage.corpus_paragraphs() if len(p) > 400 and p[-1] in ".?!:"]
+    chosen = rng.sample(paragraphs, 4)
+    pages = [damage.wrap(p, rng) for p in chosen]
+    text = "\n".join(" ".join(map(_pymupdf_line, lines)) for lines in pages) + "\n"
+    for config in (textrepair.RepairConfig(), LAYOUT):
+        out = textrepair.repair(text, config).splitlines()
+        assert len(out) == len(chosen)
+        for got, paragraph, lines in zip(out, chosen, pages, strict=True):
+            assert re.findall(r"\w+", got) == re.findall(r"\w+", paragraph)
+            if damage.has_hebrew(lines[-1][0]) and not re.search(r"[0-9A-Za-z]", lines[-1]):
+                end = _MARK_END_RE.match(paragraph).group(2)  # type: ignore[union-attr]
+                assert got.endswith(end) and not got.endswith(end + end)

@@ -48,11 +48,11 @@ from textrepair.ocr import (
     restore_initial_yod,
 )
 from textrepair.seams import (
-    LOCAL_FIXES,
     MARK_FIXES,
     Fix,
     SeamEvidence,
     mark_count,
+    paragraph_fixes,
     recurs,
     reverse_pieces,
     seam_evidence,
@@ -467,7 +467,7 @@ def _repair_seams(
         return bodies
     fixes = _fixes_for(evidence)
     if paragraphs:
-        fixes = [(name, fix) for name, fix in fixes if name in LOCAL_FIXES]
+        fixes = paragraph_fixes(fixes)
     return _apply_seam_fixes(bodies, fixes, changes, has_hebrew, done)
 
 

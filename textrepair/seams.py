@@ -426,6 +426,8 @@ def _stays_after_run(parts: Sequence[_Piece], i: int) -> bool:
 # ``הששית ,וממוקמת``; a dash past both its spaces, ``מבקשת  -עוד``. pdftotext writes the
 # mark and the spaces beside it as one left-to-right embedding (`` ,``, ``  -``), which
 # reads right only while the embedding is there.
+# A cluster that ends a sentence, drawn before the first letter of a word inside a line.
+_PARAGRAPH_MARK_RE = re.compile(rf"(?<= )([.!?:]+[\"'”’׳״)\]}}]*)(?=[{_HEB}])")
 _LED_MARK_RE = re.compile(
     rf"(?<=[{_HEB}\w)\]\"'”’׳״])(?: ([,;:!?]|\.(?!\.))|  ([-–—]))(?=[{_HEB}])"
 )
@@ -433,6 +435,29 @@ _LED_MARK_RE = re.compile(
 
 def _led_mark_back(m: re.Match[str]) -> str:
     return f"{m[1]} " if m[1] else f" {m[2]} "
+
+
+def led_mark_to_paragraph_end(line: str, zipf: Zipf) -> str:
+    """In a line that is a whole paragraph, put the mark that ends the paragraph back at its
+    end from the start of the paragraph's last page line, where the extractor drew it
+    (PyMuPDF, joined into paragraphs by pymupdf4llm): ``... הוא ערך פגישות .ושיגר מסרים
+    מנשיא אזרבייג'ן`` -> ``... ושיגר מסרים מנשיא אזרבייג'ן.``.
+
+    The mark is the last word-leading cluster of a sentence's end (``.``, ``?``, ``!``,
+    ``:`` and the quotes and brackets after them) in a paragraph that ends with no mark:
+    a page line that ends a sentence lost its mark to its own start, and the last page
+    line of a paragraph is the one that ends it. From there on the line is mended as a
+    page line that starts with its mark (:func:`leading_punct_to_end`: the mark goes to the
+    end of that line's first run). Without this, :func:`led_marks_to_word_end` put the
+    mark after the word before it, the previous page line's last word.
+    """
+    if _ENDS_WITH_PUNCT_RE.search(line.rstrip(" ")):
+        return line
+    marks = list(_PARAGRAPH_MARK_RE.finditer(line))
+    if not marks or marks[-1].group(1).count(".") > 1:  # no mark, or an ellipsis
+        return line
+    found = marks[-1]
+    return line[: found.start()] + leading_punct_to_end(line[found.start() :], zipf)
 
 
 def led_marks_to_word_end(line: str, zipf: Zipf) -> str:
@@ -1283,7 +1308,27 @@ LOCAL_FIXES = frozenset(
 )
 """The seam fixes that act inside a word or beside the mark they move, never from one end
 of a line to the other: the only ones a line that is a whole paragraph gets (see
-:func:`textrepair.diagnose.paragraph_lines`)."""
+:func:`textrepair.diagnose.paragraph_lines`), with :data:`PARAGRAPH_FIXES`."""
+
+PARAGRAPH_FIXES: dict[str, tuple[str, Fix]] = {
+    "leading_punct_to_end": ("led_mark_to_paragraph_end", led_mark_to_paragraph_end),
+}
+"""A line fix's form for a line that is a whole paragraph, where it has one: it acts on
+the paragraph's last page line."""
+
+
+def paragraph_fixes(fixes: list[tuple[str, Fix]]) -> list[tuple[str, Fix]]:
+    """The fixes for lines that are whole paragraphs, in the order of ``fixes``: the local
+    ones (:data:`LOCAL_FIXES`) and the paragraph forms of the others
+    (:data:`PARAGRAPH_FIXES`)."""
+    out = []
+    for name, fix in fixes:
+        if name in LOCAL_FIXES:
+            out.append((name, fix))
+        elif name in PARAGRAPH_FIXES:
+            out.append(PARAGRAPH_FIXES[name])
+    return out
+
 
 _FIXES_BY_ORDER: dict[SeamOrder, list[tuple[str, Fix]]] = {
     SeamOrder.LOGICAL: SEAM_FIXES,

@@ -46,6 +46,8 @@ _LEAD = rf"(?P<lead> *{END_CLUSTER} ?(?=[{HEBREW_LETTER}]))"  # ``.וכללה`` 
 _MARK_BEFORE = r"(?:(?<=\s[,.;:]\d)|(?<=\s[,.;:]{2}\d)|(?<=^[,.;:]\d)|(?<=^[,.;:]{2}\d))"
 # ... a prefix's hyphen after its number (``כ350-``, ``כ40%-``).
 _HYPHEN_AFTER = "(?=[-\u05be](?!\\S))"
+# A mark after a space that follows a word (looked at from the mark).
+_LED_BEHIND = f"(?<=[{HEBREW_LETTER}\\w)\\]\"'”’׳״] .)"
 # A quoted run whose closing quote went past the space after it (``"FFP "משמש``).
 _QUOTE_PAST = f' "(?=[{HEBREW_LETTER}])'
 
@@ -69,11 +71,18 @@ _SCANS = (
     # digit (``2020-ב``), each scan starting with its one literal.
     re.compile(f" [{_LONE}](?=[\\s.,;:]|$)(?P<cut>)"),
     re.compile(f"-(?:(?<=\\d-)|(?<= -))[{HEBREW_LETTER}](?P<cut>)"),
-    # A mark glued between two words (``מרכזית,של``, ``ה.בית``).
-    re.compile(f",(?=[{HEBREW_LETTER}])(?<=[{HEBREW_LETTER}].)(?P<seam>)"),
-    re.compile(f";(?=[{HEBREW_LETTER}])(?<=[{HEBREW_LETTER}].)(?P<seam>)"),
-    re.compile(f":(?=[{HEBREW_LETTER}])(?<=[{HEBREW_LETTER}].)(?P<seam>)"),
-    re.compile(f"\\.(?=[{HEBREW_LETTER}]{{2}})(?<=[{HEBREW_LETTER}].)(?P<seam>)"),
+    # A mark glued between two words (``מרכזית,של``, ``ה.בית``), or leading a word after a
+    # space (``ומשמש ,של``, ``פגישות .ושיגר``: seams' ``_LED_MARK_RE``; a paragraph's end
+    # mark drawn at its last page line's start). Each scan starts with its one literal.
+    re.compile(f",(?=[{HEBREW_LETTER}])(?:(?<=[{HEBREW_LETTER}].)|{_LED_BEHIND})(?P<seam>)"),
+    re.compile(f";(?=[{HEBREW_LETTER}])(?:(?<=[{HEBREW_LETTER}].)|{_LED_BEHIND})(?P<seam>)"),
+    re.compile(f":(?=[{HEBREW_LETTER}])(?:(?<=[{HEBREW_LETTER}].)|{_LED_BEHIND})(?P<seam>)"),
+    re.compile(
+        f"\\.(?:(?=[{HEBREW_LETTER}]{{2}})(?<=[{HEBREW_LETTER}].)|(?=[{HEBREW_LETTER}]){_LED_BEHIND})"
+        "(?P<seam>)"
+    ),
+    re.compile(f"!(?=[{HEBREW_LETTER}]){_LED_BEHIND}(?P<seam>)"),
+    re.compile(f"\\?(?=[{HEBREW_LETTER}]){_LED_BEHIND}(?P<seam>)"),
     # Brackets mirrored on their own (``)או``, ``)FFP)``, ``יחיד(``), a geresh or
     # gershayim written with a mirrored curly quote.
     re.compile(f"\\)(?<!\\S\\))(?=[{HEBREW_LETTER}]|[^\\s()]*\\))(?P<seam>)"),
