@@ -68,7 +68,8 @@ def test_extractions_joined_paragraph_by_paragraph_are_rarely_repaired_worse() -
     lines. Paragraphs of 140 to 180 characters were taken for a page's lines, and line
     fixes read each as one line: 26 of the 120 came out worse than they came (PDFBox's
     one-column seed 000, 0.177 -> 0.405 WER). Now 6, all seed 004, whose paragraphs are
-    mostly headlines shorter than a page's line."""
+    mostly headlines shorter than a page's line; 3 since those paragraphs among page lines
+    are read as paragraphs each (all seed 004's two-column pages, scrambled as joined)."""
     worse = []
     for path in sorted(FIXTURES.glob("*/*__*.txt")):
         if path.stem.split("__")[1] not in EXTRACTORS:
@@ -77,8 +78,27 @@ def test_extractions_joined_paragraph_by_paragraph_are_rarely_repaired_worse() -
         joined = join_paragraphs(path.read_text(encoding="utf-8"), source)
         if wer(source, textrepair.repair(joined, LAYOUT)) > wer(source, joined) + 0.005:
             worse.append(f"{path.parent.name}/{path.stem}")
-    assert len(worse) <= 6, worse
+    assert len(worse) <= 3, worse
     assert "seed000/lo_1col__pdfbox" not in worse
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["seed004/reportlab_bidi__pymupdf", "seed004/reportlab_bidi__pypdf", "seed004/lo_1col__pdfbox"],
+)
+def test_paragraphs_among_page_lines_are_read_as_paragraphs(name: str) -> None:
+    """Seed 004 joined paragraph by paragraph: its article's paragraphs are longer than a
+    page's line, its sidebar's headlines shorter, and most of its text is headlines, so
+    the text is not one of paragraphs; a line longer than any page's (140 characters) is
+    a paragraph all the same, and gets no fix that moves text from one end of a line to
+    the other (runs reversed, chunks or fragments reordered). As joined 0.109, 0.083 and
+    0.168 WER; repaired they were 0.155, 0.145 and 0.287, and are 0.055, 0.040 and 0.164."""
+    path = FIXTURES / f"{name}.txt"
+    source = (path.parent / "source.txt").read_text(encoding="utf-8")
+    joined = join_paragraphs(path.read_text(encoding="utf-8"), source)
+    result = textrepair.repair_and_explain(joined, LAYOUT)
+    assert not result.diagnosis.paragraph_lines
+    assert wer(source, result.text) < wer(source, joined)
 
 
 def _pymupdf_line(line: str) -> str:

@@ -216,11 +216,23 @@ def paragraph_lines(bodies: Sequence[str]) -> bool:
     total = long = 0
     for body in bodies:
         if has_hebrew(body):
-            words = body.split()
-            length = sum(map(len, words)) + len(words) - 1  # a layout gutter is no text
+            length = _text_length(body)
             total += length
             long += length if length > _PAGE_LINE_CHARS else 0
     return total > 0 and 2 * long >= total
+
+
+def paragraph_line(body: str) -> bool:
+    """Whether one line is longer than any line of a page (:data:`_PAGE_LINE_CHARS`): a
+    paragraph, even in a text whose other lines are a page's (headlines and short
+    paragraphs a reader joined too, or a paragraph among page lines)."""
+    return _text_length(body) > _PAGE_LINE_CHARS
+
+
+def _text_length(body: str) -> int:
+    """Characters of a line's text, runs of spaces counted as one (a gutter is no text)."""
+    words = body.split()
+    return sum(map(len, words)) + len(words) - 1
 
 
 def diagnose(bodies: Sequence[str], assume: str = "auto") -> Diagnosis:

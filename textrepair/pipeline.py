@@ -35,7 +35,14 @@ from textrepair.controls import (
     resolve_embeddings,
     wraps_ltr_runs,
 )
-from textrepair.diagnose import Diagnosis, Regime, diagnose, line_reads_logical, paragraph_lines
+from textrepair.diagnose import (
+    Diagnosis,
+    Regime,
+    diagnose,
+    line_reads_logical,
+    paragraph_line,
+    paragraph_lines,
+)
 from textrepair.explain import Change, Repaired
 from textrepair.layout import layout, paragraph_ends, split_columns, stretches_spaces
 from textrepair.letters import marks_kept_after, runs_in_reading_order, runs_to_logical
@@ -466,9 +473,17 @@ def _repair_seams(
     if not evidence.broken:
         return bodies
     fixes = _fixes_for(evidence)
-    if paragraphs:
-        fixes = paragraph_fixes(fixes)
-    return _apply_seam_fixes(bodies, fixes, changes, has_hebrew, done)
+    everything = frozenset(range(len(bodies)))
+    long = everything if paragraphs else frozenset(_paragraph_lines(bodies))
+    bodies = _apply_seam_fixes(bodies, fixes, changes, has_hebrew, done | long)
+    return _apply_seam_fixes(
+        bodies, paragraph_fixes(fixes), changes, has_hebrew, done | (everything - long)
+    )
+
+
+def _paragraph_lines(bodies: list[str]) -> list[int]:
+    """The lines longer than a page's (:func:`~textrepair.diagnose.paragraph_line`)."""
+    return [i for i, b in enumerate(bodies) if paragraph_line(b)]
 
 
 def _repair_stretched(
@@ -493,7 +508,7 @@ def _repair_stretched(
     if not (marked or (unmarked_too and stretched.page_shaped(bodies))):
         return bodies
     turned = stretched.stretched_lines(bodies, model, pieces=in_pieces, marked=marked)
-    skip = frozenset(range(len(bodies))) - set(turned) | done
+    skip = frozenset(range(len(bodies))) - set(turned) | done | set(_paragraph_lines(bodies))
     turn = partial(stretched.unstretch, pieces=in_pieces)
     bodies = _apply(bodies, "reverse_stretched_line", turn, changes, bool, skip)
     if not marked:
@@ -520,7 +535,8 @@ def _repair_chunks(bodies: list[str], done: set[int], changes: list[Change]) -> 
     held-out set, the glue recurs in 19 of PDFBox's 20 extractions of LibreOffice PDFs
     and in no other extractor's. (It replaces the seam fixes of visual run order that
     such lines went through before 2026-12-06's sixth session.)"""
-    mixed = [i for i in chunks.mixed_lines(bodies) if i not in done]
+    long = set(_paragraph_lines(bodies))  # a paragraph's chunks are its page lines'
+    mixed = [i for i in chunks.mixed_lines(bodies) if i not in done and i not in long]
     glued = sum(1 for i in mixed if _GLUED_NUMBER_RE.search(bodies[i]))
     if not recurs(glued, len(mixed)):
         return bodies
@@ -609,9 +625,12 @@ def _repair_fragments(
     """Fragment order and token fixes, line by line, each with its neighbours' words or
     the edge of its paragraph. Lines that are whole paragraphs keep their order: the
     fragments of the page's lines joined in them cannot be told apart (token fixes
-    inside a word still apply)."""
+    inside a word still apply); so does a line longer than a page's in a text of page
+    lines (:func:`~textrepair.diagnose.paragraph_line`)."""
+    whole = cfg._replace(reorder_fragments=False, token_surgery=False)
     if diagnosis.paragraph_lines:
-        cfg = cfg._replace(reorder_fragments=False, token_surgery=False)
+        cfg = whole
+    long = frozenset(_paragraph_lines(bodies))
     model = WordModel.default()
     if diagnosis.visual:
         model = model.adapted(_probably_logical(bodies))
@@ -626,7 +645,7 @@ def _repair_fragments(
                 after = _next_word(bodies, i + 1, diagnosis.cut_runs, ends(i))
             ctx = LineContext(
                 model,
-                cfg,
+                whole if i in long else cfg,
                 diagnosis.visual,
                 diagnosis.narrow_first,
                 before,
