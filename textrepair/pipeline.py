@@ -482,8 +482,9 @@ def _repair_seams(
 
 
 def _paragraph_lines(bodies: list[str]) -> list[int]:
-    """The lines longer than a page's (:func:`~textrepair.diagnose.paragraph_line`)."""
-    return [i for i, b in enumerate(bodies) if paragraph_line(b)]
+    """The lines longer than a page's (:func:`~textrepair.diagnose.paragraph_line`; points
+    take no room on the page)."""
+    return [i for i, b in enumerate(bodies) if paragraph_line(unpointed(b))]
 
 
 def _repair_stretched(

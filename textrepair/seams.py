@@ -422,12 +422,12 @@ def _stays_after_run(parts: Sequence[_Piece], i: int) -> bool:
     return _mark_after_run(m.group(2), words, parts[i + 1].text.split(), before)
 
 
+# A cluster that ends a sentence, drawn before the first letter of a word inside a line.
+_PARAGRAPH_MARK_RE = re.compile(rf"(?<= )([.!?:]+[\"'”’׳״)\]}}]*)(?=[{_HEB}])")
 # A sentence mark past a space, glued to the Hebrew word after it, inside a line:
 # ``הששית ,וממוקמת``; a dash past both its spaces, ``מבקשת  -עוד``. pdftotext writes the
 # mark and the spaces beside it as one left-to-right embedding (`` ,``, ``  -``), which
 # reads right only while the embedding is there.
-# A cluster that ends a sentence, drawn before the first letter of a word inside a line.
-_PARAGRAPH_MARK_RE = re.compile(rf"(?<= )([.!?:]+[\"'”’׳״)\]}}]*)(?=[{_HEB}])")
 _LED_MARK_RE = re.compile(
     rf"(?<=[{_HEB}\w)\]\"'”’׳״])(?: ([,;:!?]|\.(?!\.))|  ([-–—]))(?=[{_HEB}])"
 )
