@@ -33,6 +33,7 @@ from textrepair.controls import (
     has_embeddings,
     has_lone_marks,
     resolve_embeddings,
+    strip_controls,
     wraps_ltr_runs,
 )
 from textrepair.diagnose import (
@@ -362,7 +363,11 @@ def normalize(bodies: list[str], cfg: RepairConfig, changes: list[Change]) -> li
         return bodies
     if not _extractor_embeddings("\n".join(bodies)):
         return bodies
-    fix = partial(resolve_embeddings, joined=paragraph_lines(bodies))
+    whole = paragraph_lines(bodies)
+
+    def fix(line: str) -> str:  # a line longer than a page's is pdftotext's lines joined
+        return resolve_embeddings(line, joined=whole or paragraph_line(strip_controls(line)[0]))
+
     return _apply(bodies, "resolve_embeddings", fix, changes, has_embeddings)
 
 
