@@ -518,6 +518,34 @@ def runs_in_reading_order(lines: Sequence[str]) -> bool:
     return glued >= max(_RUNS_MIN_LINES, _RUNS_IN_ORDER_SHARE * mixed)
 
 
+_SPACES_RE = regex.compile(" +")
+
+
+def joined_page_lines(line: str) -> list[str]:
+    """The page lines that a reader joined into ``line`` of a letter-visual text, where its
+    spaces tell them apart; ``" ".join`` of them gives the line back.
+
+    pdfminer writes a justified line's word spaces stretched, as even runs of two or three
+    spaces, and a reader that joins page lines into a paragraph (unstructured, say) joins
+    them with one space: one space beside a stretched one is where two page lines meet.
+    Each page line is then turned on its own, in the order the reader joined them; turned
+    whole, the paragraph's page lines came out last first. A paragraph's last line keeps
+    single spaces, and two such lines in a row are not told apart. Fewer than two
+    stretched spaces: the line whole.
+    """
+    gaps = [(m.start(), m.end()) for m in _SPACES_RE.finditer(line)]
+    wide = [end - start > 1 for start, end in gaps]
+    if sum(wide) < 2:
+        return [line]
+    parts, start = [], 0
+    for k, (a, b) in enumerate(gaps):
+        if not wide[k] and ((k and wide[k - 1]) or (k + 1 < len(gaps) and wide[k + 1])):
+            parts.append(line[start:a])
+            start = b
+    parts.append(line[start:])
+    return parts
+
+
 def runs_to_logical(line: str, in_order: bool = False, marks_after: bool | None = None) -> str:
     """Logical order of a letter-visual line, run by run where the runs are glued.
 

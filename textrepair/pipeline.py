@@ -46,7 +46,12 @@ from textrepair.diagnose import (
 )
 from textrepair.explain import Change, Repaired
 from textrepair.layout import layout, paragraph_ends, split_columns, stretches_spaces
-from textrepair.letters import marks_kept_after, runs_in_reading_order, runs_to_logical
+from textrepair.letters import (
+    joined_page_lines,
+    marks_kept_after,
+    runs_in_reading_order,
+    runs_to_logical,
+)
 from textrepair.lines import LineContext, may_change, may_reorder, repair_line, wide_gaps
 from textrepair.ocr import (
     drop_misread_bars,
@@ -446,7 +451,16 @@ def _repair_letters(bodies: list[str], held: frozenset[int], changes: list[Chang
     letters = {i for i, b in enumerate(bodies) if _is_letter_line(b)}
     lines = [bodies[i] for i in sorted(letters - held)]
     marks_after = marks_kept_after("\n".join(lines))  # a short line may not show it
-    fix = partial(runs_to_logical, in_order=runs_in_reading_order(lines), marks_after=marks_after)
+    turn = partial(runs_to_logical, in_order=runs_in_reading_order(lines), marks_after=marks_after)
+
+    def fix(body: str) -> str:  # a paragraph's page lines, each turned on its own
+        if not paragraph_line(unpointed(body)):
+            return turn(body)
+        core = body.strip(" ")
+        lead = body[: len(body) - len(body.lstrip(" "))]
+        parts = joined_page_lines(core)
+        return lead + " ".join(map(turn, parts)) + body[len(lead) + len(core) :]
+
     others = frozenset(range(len(bodies))) - letters
     return _apply(bodies, "letters_to_logical", fix, changes, bool, others)
 
