@@ -427,42 +427,52 @@ def _repair_lines(
         evidence = [unpointed(b) for b in evidence]
     diagnosis = diagnose(evidence, cfg.assume)
     done = set(held)
+    # Lines that are paragraphs: every line of a text of paragraphs, else those longer than
+    # a page's line (points take no room on the page). No stage reads them end to end.
+    everything = frozenset(range(len(bodies)))
+    long = everything if diagnosis.paragraph_lines else _paragraph_lines(bodies)
     if diagnosis.regime is Regime.LETTER_VISUAL and cfg.letters_to_logical:
         done.update(i for i, b in enumerate(bodies) if has_hebrew(b))
-        bodies = _repair_letters(bodies, held, changes)
+        bodies = _repair_letters(bodies, held, changes, long)
     logical = diagnosis.regime is Regime.LOGICAL
     # (a paragraph's chunks are those of the lines joined in it, which it cannot tell)
     chunked = diagnosis.visual and not (diagnosis.cut_runs or diagnosis.paragraph_lines)
     if logical and cfg.reverse_stretched and not diagnosis.paragraph_lines:
-        bodies = _repair_stretched(bodies, done, changes, unmarked_too=not diagnosis.forced)
+        bodies = _repair_stretched(bodies, done, changes, long, not diagnosis.forced)
     if logical and cfg.fix_seams:
-        bodies = _repair_seams(bodies, done, changes, diagnosis.paragraph_lines)
+        bodies = _repair_seams(bodies, done, changes, long)
     elif chunked and cfg.fix_seams:
-        bodies = _repair_chunks(bodies, done, changes)
-    bodies = _repair_fragments(bodies, diagnosis, cfg, done, changes)
+        bodies = _repair_chunks(bodies, done, changes, long)
+    bodies = _repair_fragments(bodies, diagnosis, cfg, done, changes, long)
     if cfg.fix_seams:
         bodies = _repair_marks(bodies, held, changes)
     return bodies, diagnosis
 
 
-def _repair_letters(bodies: list[str], held: frozenset[int], changes: list[Change]) -> list[str]:
+def _repair_letters(
+    bodies: list[str], held: frozenset[int], changes: list[Change], long: frozenset[int]
+) -> list[str]:
     """The letter-visual lines in logical order: each as one visual line, or run by run
-    where the document writes its lines' direction runs in reading order (mutool)."""
+    where the document writes its lines' direction runs in reading order (mutool). A
+    line that is a paragraph (in ``long``) is turned page line by page line where its
+    spaces show them (:func:`~textrepair.letters.joined_page_lines`)."""
     letters = {i for i, b in enumerate(bodies) if _is_letter_line(b)}
     lines = [bodies[i] for i in sorted(letters - held)]
     marks_after = marks_kept_after("\n".join(lines))  # a short line may not show it
     turn = partial(runs_to_logical, in_order=runs_in_reading_order(lines), marks_after=marks_after)
 
-    def fix(body: str) -> str:  # a paragraph's page lines, each turned on its own
-        if not paragraph_line(unpointed(body)):
-            return turn(body)
+    def by_page_lines(body: str) -> str:
         core = body.strip(" ")
         lead = body[: len(body) - len(body.lstrip(" "))]
         parts = joined_page_lines(core)
         return lead + " ".join(map(turn, parts)) + body[len(lead) + len(core) :]
 
     others = frozenset(range(len(bodies))) - letters
-    return _apply(bodies, "letters_to_logical", fix, changes, bool, others)
+    bodies = _apply(bodies, "letters_to_logical", turn, changes, bool, others | long)
+    if not long:
+        return bodies
+    rest = frozenset(range(len(bodies))) - long
+    return _apply(bodies, "letters_to_logical", by_page_lines, changes, bool, others | rest)
 
 
 def _repair_marks(bodies: list[str], held: frozenset[int], changes: list[Change]) -> list[str]:
@@ -482,37 +492,42 @@ def _repair_marks(bodies: list[str], held: frozenset[int], changes: list[Change]
 
 
 def _repair_seams(
-    bodies: list[str], done: set[int], changes: list[Change], paragraphs: bool = False
+    bodies: list[str], done: set[int], changes: list[Change], long: frozenset[int]
 ) -> list[str]:
     """Direction seams of a logical-order extraction (pypdf, PyMuPDF, PDFium), where the
     document shows them; each seam fix is reported on its own. Lines that are whole
-    paragraphs (:func:`~textrepair.diagnose.paragraph_lines`) get only the fixes that
-    act inside them (:data:`~textrepair.seams.LOCAL_FIXES`)."""
+    paragraphs (``long``) get only the fixes that act inside them and the paragraph forms
+    of the others (:func:`~textrepair.seams.paragraph_fixes`)."""
     evidence = seam_evidence([b for i, b in enumerate(bodies) if i not in done])
     if not evidence.broken:
         return bodies
     fixes = _fixes_for(evidence)
-    everything = frozenset(range(len(bodies)))
-    long = everything if paragraphs else frozenset(_paragraph_lines(bodies))
-    bodies = _apply_seam_fixes(bodies, fixes, changes, has_hebrew, done | long)
-    return _apply_seam_fixes(
-        bodies, paragraph_fixes(fixes), changes, has_hebrew, done | (everything - long)
-    )
+    rest = frozenset(range(len(bodies))) - long
+    if rest:
+        bodies = _apply_seam_fixes(bodies, fixes, changes, has_hebrew, done | long)
+    if long:
+        bodies = _apply_seam_fixes(bodies, paragraph_fixes(fixes), changes, has_hebrew, done | rest)
+    return bodies
 
 
-def _paragraph_lines(bodies: list[str]) -> list[int]:
+def _paragraph_lines(bodies: list[str]) -> frozenset[int]:
     """The lines longer than a page's (:func:`~textrepair.diagnose.paragraph_line`; points
     take no room on the page)."""
-    return [i for i, b in enumerate(bodies) if paragraph_line(unpointed(b))]
+    return frozenset(i for i, b in enumerate(bodies) if paragraph_line(unpointed(b)))
 
 
 def _repair_stretched(
-    bodies: list[str], done: set[int], changes: list[Change], unmarked_too: bool = False
+    bodies: list[str],
+    done: set[int],
+    changes: list[Change],
+    long: frozenset[int] = frozenset(),
+    unmarked_too: bool = False,
 ) -> list[str]:
     """Lines an extractor wrote word-reversed where justification stretched them (pdf.js),
     in a logical-order document that shows one of its marks, as many as the word model
     says (:mod:`textrepair.stretched`); with ``unmarked_too`` (the regime was not forced)
-    also in a page's lines without a mark, where the word model says so clearly.
+    also in a page's lines without a mark, where the word model says so clearly. A line
+    that is a paragraph (in ``long``) is never turned.
 
     Where the mark is a sentence mark written as an item of its own (WeasyPrint), the
     other Hebrew lines are in piece order, their pieces written left to right: each is
@@ -528,7 +543,7 @@ def _repair_stretched(
     if not (marked or (unmarked_too and stretched.page_shaped(bodies))):
         return bodies
     turned = stretched.stretched_lines(bodies, model, pieces=in_pieces, marked=marked)
-    skip = frozenset(range(len(bodies))) - set(turned) | done | set(_paragraph_lines(bodies))
+    skip = frozenset(range(len(bodies))) - set(turned) | done | long
     turn = partial(stretched.unstretch, pieces=in_pieces)
     bodies = _apply(bodies, "reverse_stretched_line", turn, changes, bool, skip)
     if not marked:
@@ -547,15 +562,17 @@ def _repair_stretched(
 _GLUED_NUMBER_RE = re.compile(f"[{HEBREW_LETTER}][0-9]|[0-9][{HEBREW_LETTER}]")
 
 
-def _repair_chunks(bodies: list[str], done: set[int], changes: list[Change]) -> list[str]:
+def _repair_chunks(
+    bodies: list[str], done: set[int], changes: list[Change], long: frozenset[int]
+) -> list[str]:
     """Mixed lines of an extractor that displays each chunk on its own (PDFBox): where, in
     a fragment-visual document, numbers glued to Hebrew letters recur among the lines
     with a number or Latin run, each of those lines is read back through its chunks
     (:mod:`textrepair.chunks`), and no later stage reorders it. Of the fixtures and the
     held-out set, the glue recurs in 19 of PDFBox's 20 extractions of LibreOffice PDFs
     and in no other extractor's. (It replaces the seam fixes of visual run order that
-    such lines went through before 2026-12-06's sixth session.)"""
-    long = set(_paragraph_lines(bodies))  # a paragraph's chunks are its page lines'
+    such lines went through before 2026-12-06's sixth session.) A line that is a paragraph
+    (in ``long``) is left: its chunks are those of the page lines joined in it."""
     mixed = [i for i in chunks.mixed_lines(bodies) if i not in done and i not in long]
     glued = sum(1 for i in mixed if _GLUED_NUMBER_RE.search(bodies[i]))
     if not recurs(glued, len(mixed)):
@@ -641,16 +658,14 @@ def _repair_fragments(
     cfg: RepairConfig,
     done: set[int],
     changes: list[Change],
+    long: frozenset[int],
 ) -> list[str]:
     """Fragment order and token fixes, line by line, each with its neighbours' words or
     the edge of its paragraph. Lines that are whole paragraphs keep their order: the
     fragments of the page's lines joined in them cannot be told apart (token fixes
     inside a word still apply); so does a line longer than a page's in a text of page
-    lines (:func:`~textrepair.diagnose.paragraph_line`)."""
+    lines (``long``: :func:`~textrepair.diagnose.paragraph_line`)."""
     whole = cfg._replace(reorder_fragments=False, token_surgery=False)
-    if diagnosis.paragraph_lines:
-        cfg = whole
-    long = frozenset(_paragraph_lines(bodies))
     model = WordModel.default()
     if diagnosis.visual:
         model = model.adapted(_probably_logical(bodies))

@@ -77,10 +77,12 @@ _HEB_WORD_END_RE = re.compile(rf"[{_HEB}]+(?:[\"'׳״][{_HEB}]+)*$")
 _HEB_WORD_START_RE = re.compile(rf"^[{_HEB}]+(?:[\"'׳״][{_HEB}]+)*")
 # Sentence punctuation that ends a run, then the closing quotes that may follow it (in
 # visual order the closing quote comes second: ``.”`` is the drawn order of ``”.``).
-END_CLUSTER = r"[.,;:!?]+[\"'”’׳״)\]}]*"
+# The quotes and brackets that close a word, after its marks.
+_CLOSERS = r"[\"'”’׳״)\]}]*"
+END_CLUSTER = rf"[.,;:!?]+{_CLOSERS}"
 _LEAD_CLUSTER_RE = re.compile(rf"^( *)({END_CLUSTER})( ?)(?=[{_HEB}])")
 _RUN_CLUSTER_RE = re.compile(rf"^( *)({END_CLUSTER})(?=[{_HEB}])")
-_ENDS_WITH_PUNCT_RE = re.compile(r"[.,;:!?][\"'”’׳״)\]}]*$")
+_ENDS_WITH_PUNCT_RE = re.compile(rf"[.,;:!?]{_CLOSERS}$")
 # A quote mark after a word's last letter and before no letter closes a quotation; one
 # before a word's first letter and after no letter opens one (ארה"ב is neither).
 _CLOSING_QUOTE_RE = re.compile(rf"[{_HEB}][\"”״](?![{_HEB}])")
@@ -423,14 +425,14 @@ def _stays_after_run(parts: Sequence[_Piece], i: int) -> bool:
 
 
 # A cluster that ends a sentence, drawn before the first letter of a word inside a line.
-_PARAGRAPH_MARK_RE = re.compile(rf"(?<= )([.!?:]+[\"'”’׳״)\]}}]*)(?=[{_HEB}])")
+_PARAGRAPH_MARK_RE = re.compile(rf"(?<= )([.!?:]+{_CLOSERS})(?=[{_HEB}])")
 # A sentence mark past a space, glued to the Hebrew word after it, inside a line:
 # ``הששית ,וממוקמת``; a dash past both its spaces, ``מבקשת  -עוד``. pdftotext writes the
 # mark and the spaces beside it as one left-to-right embedding (`` ,``, ``  -``), which
 # reads right only while the embedding is there.
-_LED_MARK_RE = re.compile(
-    rf"(?<=[{_HEB}\w)\]\"'”’׳״])(?: ([,;:!?]|\.(?!\.))|  ([-–—]))(?=[{_HEB}])"
-)
+# What a word that a mark may follow ends with (unmarked's scans look for it too).
+WORD_END = rf"[{_HEB}\w)\]\"'”’׳״]"
+_LED_MARK_RE = re.compile(rf"(?<={WORD_END})(?: ([,;:!?]|\.(?!\.))|  ([-–—]))(?=[{_HEB}])")
 
 
 def _led_mark_back(m: re.Match[str]) -> str:

@@ -23,7 +23,7 @@ import re
 from textrepair.controls import LTR_OPEN, RTL_OPEN, has_controls
 from textrepair.diagnose import Diagnosis, Regime, run_cuts_make_visual
 from textrepair.fixes import WORD_START_BEHIND
-from textrepair.seams import END_CLUSTER, LTR_CHARS, seam_evidence
+from textrepair.seams import END_CLUSTER, LTR_CHARS, WORD_END, seam_evidence
 from textrepair.tokens import FINAL_LETTERS, HEBREW_LETTER, LINE_BREAKS
 
 _LONE = FINAL_LETTERS + "בהוכלמש"  # a letter that stands alone only when a run was cut
@@ -47,7 +47,7 @@ _MARK_BEFORE = r"(?:(?<=\s[,.;:]\d)|(?<=\s[,.;:]{2}\d)|(?<=^[,.;:]\d)|(?<=^[,.;:
 # ... a prefix's hyphen after its number (``כ350-``, ``כ40%-``).
 _HYPHEN_AFTER = "(?=[-\u05be](?!\\S))"
 # A mark after a space that follows a word (looked at from the mark).
-_LED_BEHIND = f"(?<=[{HEBREW_LETTER}\\w)\\]\"'”’׳״] .)"
+_LED_BEHIND = f"(?<={WORD_END} .)"
 # A quoted run whose closing quote went past the space after it (``"FFP "משמש``).
 _QUOTE_PAST = f' "(?=[{HEBREW_LETTER}])'
 
